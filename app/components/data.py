@@ -1,0 +1,85 @@
+"""Cached access to the data, and the messages about cases that could not be loaded."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import streamlit as st
+
+from app.core.errors import DataError
+from app.core.load import (CASES_DIR, DATA_DIR_VARIABLE, REFERENCE_DIR, Dataset, Reference,
+                           load_dataset, load_reference)
+from app.core.text import escape_markdown
+
+MAX_PROBLEMS_SHOWN = 5
+
+
+def _fingerprint(*roots: Path) -> tuple:
+    """Sizes and times of the data files: a cheap key that changes when a CSV is edited."""
+    stamps = []
+    for root in roots:
+        if root.is_dir():
+            for path in sorted(root.rglob("*")):
+                if path.is_file():
+                    stat = path.stat()
+                    stamps.append((str(path), stat.st_size, stat.st_mtime_ns))
+    return tuple(stamps)
+
+
+def _extra_dir() -> Path | None:
+    value = os.environ.get(DATA_DIR_VARIABLE, "").strip()
+    return Path(value) if value else None
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _load_dataset(extra_dir: str | None, _fingerprint_key: tuple) -> Dataset:
+    return load_dataset(CASES_DIR, Path(extra_dir) if extra_dir else None)
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _load_reference(_fingerprint_key: tuple) -> Reference | DataError:
+    try:
+        return load_reference(REFERENCE_DIR)
+    except DataError as error:
+        return error
+
+
+def data_version_key() -> tuple:
+    """What the cached views depend on: the extra folder and every data file's stamp."""
+    extra = _extra_dir()
+    roots = [CASES_DIR] + ([extra] if extra else [])
+    return (str(extra) if extra else None, hash(_fingerprint(*roots)))
+
+
+def get_dataset() -> Dataset:
+    """All cases that load; read once per change of the files, shared by every session.
+
+    The dataset is shared read-only: callers must not modify its DataFrames in place.
+    """
+    extra, key = data_version_key()
+    return _load_dataset(extra, key)
+
+
+def get_reference() -> Reference | None:
+    """The reference tables, or None (with a message on screen) when they are broken."""
+    result = _load_reference(hash(_fingerprint(REFERENCE_DIR)))
+    if isinstance(result, DataError):
+        render_problems(result.name, "reference tables", result.problems)
+        return None
+    return result
+
+
+def render_problems(name: str, origin: str, problems) -> None:
+    """A visible, plain-text message naming a broken case and its first problems."""
+    lines = [f"- {escape_markdown(str(p))}" for p in problems[:MAX_PROBLEMS_SHOWN]]
+    more = len(problems) - MAX_PROBLEMS_SHOWN
+    if more > 0:
+        lines.append(f"- … and {more} more (run `python -m app.core.validate` on the folder)")
+    st.warning(f"**Left out: {escape_markdown(name)}** ({escape_markdown(origin)}), "
+               f"{len(problems)} problem(s):\n" + "\n".join(lines), icon="⚠️")
+
+
+def render_left_out(dataset: Dataset) -> None:
+    for case in dataset.left_out:
+        render_problems(case.case_id, case.origin, case.problems)

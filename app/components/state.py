@@ -1,0 +1,86 @@
+"""View state that a link must carry: widgets restored from, and written back to, the URL.
+
+Every parameter is checked against what exists before use; anything else is dropped with a
+short notice and the rest of the view still restores. Nothing from the URL is ever used as a
+path or rendered as HTML.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import streamlit as st
+
+from app.core.errors import shorten
+from app.core.text import escape_markdown
+
+NOTICES_KEY = "url-notices"
+TRUE_WORDS = ("1", "true", "yes", "on")
+FALSE_WORDS = ("0", "false", "no", "off")
+
+
+def _notice(param: str, raw: str, allowed: str) -> None:
+    st.session_state.setdefault(NOTICES_KEY, []).append(
+        f"Ignored the link's `{param}` = “{escape_markdown(shorten(raw, 40))}”: {allowed}")
+
+
+def render_notices() -> None:
+    """Show, once, what the link asked for that could not be restored."""
+    for message in st.session_state.pop(NOTICES_KEY, []):
+        st.info(message, icon="ℹ️")
+
+
+def _set_param(param: str, value: str | None) -> None:
+    if value is None:
+        if param in st.query_params:
+            del st.query_params[param]
+    elif st.query_params.get(param) != value:
+        st.query_params[param] = value
+
+
+def synced_selectbox(label: str, options: Sequence[str], *, key: str, param: str,
+                     default: str | None = None, format_func: Callable[[str], str] = str,
+                     omit_default: bool = False, **kwargs) -> str | None:
+    """A select box whose value comes from `?param=` on first show and goes back into it."""
+    options = list(options)
+    if default is None and options:
+        default = options[0]
+    if key not in st.session_state or st.session_state[key] not in options:
+        raw = st.query_params.get(param)
+        value = default
+        if raw is not None:
+            if raw in options:
+                value = raw
+            else:
+                shown = ", ".join(options[:8]) + (" …" if len(options) > 8 else "")
+                _notice(param, raw, f"it is not one of {escape_markdown(shown)}.")
+        st.session_state[key] = value
+    value = st.selectbox(label, options, key=key, format_func=format_func, **kwargs)
+    _set_param(param, None if omit_default and value == default else value)
+    return value
+
+
+def synced_toggle(label: str, *, key: str, param: str, default: bool = False, **kwargs) -> bool:
+    """A toggle stored in the URL as `param=1` (omitted when it is off)."""
+    if key not in st.session_state:
+        raw = st.query_params.get(param)
+        value = default
+        if raw is not None:
+            if raw.lower() in TRUE_WORDS:
+                value = True
+            elif raw.lower() in FALSE_WORDS:
+                value = False
+            else:
+                _notice(param, raw, "use 1 or 0.")
+        st.session_state[key] = value
+    value = st.toggle(label, key=key, **kwargs)
+    _set_param(param, "1" if value else None)
+    return value
+
+
+def drop_unknown_params(known: Sequence[str]) -> None:
+    """Remove parameters this page does not understand, with a notice (Streamlit's own stay)."""
+    for param in list(st.query_params):
+        if param not in known and param not in ("embed", "embed_options"):
+            _notice(param, st.query_params.get(param, ""), "this page has no such setting.")
+            del st.query_params[param]

@@ -1,0 +1,347 @@
+"""The validator: checks a case folder (or the reference folder) against the contract.
+
+It works on file contents in memory, so the same checks serve the bundled data, a folder
+named by `DLC_DATA_DIR` and an upload. Every problem names the file, the line (the header is
+line 1), the column, the bad value and what is allowed.
+
+Run it on a case folder or a folder of cases:
+
+    python -m app.core.validate data/cases/voice-assistant
+    python -m app.core.validate data/cases
+
+Exit status 0 when everything is clean, 1 when a problem was found, 2 on a bad argument.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import re
+import sys
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pycountry
+
+from app.core import schema
+from app.core.errors import Problem, shorten
+from app.core.vocab import FORMULA_PREFIXES, SUBFUNCTIONS_OF
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_ROWS = 50_000
+PACKAGE_FILE = "datapackage.json"
+CASE_PACKAGE_KEYS = ("title", "description", "product", "period", "licenses", "sources")
+REFERENCE_PACKAGE_KEYS = ("title", "description", "licenses", "sources")
+
+_ID = re.compile(schema.ID_PATTERN)
+_SOURCE_KEY = re.compile(schema.SOURCE_KEY_PATTERN)
+_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+
+
+@dataclass(frozen=True)
+class Row:
+    """One data row as text, with the line it starts on."""
+
+    line: int
+    cells: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Checked:
+    """The result of validating one folder: its package metadata, rows, and problems."""
+
+    name: str
+    package: dict
+    rows: dict[str, list[Row]]
+    problems: list[Problem]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+@lru_cache(maxsize=None)
+def _known_country(code: str) -> bool:
+    return pycountry.countries.get(alpha_2=code) is not None
+
+
+def is_formula(text: str) -> bool:
+    """True when a spreadsheet would run the cell as a formula (numbers are fine)."""
+    return text.startswith(FORMULA_PREFIXES) and not _NUMBER.match(text)
+
+
+def split_ids(text: str) -> list[str]:
+    """The keys of a `;`-separated `source_ids` cell."""
+    return [part.strip() for part in text.split(";") if part.strip()]
+
+
+def _encoding_problem(filename: str, data: bytes, offset: int) -> Problem:
+    """Where the first non-UTF-8 byte is: line, and column when the header can tell."""
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    line = data[:offset].count(b"\n") + 1
+    header = next(csv.reader([data.split(b"\n", 1)[0].decode("latin-1")]), [])
+    before = data[line_start:offset].decode("latin-1")
+    index = next(csv.reader([before]), [""]).__len__() - 1 if before else 0
+    column = header[index].strip() if line > 1 and 0 <= index < len(header) else None
+    return Problem(filename, "the file is not UTF-8 text; save it as \"CSV UTF-8\"",
+                   line=line, column=column, value=f"byte 0x{data[offset]:02X}")
+
+
+def read_csv(filename: str, data: bytes) -> tuple[list[str] | None, list[Row], list[Problem]]:
+    """Decode and parse a CSV, refusing what is too big, not UTF-8 or not a table."""
+    if len(data) > MAX_FILE_BYTES:
+        size = f"{len(data) / 1024 / 1024:.1f} MB"
+        return None, [], [Problem(filename, f"the file is {size}; a curated table may be at most "
+                                            f"{MAX_FILE_BYTES // 1024 // 1024} MB")]
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        return None, [], [_encoding_problem(filename, data, err.start)]
+    if "\x00" in text:
+        return None, [], [Problem(filename, "the file holds binary data (NUL bytes); expected a "
+                                            "CSV text table")]
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    rows: list[Row] = []
+    problems: list[Problem] = []
+    header: list[str] | None = None
+    try:
+        start = 1
+        for record in reader:
+            if header is None:
+                header = [h.strip() for h in record]
+            elif any(cell.strip() for cell in record):
+                if len(record) != len(header):
+                    problems.append(Problem(filename, f"the row has {len(record)} cells but the "
+                                            f"header has {len(header)} columns", line=start))
+                    continue
+                rows.append(Row(start, dict(zip(header, record))))
+                if len(rows) > MAX_ROWS:
+                    return header, [], [Problem(filename, f"more than {MAX_ROWS:,} rows; "
+                                                          "split the case or trim it")]
+            start = reader.line_num + 1
+    except csv.Error as err:
+        return header, rows, [Problem(filename, f"not a well-formed CSV table ({err})",
+                                      line=reader.line_num)]
+    if header is None:
+        return None, [], [Problem(filename, "the file is empty; expected a header row")]
+    return header, rows, problems
+
+
+def _check_cell(filename: str, row: Row, col: schema.Column) -> Problem | None:
+    value = row.cells.get(col.name, "")
+    stripped = value.strip()
+
+    def problem(message: str) -> Problem:
+        return Problem(filename, message, line=row.line, column=col.name, value=value)
+
+    if not stripped:
+        return problem("required; the cell is empty") if col.required else None
+    if value != stripped:
+        return problem("has spaces at its start or end; remove them")
+    if col.type == "string" and is_formula(value):
+        return problem("starts like a spreadsheet formula (=, +, -, @), which a spreadsheet "
+                       "would run; start the text with a word instead")
+    if col.vocabulary and value not in col.vocabulary:
+        return problem(f"not allowed; use one of: {', '.join(col.vocabulary)}")
+    if col.type == "integer":
+        if not re.fullmatch(r"\d+", value):
+            return problem("must be a whole number (digits only)")
+        if col.minimum is not None and int(value) < col.minimum:
+            return problem(f"must be at least {col.minimum}")
+    if col.type == "number":
+        if not _NUMBER.match(value) or not math.isfinite(float(value)):
+            return problem("must be a number, with a dot for decimals (e.g. 96.5)")
+    if col.type == "boolean" and value not in schema.TRUE_VALUES + schema.FALSE_VALUES:
+        return problem("must be true or false")
+    if col.kind == "id" and not _ID.match(value):
+        return problem("must be a lowercase key: letters a-z, digits, '-' or '_'")
+    if col.kind == "source_key" and not _SOURCE_KEY.match(value):
+        return problem("must be a key of letters, digits, '-' or '_' (e.g. S1)")
+    if col.kind == "country" and not (re.fullmatch(r"[A-Z]{2}", value) and _known_country(value)):
+        return problem("not an ISO 3166-1 alpha-2 country code (e.g. FR, MG, US); "
+                       "leave it empty when no source says")
+    if col.kind == "url" and not re.match(r"^https?://\S+$", value):
+        return problem("must be a web address starting with https:// or http://")
+    return None
+
+
+def check_tables(files: dict[str, bytes], tables: tuple[schema.Table, ...]) -> tuple[
+        dict[str, list[Row]], list[Problem]]:
+    """Check every table of a folder: files, columns, cells, keys, cross-references."""
+    problems: list[Problem] = []
+    rows_by_table: dict[str, list[Row]] = {}
+    for table in tables:
+        if table.filename not in files:
+            problems.append(Problem(table.filename, "missing file; a folder needs "
+                                    + ", ".join(t.filename for t in tables)))
+            continue
+        header, rows, read_problems = read_csv(table.filename, files[table.filename])
+        if header is None:
+            problems += read_problems
+            continue
+        missing = [c for c in table.column_names if c not in header]
+        for name in missing:
+            problems.append(Problem(table.filename, f"missing column '{name}'; the header must "
+                                    f"have {', '.join(table.required_names)}", line=1))
+        duplicates = {h for h in header if header.count(h) > 1}
+        for name in sorted(duplicates):
+            problems.append(Problem(table.filename, f"column '{name}' appears twice", line=1))
+        if missing or duplicates:
+            continue
+        problems += read_problems
+        if read_problems:
+            continue
+        seen: dict[str, int] = {}
+        for row in rows:
+            for col in table.columns:
+                found = _check_cell(table.filename, row, col)
+                if found:
+                    problems.append(found)
+            key = row.cells[table.primary_key]
+            if key in seen:
+                problems.append(Problem(table.filename, f"duplicate {table.primary_key}; "
+                                        f"already used on line {seen[key]}", line=row.line,
+                                        column=table.primary_key, value=key))
+            else:
+                seen[key] = row.line
+        rows_by_table[table.name] = rows
+    problems += _check_references(tables, rows_by_table)
+    return rows_by_table, problems
+
+
+def _check_references(tables: tuple[schema.Table, ...],
+                      rows_by_table: dict[str, list[Row]]) -> list[Problem]:
+    problems: list[Problem] = []
+    keys = {t.name: {r.cells[t.primary_key] for r in rows_by_table.get(t.name, [])}
+            for t in tables}
+    sources_loaded = "sources" in rows_by_table
+    for table in tables:
+        for row in rows_by_table.get(table.name, []):
+            for col, (ref_table, ref_col) in table.foreign_keys.items():
+                value = row.cells[col]
+                if value and ref_table in rows_by_table and value not in keys[ref_table]:
+                    problems.append(Problem(table.filename, f"no {ref_col} '{shorten(value)}' in "
+                                            f"{ref_table}.csv", line=row.line, column=col,
+                                            value=value))
+            if "source_ids" in table.column_names and sources_loaded:
+                for key in split_ids(row.cells["source_ids"]):
+                    if key not in keys["sources"]:
+                        problems.append(Problem(table.filename, f"cites source '{shorten(key)}' "
+                                                "that is not in sources.csv", line=row.line,
+                                                column="source_ids", value=row.cells["source_ids"]))
+            if table.name == "tasks":
+                problems += _check_subfunction(table.filename, row)
+    return problems
+
+
+def _check_subfunction(filename: str, row: Row) -> list[Problem]:
+    function, sub = row.cells["function"], row.cells["subfunction"]
+    allowed = SUBFUNCTIONS_OF.get(function)
+    if allowed is None:
+        return []  # the function itself is already reported
+    if allowed and sub not in allowed:
+        return [Problem(filename, f"a {function} task needs a subfunction: "
+                        f"{' or '.join(allowed)}", line=row.line, column="subfunction", value=sub)]
+    if not allowed and sub:
+        return [Problem(filename, f"only preparation tasks have a subfunction; leave it empty "
+                        f"for {function}", line=row.line, column="subfunction", value=sub)]
+    return []
+
+
+def check_package(files: dict[str, bytes], name: str, keys: tuple[str, ...]) -> tuple[
+        dict, list[Problem]]:
+    """Read datapackage.json and check the metadata a citation needs."""
+    if PACKAGE_FILE not in files:
+        return {}, [Problem(PACKAGE_FILE, "missing file; a folder needs a datapackage.json with "
+                            + ", ".join(("name",) + keys))]
+    data = files[PACKAGE_FILE]
+    if len(data) > MAX_FILE_BYTES:
+        return {}, [Problem(PACKAGE_FILE, "the file is larger than 5 MB")]
+    try:
+        package = json.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        return {}, [Problem(PACKAGE_FILE, "the file is not UTF-8 text")]
+    except json.JSONDecodeError as err:
+        return {}, [Problem(PACKAGE_FILE, f"not valid JSON ({err.msg})", line=err.lineno)]
+    if not isinstance(package, dict):
+        return {}, [Problem(PACKAGE_FILE, "must hold a JSON object")]
+    problems = []
+    if package.get("name") != name:
+        problems.append(Problem(PACKAGE_FILE, f"'name' must be the folder's name, '{name}'",
+                                column="name", value=str(package.get("name", ""))))
+    for key in keys:
+        if not package.get(key):
+            problems.append(Problem(PACKAGE_FILE, f"'{key}' is required and empty", column=key))
+    for key in ("title", "description", "product", "period"):
+        if key in package and not isinstance(package[key], str):
+            problems.append(Problem(PACKAGE_FILE, f"'{key}' must be text", column=key))
+    return package, problems
+
+
+def check_files(files: dict[str, bytes], name: str, *, reference: bool = False) -> Checked:
+    """Validate a folder given as {file name: bytes}: the one entry point for every origin."""
+    if not _ID.match(name):
+        return Checked(name, {}, {}, [Problem(name, "a case folder's name must be a lowercase "
+                                              "key: letters a-z, digits, '-' or '_'")])
+    tables = schema.REFERENCE_TABLES if reference else schema.CASE_TABLES
+    keys = REFERENCE_PACKAGE_KEYS if reference else CASE_PACKAGE_KEYS
+    package, problems = check_package(files, name, keys)
+    rows, table_problems = check_tables(files, tables)
+    return Checked(name, package, rows, problems + table_problems)
+
+
+def read_folder(folder: Path) -> dict[str, bytes]:
+    """The files of a folder that the contract knows, as bytes (never more than the limit + 1)."""
+    wanted = {PACKAGE_FILE} | {t.filename for t in schema.CASE_TABLES + schema.REFERENCE_TABLES}
+    files = {}
+    for path in sorted(folder.iterdir()):
+        if path.name in wanted and path.is_file() and not path.is_symlink():
+            with path.open("rb") as handle:
+                files[path.name] = handle.read(MAX_FILE_BYTES + 1)
+    return files
+
+
+def check_folder(folder: Path) -> Checked:
+    """Validate one case folder, or the reference folder, on disk."""
+    return check_files(read_folder(folder), folder.name, reference=is_reference(folder))
+
+
+def is_reference(folder: Path) -> bool:
+    return (folder / "platforms.csv").exists() or folder.name == "reference"
+
+
+def case_folders(path: Path) -> list[Path]:
+    """The case folders at PATH: PATH itself when it is one, else its sub-folders."""
+    if (path / PACKAGE_FILE).exists() or (path / "actors.csv").exists() or is_reference(path):
+        return [path]
+    return sorted(p for p in path.iterdir() if p.is_dir() and not p.name.startswith("."))
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 1 or not Path(argv[0]).is_dir():
+        print("usage: python -m app.core.validate PATH  (a case folder or a folder of cases)",
+              file=sys.stderr)
+        return 2
+    folders = case_folders(Path(argv[0]))
+    if not folders:
+        print(f"{argv[0]}: no case folder found", file=sys.stderr)
+        return 1
+    failed = 0
+    for folder in folders:
+        checked = check_folder(folder)
+        if checked.ok:
+            print(f"ok: {folder}")
+            continue
+        failed += 1
+        print(f"{len(checked.problems)} problem(s) in {folder}:")
+        for problem in checked.problems:
+            print(f"  {problem}")
+    print(f"{len(folders) - failed} of {len(folders)} folder(s) valid")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Installs the app if needed and serves it on the bundled data at http://localhost:8501.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+exec .venv/bin/streamlit run app/streamlit_app.py "$@"
