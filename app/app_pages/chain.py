@@ -8,7 +8,7 @@ from app.components.data import get_dataset, render_left_out
 from app.components.downloads import render_csv_download
 from app.components.state import (drop_unknown_params, render_notices, synced_selectbox,
                                   synced_toggle)
-from app.components.vocabulary import render_actor_legend, render_certainty_legend
+from app.components.vocabulary import render_graph_legend
 from app.core import vocab
 from app.core.tables import actor_table, chain_table, task_table
 from app.core.text import escape_markdown
@@ -72,8 +72,7 @@ st.markdown(escape_markdown(info["description"]))
 standalone, n_actors, n_links = render_chain_graph(
     case_id, function=function or None, documented_only=documented_only, focus=focus or None,
     physics=physics)
-render_actor_legend()
-render_certainty_legend()
+render_graph_legend()
 st.caption("Hover an actor or a link to read what the source says, how sure it is and the full "
            "citation. Arrows read as sentences: *from* does something *to*. Scroll to zoom, drag "
            "to move.")

@@ -4,9 +4,9 @@ from html import escape
 
 import streamlit as st
 
-from app.charts.palette import ACTOR_TYPE_COLOURS, CERTAINTY_CSS, FUNCTION_COLOURS
+from app.charts.chain_graph import legend_html
+from app.charts.palette import FUNCTION_COLOURS
 from app.core import vocab
-from app.core.tables import words
 
 FUNCTION_SOURCE = "Tubaro, Casilli & Coville (2020), *Big Data & Society*"
 
@@ -29,19 +29,6 @@ def render_functions_explained() -> None:
                "correct a system in real time; each task shows the function its source names.")
 
 
-def render_actor_legend() -> None:
-    items = []
-    for actor_type in vocab.ACTOR_TYPES:
-        shape = "square" if actor_type == "end_user" else "dot"
-        items.append(_swatch(ACTOR_TYPE_COLOURS[actor_type], words(actor_type), shape))
-    st.html('<div style="line-height:1.6">' + "".join(items) + "</div>")
-
-
-def render_certainty_legend() -> None:
-    items = [
-        f'<span style="display:inline-flex;align-items:center;margin:0 1.1em .3em 0;">'
-        f'<span style="width:2.2em;border-top:3px {CERTAINTY_CSS[c]} #444;margin-right:.4em;'
-        f'display:inline-block"></span>{escape(c)}</span>'
-        for c in vocab.CERTAINTIES
-    ]
-    st.html('<div style="line-height:1.6">Links: ' + "".join(items) + "</div>")
+def render_graph_legend() -> None:
+    """The chain graph's legend: actor types by colour and shape, certainty by line style."""
+    st.html(legend_html())

@@ -20,7 +20,8 @@ def citations_for(sources: pd.DataFrame | dict, case_id: str, source_ids: str) -
     many rows are cited).
     """
     lookup = sources if isinstance(sources, dict) else citation_lookup(sources)
-    return [lookup.get((case_id, key), key) for key in split_ids(source_ids)]
+    return [lookup.get((case_id, key)) or f"{key} (source not found)"
+            for key in split_ids(source_ids)]
 
 
 def rows_citing(frames: dict[str, pd.DataFrame], case_id: str, source_id: str) -> dict[str, int]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from app.core import vocab
 from app.core.geo import country_name
 from app.core.sources import citation_lookup, citations_for
 
@@ -20,10 +21,10 @@ def chain_table(sources: pd.DataFrame, actors: pd.DataFrame, links: pd.DataFrame
     """The chain as sentences: from, relation, to, countries, certainty, sources."""
     lookup = citation_lookup(sources)
     names = actors.set_index("actor_id")[["name", "country"]]
-    table = (links.join(names, on="from_actor").join(names, on="to_actor", rsuffix="_to"))
+    table = (links.join(names, on="from_actor").join(names.add_suffix("_to"), on="to_actor"))
     return pd.DataFrame({
         "From": table["name"],
-        "Relation": table["relation"].map(words),
+        "Relation": table["relation"].map(lambda r: vocab.RELATION_LABELS.get(r, words(r))),
         "To": table["name_to"],
         "From country": table["country"].map(country_name),
         "To country": table["country_to"].map(country_name),

@@ -26,6 +26,27 @@ RELATIONS: dict[str, str] = {
     "supplies_data": "provides data, paid or unpaid, to the other actor",
 }
 
+# How each value reads on screen.
+ACTOR_TYPE_LABELS: dict[str, str] = {
+    "client": "Client",
+    "ai_company": "AI company",
+    "platform": "Platform",
+    "vendor": "Vendor",
+    "subcontractor": "Subcontractor",
+    "supervisor": "Supervisor",
+    "worker_pool": "Workers",
+    "end_user": "End users",
+}
+# The relation as the verb of the sentence "from RELATION to".
+RELATION_LABELS: dict[str, str] = {
+    "outsources_to": "outsources to",
+    "sells_to": "sells to",
+    "recruits": "recruits",
+    "supervises": "supervises",
+    "operates": "operates",
+    "supplies_data": "supplies data to",
+}
+
 FUNCTIONS: dict[str, str] = {
     "preparation": "Generating and annotating the data that a model is trained on.",
     "verification": "Checking, correcting or grading the outputs of an already-trained model.",

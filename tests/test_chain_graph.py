@@ -1,0 +1,361 @@
+"""The chain graph: node and edge lists first, then the two HTML flavours and their safety."""
+
+from __future__ import annotations
+
+import json
+import math
+import random
+import re
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from app.charts import chain_graph as cg
+from app.charts import palette
+from app.charts.chain_graph import (
+    ChainGraph,
+    build_chain_graph,
+    chain_graph_html,
+    legend_items,
+    standalone_html,
+)
+from app.core import vocab
+
+ACTOR_COLS = ["case_id", "actor_id", "name", "actor_type", "country", "workers", "anonymised",
+              "description", "source_ids", "certainty"]
+LINK_COLS = ["case_id", "link_id", "from_actor", "to_actor", "relation", "description",
+             "source_ids", "certainty"]
+SOURCE_COLS = ["case_id", "source_id", "citation", "year", "url", "kind", "note"]
+
+
+def actors_df(rows, case_id="voice"):
+    """rows: (actor_id, name, actor_type, country, workers, certainty, description, source_ids)."""
+    df = pd.DataFrame([[case_id, r[0], r[1], r[2], r[3], r[4], False, r[6], r[7], r[5]]
+                       for r in rows], columns=ACTOR_COLS)
+    df["workers"] = df["workers"].astype("Int64")
+    df["anonymised"] = df["anonymised"].astype(bool)
+    return df
+
+
+def links_df(rows, case_id="voice"):
+    """rows: (link_id, from, to, relation, certainty)."""
+    return pd.DataFrame([[case_id, r[0], r[1], r[2], r[3], "", "S1", r[4]] for r in rows],
+                        columns=LINK_COLS)
+
+
+def sources_df(rows, case_id="voice"):
+    return pd.DataFrame([[case_id, sid, cit, 2022, "https://doi.org/10.0/x", "chapter", ""]
+                         for sid, cit in rows], columns=SOURCE_COLS)
+
+
+VOICE_ACTORS = [
+    ("lead", "Smart-speaker producer", "ai_company", "US", None, "documented",
+     "Lead firm.", "S1"),
+    ("cn_platform", "Chinese platform", "platform", "CN", None, "documented", "", "S1"),
+    ("jp_service", "Japanese online service", "platform", "JP", None, "documented", "", "S1"),
+    ("es_sub", "Spanish subcontractor", "subcontractor", "ES", None, "reported", "", "S1;P6"),
+    ("fr_workers", "Workers in France", "worker_pool", "FR", 1000, "documented",
+     "Transcribe and check.", "S1"),
+    ("it_supervisor", "Italian company", "supervisor", "IT", None, "documented", "", "S1"),
+    ("own_platform", "Lead firm's microtask platform", "platform", "US", None, "inferred", "",
+     "S1"),
+    ("users", "Smart-speaker users", "end_user", "", None, "inferred", "", "S1"),
+]
+VOICE_LINKS = [
+    ("l1", "lead", "cn_platform", "outsources_to", "documented"),
+    ("l2", "cn_platform", "jp_service", "outsources_to", "documented"),
+    ("l3", "cn_platform", "es_sub", "outsources_to", "documented"),
+    ("l4", "jp_service", "fr_workers", "recruits", "documented"),
+    ("l5", "es_sub", "fr_workers", "recruits", "reported"),
+    ("l6", "it_supervisor", "fr_workers", "supervises", "documented"),
+    ("l7", "lead", "own_platform", "operates", "documented"),
+    ("l8", "fr_workers", "own_platform", "supplies_data", "inferred"),
+    ("l9", "users", "lead", "supplies_data", "inferred"),
+]
+VOICE_SOURCES = [
+    ("S1", "Tubaro, P. & Casilli, A. A. (2022). Human listeners and virtual assistants."),
+    ("P6", "Concetti contrastivi (2023). Italian translation of excerpts."),
+]
+
+
+@pytest.fixture
+def voice():
+    return actors_df(VOICE_ACTORS), links_df(VOICE_LINKS), sources_df(VOICE_SOURCES)
+
+
+def by_actor(graph: ChainGraph) -> dict[str, dict]:
+    return {n["actor_id"]: n for n in graph.nodes}
+
+
+def by_link(graph: ChainGraph) -> dict[str, dict]:
+    return {e["link_id"]: e for e in graph.edges}
+
+
+# --- nodes and edges ---------------------------------------------------------------------------
+
+def test_counts_and_ids(voice):
+    g = build_chain_graph(*voice)
+    assert len(g.nodes) == 8 and len(g.edges) == 9
+    ids = {n["id"] for n in g.nodes}
+    assert "voice:lead" in ids
+    assert all(e["from"] in ids and e["to"] in ids for e in g.edges)
+    assert all(e["arrows"] == "to" for e in g.edges)
+
+
+def test_colours_shapes_and_sizes_by_type(voice):
+    nodes = by_actor(build_chain_graph(*voice))
+    for n in nodes.values():
+        assert n["color"]["background"] == palette.ACTOR_TYPE_COLOURS[n["actor_type"]]
+        assert n["shape"] == ("diamond" if n["actor_type"] == "end_user" else "dot")
+    assert nodes["fr_workers"]["size"] > nodes["lead"]["size"]
+    assert cg.worker_size(10**12) == cg.WORKER_SIZE_MAX
+    assert cg.worker_size(0) == cg.WORKER_SIZE_MIN
+    assert cg.worker_size(pd.NA) == cg.NODE_SIZE
+
+
+def test_labels_and_node_tooltips(voice):
+    nodes = by_actor(build_chain_graph(*voice))
+    assert nodes["fr_workers"]["label"] == "Workers in France\n(FR)"
+    assert nodes["users"]["label"] == "Smart-speaker users"
+    tip = nodes["es_sub"]["title"]
+    assert "Spanish subcontractor" in tip and "Subcontractor" in tip and "Spain" in tip
+    assert "Certainty: reported" in tip
+    assert "Human listeners and virtual assistants" in tip and "Concetti contrastivi" in tip
+    assert "Workers: 1,000" in nodes["fr_workers"]["title"]
+    assert "Transcribe and check." in nodes["fr_workers"]["title"]
+
+
+def test_edges_labels_dashes_and_opacity_by_certainty(voice):
+    edges = by_link(build_chain_graph(*voice))
+    assert edges["l1"]["label"] == "outsources to"
+    assert edges["l9"]["label"] == "supplies data to"
+    for e in edges.values():
+        assert e["dashes"] == palette.CERTAINTY_DASHES[e["certainty"]]
+        assert e["color"]["opacity"] == palette.CERTAINTY_OPACITY[e["certainty"]]
+    assert edges["l1"]["dashes"] is False and edges["l5"]["dashes"] == [10, 6]
+    assert edges["l2"]["title"].startswith("Chinese platform outsources to Japanese online service")
+    assert "Certainty: documented" in edges["l2"]["title"]
+    assert "Human listeners" in edges["l2"]["title"]
+
+
+def test_missing_source_is_named_not_hidden(voice):
+    actors, links, sources = voice
+    actors.loc[0, "source_ids"] = "S1; ZZ"
+    tip = by_actor(build_chain_graph(actors, links, sources))["lead"]["title"]
+    assert "ZZ (source not found)" in tip
+
+
+def test_positions_deterministic_and_left_to_right(voice):
+    g1, g2 = build_chain_graph(*voice), build_chain_graph(*voice)
+    assert [(n["id"], n["x"], n["y"]) for n in g1.nodes] == [(n["id"], n["x"], n["y"])
+                                                             for n in g2.nodes]
+    nodes = by_actor(g1)
+    assert nodes["lead"]["x"] < nodes["cn_platform"]["x"] < nodes["jp_service"]["x"]
+    assert nodes["jp_service"]["x"] < nodes["fr_workers"]["x"] < nodes["users"]["x"]
+    assert nodes["fr_workers"]["y"] == 0  # alone in its column: centred
+
+
+def test_cases_get_unique_ids_and_their_own_sources(voice):
+    actors, links, sources = voice
+    other = sources_df([("S1", "Another citation entirely.")], case_id="other")
+    g = build_chain_graph(
+        pd.concat([actors, actors.assign(case_id="other")], ignore_index=True),
+        pd.concat([links, links.assign(case_id="other")], ignore_index=True),
+        pd.concat([sources, other], ignore_index=True),
+    )
+    ids = [n["id"] for n in g.nodes]
+    assert len(ids) == len(set(ids)) == 16
+    assert len({e["id"] for e in g.edges}) == 18
+    lead = {n["case_id"]: n for n in g.nodes if n["actor_id"] == "lead"}
+    assert "Another citation" in lead["other"]["title"]
+    assert "Another citation" not in lead["voice"]["title"]
+    assert lead["other"]["x"] == lead["voice"]["x"]
+    workers = [n for n in g.nodes if n["actor_id"] == "fr_workers"]
+    assert workers[0]["y"] != workers[1]["y"]  # one band per case
+
+
+def test_broken_rows_do_not_break_the_page(voice):
+    actors, links, sources = voice
+    links = pd.concat([links, links_df([("l99", "lead", "ghost", "sells_to", "documented"),
+                                        ("l1", "lead", "users", "operates", "maybe")])],
+                      ignore_index=True)
+    actors = pd.concat([actors, actors.iloc[[0]]], ignore_index=True)
+    g = build_chain_graph(actors, links, sources)
+    assert len(g.nodes) == 8 and len(g.edges) == 9
+
+
+# --- focus -------------------------------------------------------------------------------------
+
+def test_focus_greys_what_is_not_on_a_chain_through_it(voice):
+    g = build_chain_graph(*voice, focus="es_sub")
+    nodes, edges = by_actor(g), by_link(g)
+    greyed = {a for a, n in nodes.items() if n["greyed"]}
+    assert greyed == {"jp_service", "it_supervisor"}
+    for a, n in nodes.items():
+        if a in greyed:
+            assert n["color"]["background"] == palette.NEUTRAL
+            assert n["opacity"] < 0.5
+        else:
+            assert n["color"]["background"] == palette.ACTOR_TYPE_COLOURS[n["actor_type"]]
+    assert {lid for lid, e in edges.items() if e["greyed"]} == {"l2", "l4", "l6", "l7"}
+    assert edges["l2"]["color"]["color"] == palette.NEUTRAL
+    assert edges["l3"]["color"]["color"] == palette.TEXT
+
+
+def test_focus_forms_agree_and_unknown_focus_greys_nothing(voice):
+    def flags(g):
+        return [n["greyed"] for n in g.nodes] + [e["greyed"] for e in g.edges]
+
+    plain = build_chain_graph(*voice, focus="es_sub")
+    assert flags(build_chain_graph(*voice, focus="voice:es_sub")) == flags(plain)
+    assert flags(build_chain_graph(*voice, focus=("voice", "es_sub"))) == flags(plain)
+    assert not any(flags(build_chain_graph(*voice, focus="nobody")))
+    assert not any(flags(build_chain_graph(*voice)))
+
+
+def test_focus_keeps_the_buying_client_lit():
+    actors = actors_df([
+        ("shop", "Supermarkets", "client", "FR", None, "documented", "", "S1"),
+        ("startup", "Start-up", "ai_company", "FR", None, "documented", "", "S1"),
+        ("w", "Watchers", "worker_pool", "MG", None, "documented", "", "S1"),
+        ("w2", "Annotators", "worker_pool", "MG", None, "documented", "", "S1"),
+    ])
+    links = links_df([("l1", "startup", "shop", "sells_to", "documented"),
+                      ("l2", "startup", "w", "recruits", "documented"),
+                      ("l3", "startup", "w2", "recruits", "documented")])
+    nodes = by_actor(build_chain_graph(actors, links, sources_df(VOICE_SOURCES), focus="w"))
+    assert not nodes["shop"]["greyed"] and not nodes["startup"]["greyed"]
+    assert nodes["w2"]["greyed"]
+
+
+# --- options and legend ------------------------------------------------------------------------
+
+def test_physics_off_by_default(voice):
+    assert build_chain_graph(*voice).options["physics"]["enabled"] is False
+    on = build_chain_graph(*voice, physics=True).options["physics"]
+    assert on["enabled"] is True and on["solver"] == "barnesHut" and on["stabilization"]
+    assert build_chain_graph(*voice).options["interaction"]["hover"] is True
+
+
+def test_legend_items():
+    items = legend_items()
+    assert len(items) == len(vocab.ACTOR_TYPES) + len(vocab.CERTAINTIES)
+    types = items[: len(vocab.ACTOR_TYPES)]
+    assert [c for _, c, _ in types] == list(palette.ACTOR_TYPE_COLOURS.values())
+    assert ("End users", palette.ACTOR_TYPE_COLOURS["end_user"], "diamond") in items
+    assert ("AI company", palette.ACTOR_TYPE_COLOURS["ai_company"], "dot") in items
+    assert [s for _, _, s in items[len(vocab.ACTOR_TYPES):]] == ["solid", "dashed", "dotted"]
+
+
+# --- HTML --------------------------------------------------------------------------------------
+
+PAYLOAD_NAME = "<img src=x onerror=alert(1)>"
+PAYLOAD_DESC = 'see href="javascript:alert(2)" </script><script>alert(1)</script> & \u2028'
+EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//|url\(\s*["']?(?:https?:)?//"""
+                      r"""|@import""", re.I)
+
+
+@pytest.fixture
+def hostile(voice):
+    actors, links, sources = voice
+    actors.loc[0, "name"] = PAYLOAD_NAME
+    actors.loc[0, "description"] = PAYLOAD_DESC
+    links.loc[0, "description"] = PAYLOAD_DESC
+    sources.loc[0, "citation"] = "</script><img src=y onerror=alert(3)> href"
+    return build_chain_graph(actors, links, sources)
+
+
+def embedded_data(page: str) -> dict:
+    match = re.search(r"var data = (.*);\n  var container", page)
+    assert match
+    return json.loads(match.group(1))
+
+
+@pytest.mark.parametrize("flavour", ["linked", "standalone"])
+def test_xss_payload_only_as_escaped_json(hostile, flavour):
+    if flavour == "linked":
+        page = chain_graph_html(hostile)
+    else:
+        page = standalone_html(hostile, title=PAYLOAD_NAME + " </script>")
+    lower = page.lower()
+    assert lower.count("<script") == 2  # the library (linked or inlined) and ours
+    assert lower.count("</script") == 2
+    assert "<img" not in lower and "\u2028" not in page
+    assert "onerror=alert(1)" in page  # present, but only as text inside escaped JSON
+    assert "\\u003cimg src=x onerror=alert(1)\\u003e" in page
+    assert "\\u003c/script\\u003e\\u003cscript\\u003ealert(1)" in page
+    assert not EXTERNAL.search(page)
+    # the embedded JSON reads back to exactly the graph
+    data = embedded_data(page)
+    assert data["nodes"] == json.loads(json.dumps(hostile.nodes))
+    assert data["edges"][0]["title"].startswith(PAYLOAD_NAME)
+    # tooltips are turned into text-only DOM elements, never HTML
+    assert "textContent = item.title" in page and "innerHTML" not in page.split("var data")[1]
+
+
+def test_linked_page_loads_vis_from_static_assets(voice):
+    page = chain_graph_html(build_chain_graph(*voice), height_px=500)
+    assert '<script src="app/static/vis-9.1.2/vis-network.min.js"></script>' in page
+    assert 'href="app/static/vis-9.1.2/vis-network.css"' in page
+    assert "height:500px" in page
+    assert len(page) < 40_000
+    assert "http://" not in page and "https://" not in page.replace("https://doi", "")
+    custom = chain_graph_html(build_chain_graph(*voice), assets_url="static/vis/")
+    assert 'src="static/vis/vis-network.min.js"' in custom
+    for bad in ("https://cdn.example/vis", "//cdn.example/vis", "javascript:alert(1)",
+                "data:text/javascript,1"):
+        with pytest.raises(ValueError):
+            chain_graph_html(build_chain_graph(*voice), assets_url=bad)
+
+
+def test_standalone_is_self_contained(voice):
+    page = standalone_html(build_chain_graph(*voice), title="Voice assistants & co")
+    assert "<h1>Voice assistants &amp; co</h1>" in page
+    assert "<title>Voice assistants &amp; co</title>" in page
+    assert "<link" not in page and "<script src" not in page.lower()
+    assert not EXTERNAL.search(page)
+    assert "vis.Network" in page and "vis-network" in page  # library inlined
+    assert 'class="dlc-legend"' in page and "End users" in page
+    for colour in palette.ACTOR_TYPE_COLOURS.values():
+        assert colour in page
+
+
+def test_safe_json_escapes_everything_that_could_close_a_script():
+    text = cg.safe_json({"a": "</script><!-- & \u2028\u2029 >"})
+    assert not set("<>&") & set(text)
+    assert "\u2028" not in text and "\u2029" not in text
+    assert json.loads(text) == {"a": "</script><!-- & \u2028\u2029 >"}
+
+
+def test_assets_and_licences_are_shipped():
+    for name in ("vis-network.min.js", "vis-network.css", "LICENSE-MIT", "LICENSE-APACHE-2.0"):
+        assert (cg.ASSETS_DIR / name).is_file(), name
+    assert (cg.ASSETS_DIR.parent / "README.md").is_file()
+    assert "@version 9.1.2" in (cg.ASSETS_DIR / "vis-network.min.js").read_text()[:400]
+
+
+# --- scale and purity --------------------------------------------------------------------------
+
+def test_scale_5000_actors_build_and_render():
+    rng = random.Random(7)
+    types = list(vocab.ACTOR_TYPES)
+    countries = ["FR", "MG", "US", "CN", "JP", "ES", "IT", ""]
+    actors = actors_df([(f"a{i}", f"Actor {i}", types[i % len(types)], countries[i % 8],
+                         i if i % 3 else None, list(vocab.CERTAINTIES)[i % 3], "", "S1")
+                        for i in range(5000)], case_id="big")
+    links = links_df([(f"l{j}", f"a{rng.randrange(5000)}", f"a{rng.randrange(5000)}",
+                       rng.choice(list(vocab.RELATIONS)), "documented") for j in range(10000)],
+                     case_id="big")
+    sources = sources_df(VOICE_SOURCES, case_id="big")
+    g = build_chain_graph(actors, links, sources, focus="a1")
+    assert len(g.nodes) == 5000 and len(g.edges) == 10000
+    assert all(math.isfinite(n["x"]) and math.isfinite(n["y"]) for n in g.nodes)
+    assert chain_graph_html(g).count("<script") == 2
+
+
+def test_charts_import_no_streamlit():
+    code = ("import sys, app.charts.chain_graph; "
+            "assert 'streamlit' not in sys.modules")
+    subprocess.run([sys.executable, "-c", code], check=True)
