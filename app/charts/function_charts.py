@@ -1,0 +1,254 @@
+"""What the data work is for: the three functions as a diagram, and tasks broken down by function.
+
+Pure Altair builders over the frames of `app.core.functions`. The diagram follows Figure 1 of
+Tubaro, Casilli & Coville (2020, "The trainer, the verifier, the imitator"): preparation of the
+data (generation, annotation) on the left, the model in the centre with impersonation inside
+it, verification of the outputs on the right.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from app.charts import palette
+from app.core import vocab
+
+FUNCTION_PARAM = "function"
+
+WORDS = {
+    "en": {
+        "diagram_title": "Three functions of data work in making AI",
+        "diagram_subtitle": "After Tubaro, Casilli & Coville (2020), Figure 1; "
+                            "numbers are tasks recorded in the selected cases.",
+        "boxes": {
+            "preparation": ("Data", "Preparation", "generation, annotation"),
+            "impersonation": ("Model", "Impersonation", "humans inside the model"),
+            "verification": ("Outputs", "Verification", "checking the outputs"),
+        },
+        "task": "task", "tasks": "tasks",
+        "n_tasks": "Number of tasks", "share": "Share of tasks",
+        "function": "Function", "subfunction": "Preparation split", "label": "",
+        "bar_title": "What the data work is for, by {by}",
+        "by": {"case_id": "case", "country": "country of who does it",
+               "actor_type": "who does it", "paid": "pay", "data_type": "kind of data"},
+        "axis": {"case_id": "Case", "country": "Country", "actor_type": "Who does the task",
+                 "paid": "Paid or unpaid", "data_type": "Kind of data"},
+        "sub_title": "Preparation: generating new data or annotating existing data, by {by}",
+    },
+    "fr": {
+        "diagram_title": "Trois fonctions du travail des données dans la fabrique de l'IA",
+        "diagram_subtitle": "D'après Tubaro, Casilli & Coville (2020), figure 1 ; "
+                            "les nombres sont les tâches relevées dans les cas choisis.",
+        "boxes": {
+            "preparation": ("Données", "Préparation", "génération, annotation"),
+            "impersonation": ("Modèle", "Imitation", "des humains dans le modèle"),
+            "verification": ("Résultats", "Vérification", "contrôle des résultats"),
+        },
+        "task": "tâche", "tasks": "tâches",
+        "n_tasks": "Nombre de tâches", "share": "Part des tâches",
+        "function": "Fonction", "subfunction": "Détail de la préparation", "label": "",
+        "bar_title": "À quoi sert le travail des données, par {by}",
+        "by": {"case_id": "cas", "country": "pays de qui l'exécute",
+               "actor_type": "qui l'exécute", "paid": "rémunération",
+               "data_type": "type de données"},
+        "axis": {"case_id": "Cas", "country": "Pays", "actor_type": "Qui exécute la tâche",
+                 "paid": "Payé ou non", "data_type": "Type de données"},
+        "sub_title": "Préparation : produire de nouvelles données ou annoter l'existant, "
+                     "par {by}",
+    },
+}
+
+# Figure 1's layout in a fixed 100 x 40 space: left, centre, right panels.
+BOX_X = {"preparation": (2, 30), "impersonation": (36, 64), "verification": (70, 98)}
+BOX_Y = (2, 35)
+SUBFUNCTION_OPACITY = {"": 1.0, "generation": 1.0, "annotation": 0.55}
+
+
+def _words(lang: str) -> dict:
+    return WORDS.get(lang, WORDS["en"])
+
+
+def _function_scale() -> alt.Scale:
+    return alt.Scale(**palette.altair_scale(palette.FUNCTION_COLOURS))
+
+
+def _n_tasks(n: int, w: dict) -> str:
+    return f"{n} {w['task'] if n == 1 else w['tasks']}"
+
+
+def function_diagram_chart(
+    counts: dict[str, int],
+    *,
+    subcounts: dict[str, int] | None = None,
+    selectable: bool = False,
+    lang: str = "en",
+    width: int | str = "container",
+    height: int = 190,
+) -> alt.LayerChart:
+    """The three functions as Figure 1 draws them: Data -> Model -> Outputs, with task counts.
+
+    `counts` maps function to number of tasks (missing = 0), e.g. from
+    `app.core.functions.function_counts`; `subcounts` optionally maps "generation" and
+    "annotation" to their counts, shown under preparation. Boxes are `mark_rect` in the
+    palette's function colours, labels `mark_text`, arrows `mark_rule` with a triangle head, all
+    in a fixed 100 x 40 coordinate space without axes. With `selectable`, a click on a box sets
+    the point selection `function` (fields ["function"]).
+    """
+    w = _words(lang)
+    y0, y1 = BOX_Y
+    boxes = pd.DataFrame([
+        {"function": f, "x": BOX_X[f][0], "x2": BOX_X[f][1], "y": y0, "y2": y1,
+         "n_tasks": int(counts.get(f, 0))}
+        for f in ("preparation", "impersonation", "verification")
+    ])
+    texts = []
+    for f, (x_start, x_end) in BOX_X.items():
+        heading, name, detail = w["boxes"][f]
+        n = int(counts.get(f, 0))
+        middle = (x_start + x_end) / 2
+        texts += [
+            {"function": f, "x": middle, "y": 30, "text": heading, "kind": "heading"},
+            {"function": f, "x": middle, "y": 23, "text": name, "kind": "name"},
+            {"function": f, "x": middle, "y": 17.5, "text": detail, "kind": "detail"},
+            {"function": f, "x": middle, "y": 11, "text": _n_tasks(n, w), "kind": "count"},
+        ]
+        if f == "preparation" and subcounts:
+            split = ", ".join(f"{s} {int(subcounts.get(s, 0))}" for s in vocab.SUBFUNCTIONS)
+            texts.append({"function": f, "x": middle, "y": 6.5, "text": split, "kind": "detail"})
+    texts = pd.DataFrame(texts)
+    arrows = pd.DataFrame([{"x": 30, "x2": 35.2, "y": 18.5}, {"x": 64, "x2": 69.2, "y": 18.5}])
+
+    x = alt.X("x:Q", scale=alt.Scale(domain=[0, 100], nice=False), axis=None)
+    y = alt.Y("y:Q", scale=alt.Scale(domain=[0, 40], nice=False), axis=None)
+    colour = alt.Color("function:N", scale=_function_scale(), legend=None)
+    tooltip = [alt.Tooltip("function:N", title=w["function"]),
+               alt.Tooltip("n_tasks:Q", title=w["n_tasks"])]
+
+    rects = alt.Chart(boxes).mark_rect(fillOpacity=0.12, strokeWidth=2, cornerRadius=6).encode(
+        x=x, x2="x2:Q", y=y, y2="y2:Q", color=colour, stroke=colour, tooltip=tooltip,
+    )
+    if selectable:
+        pick = alt.selection_point(name=FUNCTION_PARAM, fields=["function"])
+        rects = rects.add_params(pick).encode(
+            fillOpacity=alt.condition(pick, alt.value(0.18), alt.value(0.04)),
+        )
+
+    def label(kind: str, **style) -> alt.Chart:
+        return alt.Chart(texts).transform_filter(alt.datum.kind == kind).mark_text(
+            baseline="middle", align="center", **style
+        ).encode(x=x, y=y, text="text:N")
+
+    heading = label("heading", fontSize=13, fontWeight="bold", color=palette.TEXT)
+    name = alt.Chart(texts).transform_filter(alt.datum.kind == "name").mark_text(
+        baseline="middle", align="center", fontSize=14, fontWeight="bold"
+    ).encode(x=x, y=y, text="text:N", color=colour)
+    detail = label("detail", fontSize=11, color=palette.TEXT, fontStyle="italic")
+    count = label("count", fontSize=12, fontWeight="bold", color=palette.TEXT)
+    shafts = alt.Chart(arrows).mark_rule(strokeWidth=2, color=palette.TEXT).encode(
+        x=x, x2="x2:Q", y=y,
+    )
+    heads = alt.Chart(arrows).mark_point(
+        shape="triangle-right", filled=True, size=90, color=palette.TEXT, opacity=1
+    ).encode(x=alt.X("x2:Q", scale=alt.Scale(domain=[0, 100], nice=False), axis=None), y=y)
+
+    return alt.layer(rects, shafts, heads, heading, name, detail, count).properties(
+        width=width, height=height,
+        title=alt.TitleParams(w["diagram_title"], subtitle=w["diagram_subtitle"], anchor="start"),
+        view=alt.ViewBackground(stroke=None),
+    )
+
+
+def function_bar_chart(
+    breakdown: pd.DataFrame,
+    by: str,
+    *,
+    selection_name: str | None = FUNCTION_PARAM,
+    normalize: bool = False,
+    show_subfunctions: bool = True,
+    lang: str = "en",
+    title: str | None = None,
+    width: int | str = "container",
+) -> alt.Chart:
+    """Horizontal bars of tasks per *by* group, stacked by function in the palette's colours.
+
+    `breakdown` is `app.core.functions.function_breakdown(actors, tasks, by)` (or any frame
+    with *by*, `function`, `n_tasks`, and optionally `label` and `subfunction`). Bars follow
+    the frame's row order; with `normalize` they show shares (each bar 100%). Preparation is
+    split into generation (full colour) and annotation (lighter) when `show_subfunctions`.
+    `selection_name` (default "function") adds a point selection on fields ["function"] for
+    cross-filtering; unselected functions turn grey. None leaves the chart static.
+    """
+    w = _words(lang)
+    data = breakdown.copy()
+    if "label" not in data.columns:
+        data["label"] = data[by].astype(str)
+    if "subfunction" not in data.columns:
+        data["subfunction"] = ""
+        show_subfunctions = False
+    rank = {f: i for i, f in enumerate(vocab.FUNCTIONS)}
+    sub_rank = {s: i for i, s in enumerate(("", *vocab.SUBFUNCTIONS))}
+    data["stack_order"] = [rank.get(f, 9) * 10 + sub_rank.get(s, 9)
+                           for f, s in zip(data["function"], data["subfunction"])]
+    order = list(dict.fromkeys(data["label"]))
+
+    colour = alt.Color("function:N", title=w["function"], scale=_function_scale())
+    encodings = {
+        "y": alt.Y("label:N", title=w["axis"].get(by, by), sort=order),
+        "x": alt.X("sum(n_tasks):Q", title=w["share"] if normalize else w["n_tasks"],
+                   stack="normalize" if normalize else "zero",
+                   axis=alt.Axis(format="%") if normalize else alt.Axis(format="d",
+                                                                          tickMinStep=1)),
+        "order": alt.Order("stack_order:Q"),
+        "tooltip": [
+            alt.Tooltip("label:N", title=w["axis"].get(by, by)),
+            alt.Tooltip("function:N", title=w["function"]),
+            *([alt.Tooltip("subfunction:N", title=w["subfunction"])] if show_subfunctions else []),
+            alt.Tooltip("sum(n_tasks):Q", title=w["n_tasks"]),
+        ],
+    }
+    if show_subfunctions:
+        encodings["opacity"] = alt.Opacity(
+            "subfunction:N", title=w["subfunction"],
+            scale=alt.Scale(type="ordinal", domain=list(SUBFUNCTION_OPACITY),
+                            range=list(SUBFUNCTION_OPACITY.values())),
+            legend=alt.Legend(values=list(vocab.SUBFUNCTIONS), symbolType="square"),
+        )
+    chart = alt.Chart(data).mark_bar(stroke="white", strokeWidth=0.5)
+    if selection_name:
+        pick = alt.selection_point(name=selection_name, fields=["function"])
+        chart = chart.add_params(pick)
+        encodings["color"] = alt.condition(pick, colour, alt.value(palette.NEUTRAL))
+    else:
+        encodings["color"] = colour
+    heading = title or w["bar_title"].format(by=w["by"].get(by, by))
+    return chart.encode(**encodings).properties(
+        width=width, height=alt.Step(24), title=alt.TitleParams(heading, anchor="start"),
+    )
+
+
+def subfunction_chart(breakdown: pd.DataFrame, by: str, *, lang: str = "en",
+                      width: int | str = "container") -> alt.Chart:
+    """Preparation tasks only, split into generation and annotation, per *by* group."""
+    w = _words(lang)
+    prep = breakdown[breakdown["function"] == "preparation"]
+    return function_bar_chart(
+        prep, by, selection_name=None, lang=lang, width=width,
+        title=w["sub_title"].format(by=w["by"].get(by, by)),
+    )
+
+
+def paid_chart(breakdown: pd.DataFrame, *, lang: str = "en", **kwargs) -> alt.Chart:
+    """Paid versus unpaid tasks by function (a `function_breakdown(..., "paid")` frame)."""
+    return function_bar_chart(breakdown, "paid", lang=lang, **kwargs)
+
+
+def data_type_chart(breakdown: pd.DataFrame, *, lang: str = "en", **kwargs) -> alt.Chart:
+    """Tasks by kind of data and function (a `function_breakdown(..., "data_type")` frame)."""
+    return function_bar_chart(breakdown, "data_type", lang=lang, **kwargs)
+
+
+def function_share_chart(shares: pd.DataFrame, *, lang: str = "en", **kwargs) -> alt.Chart:
+    """Each case's tasks as one 100% bar split by function (a `function_shares` frame)."""
+    data = shares[shares["n_tasks"] > 0]
+    return function_bar_chart(data, "case_id", normalize=True, lang=lang, **kwargs)

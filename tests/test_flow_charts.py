@@ -1,0 +1,258 @@
+"""The map, the origin-destination matrix and the function charts, checked through their specs.
+
+One render of the map with the world inlined (vl-convert, no browser, no network) proves the
+spec draws; everything else reads `chart.to_dict()`.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+import vl_convert as vlc
+
+from app.charts import palette
+from app.charts.flow_map import COUNTRY_PARAM, flow_map_chart, od_matrix_chart
+from app.charts.function_charts import (
+    FUNCTION_PARAM,
+    data_type_chart,
+    function_bar_chart,
+    function_diagram_chart,
+    function_share_chart,
+    paid_chart,
+    subfunction_chart,
+)
+from app.core import vocab
+from app.core.flows import aggregate_country_flows
+from app.core.functions import function_breakdown, function_counts, function_shares
+from app.core.geo import WORLD_URL, load_world
+
+ACTORS = ["case_id", "actor_id", "name", "actor_type", "country", "workers", "anonymised",
+          "description", "source_ids", "certainty"]
+LINKS = ["case_id", "link_id", "from_actor", "to_actor", "relation", "description",
+         "source_ids", "certainty"]
+TASKS = ["case_id", "task_id", "actor_id", "link_id", "task", "function", "subfunction",
+         "data_type", "paid", "description", "source_ids", "certainty"]
+
+
+@pytest.fixture(scope="module")
+def frames():
+    actors = pd.DataFrame([
+        ("a", "firm", "Firm", "ai_company", "FR", None, False, "", "s", "documented"),
+        ("a", "pool", "Pool", "worker_pool", "MG", 30, False, "", "s", "documented"),
+        ("a", "users", "Users", "end_user", "FR", None, False, "", "s", "documented"),
+        ("a", "ghost", "Sub", "subcontractor", "", None, True, "", "s", "inferred"),
+        ("b", "firm", "Firm", "ai_company", "US", None, False, "", "s", "documented"),
+        ("b", "pool", "Pool", "worker_pool", "JP", 8, False, "", "s", "reported"),
+    ], columns=ACTORS).astype({"workers": "Int64"})
+    links = pd.DataFrame([
+        ("a", "l1", "firm", "pool", "outsources_to", "", "s", "documented"),
+        ("a", "l2", "users", "firm", "supplies_data", "", "s", "reported"),
+        ("a", "l3", "pool", "ghost", "outsources_to", "", "s", "inferred"),
+        ("b", "l1", "firm", "pool", "recruits", "", "s", "reported"),
+    ], columns=LINKS)
+    tasks = pd.DataFrame([
+        ("a", "t1", "pool", "l1", "boxes", "preparation", "annotation", "image", True, "", "s",
+         "documented"),
+        ("a", "t2", "pool", "l1", "grade", "verification", "", "text", True, "", "s",
+         "documented"),
+        ("a", "t3", "users", "l2", "photos", "preparation", "generation", "image", False, "",
+         "s", "reported"),
+        ("b", "t1", "pool", "l1", "act", "impersonation", "", "audio", True, "", "s",
+         "reported"),
+    ], columns=TASKS)
+    return actors, links, tasks
+
+
+@pytest.fixture(scope="module")
+def flows(frames):
+    return aggregate_country_flows(*frames)
+
+
+def marks(spec: dict) -> list[str]:
+    out = []
+    for layer in spec["layer"]:
+        mark = layer["mark"]
+        out.append(mark if isinstance(mark, str) else mark["type"])
+    return out
+
+
+def all_params(spec: dict) -> list[dict]:
+    found = list(spec.get("params", []))
+    for layer in spec.get("layer", []):
+        found += all_params(layer)
+    return found
+
+
+def test_flow_map_layers_and_projection(flows):
+    spec = flow_map_chart(flows, width=600).to_dict()
+    assert marks(spec) == ["geoshape", "rule", "point", "circle"]
+    assert spec["projection"] == {"type": "equalEarth"}
+    world = spec["layer"][0]["data"]
+    assert world["url"] == WORLD_URL == "app/static/countries-110m.json"
+    assert world["format"] == {"type": "topojson", "feature": "countries"}
+
+
+def test_flow_map_arcs_encodings(flows):
+    spec = flow_map_chart(flows, width=600).to_dict()
+    arcs = spec["layer"][1]["encoding"]
+    assert {c: arcs[c]["field"] for c in ("longitude", "latitude", "longitude2", "latitude2")} == {
+        "longitude": "lon", "latitude": "lat", "longitude2": "lon2", "latitude2": "lat2"}
+    colour = arcs["color"]["scale"]
+    assert colour["domain"][:3] == list(vocab.FUNCTIONS)
+    assert colour["range"][:3] == list(palette.FUNCTION_COLOURS.values())
+    assert colour["domain"][3:] == ["none"]  # l3 carries no task: neutral grey
+    assert colour["range"][3:] == [palette.NEUTRAL]
+    dash = arcs["strokeDash"]
+    assert dash["field"] == "certainty"
+    assert dash["scale"]["domain"] == list(vocab.CERTAINTIES)
+    assert dash["scale"]["range"] == list(palette.CERTAINTY_STROKE_DASH.values())
+    assert arcs["strokeWidth"]["field"] == "n_links"
+    tips = {t["field"] for t in arcs["tooltip"]}
+    assert {"from_name", "to_name", "n_links", "certainty", "cases"} <= tips
+
+
+def test_flow_map_rings_dots_and_selection(flows):
+    spec = flow_map_chart(flows, width=600).to_dict()
+    datasets = spec["datasets"]
+    rings = datasets[spec["layer"][2]["data"]["name"]]
+    assert [(r["from_country"], r["function"]) for r in rings] == [("FR", "preparation")]
+    dots = datasets[spec["layer"][3]["data"]["name"]]
+    assert sorted(d["country"] for d in dots) == ["FR", "JP", "MG", "US"]  # unknown: no dot
+    params = all_params(spec)
+    country = [p for p in params if p["name"] == COUNTRY_PARAM]
+    assert len(country) == 1
+    assert country[0]["select"]["type"] == "point"
+    assert country[0]["select"]["fields"] == ["country"]
+    assert not all_params(flow_map_chart(flows, selectable=False).to_dict())
+
+
+def test_flow_map_pacific_flow_is_two_segments(flows):
+    spec = flow_map_chart(flows, width=600).to_dict()
+    segments = spec["datasets"][spec["layer"][1]["data"]["name"]]
+    us_jp = [s for s in segments if (s["from_country"], s["to_country"]) == ("US", "JP")]
+    assert [s["segment"] for s in us_jp] == [0, 1]
+    assert all(abs(s[k]) <= 180 for s in segments for k in ("lon", "lon2"))
+    json.dumps(segments, allow_nan=False)  # workers <NA> became null, not NaN
+
+
+def test_flow_map_notes_what_it_cannot_draw(flows):
+    subtitle = flow_map_chart(flows).to_dict()["title"]["subtitle"]
+    assert any("1 link(s)" in line and "Unknown" in line for line in subtitle)
+    french = flow_map_chart(flows, lang="fr").to_dict()["title"]
+    assert french["text"] == "Où va le travail des données"
+    assert any("Inconnu" in line for line in french["subtitle"])
+
+
+def test_flow_map_by_relation(frames):
+    by_relation = aggregate_country_flows(*frames, by="relation")
+    spec = flow_map_chart(by_relation, colour_by="relation", width=600).to_dict()
+    colour = spec["layer"][1]["encoding"]["color"]
+    assert colour["field"] == "relation"
+    assert colour["scale"]["domain"] == list(vocab.RELATIONS)
+    with pytest.raises(ValueError):
+        flow_map_chart(aggregate_country_flows(*frames), colour_by="relation")
+    with pytest.raises(ValueError):
+        flow_map_chart(by_relation, colour_by="certainty")
+
+
+def test_flow_map_renders_offline_with_inline_world(flows):
+    chart = flow_map_chart(flows, world=load_world(), width=600, height=320)
+    spec = chart.to_dict()
+    inline = spec["layer"][0]["data"]
+    assert inline["format"] == {"type": "topojson", "feature": "countries"}
+    values = inline.get("values") or spec["datasets"][inline["name"]]
+    assert values["type"] == "Topology"
+    svg = vlc.vegalite_to_svg(chart.to_json())
+    assert svg.lstrip().startswith("<svg")
+    assert svg.count("<path") > 150  # the countries, the lines, the legends
+
+
+def test_empty_flows_still_make_a_map(frames):
+    empty = aggregate_country_flows(*frames, cases=["nothing"])
+    spec = flow_map_chart(empty, width=600).to_dict()
+    assert marks(spec) == ["geoshape", "rule", "point", "circle"]
+
+
+def test_od_matrix_chart(flows):
+    spec = od_matrix_chart(flows).to_dict()
+    assert marks(spec) == ["rect", "text"]
+    cells = spec["datasets"][spec["data"]["name"]] if "data" in spec else \
+        spec["datasets"][spec["layer"][0]["data"]["name"]]
+    got = {(c["from_country"], c["to_country"]): c["n_links"] for c in cells}
+    assert got == {("France", "France"): 1, ("France", "Madagascar"): 1,
+                   ("Madagascar", "Unknown"): 1, ("United States", "Japan"): 1}
+    assert spec["layer"][1]["encoding"]["text"]["field"] == "n_links"
+
+
+def test_function_diagram(frames):
+    _, _, tasks = frames
+    counts = function_counts(tasks)
+    spec = function_diagram_chart(counts, subcounts={"generation": 1, "annotation": 1}).to_dict()
+    assert marks(spec) == ["rect", "rule", "point", "text", "text", "text", "text"]
+    boxes = spec["datasets"][spec["layer"][0]["data"]["name"]]
+    assert [(b["function"], b["n_tasks"]) for b in boxes] == [
+        ("preparation", 2), ("impersonation", 1), ("verification", 1)]  # Figure 1's order
+    assert boxes[0]["x2"] < boxes[1]["x"] and boxes[1]["x2"] < boxes[2]["x"]
+    colour = spec["layer"][0]["encoding"]["color"]["scale"]
+    assert colour["domain"] == list(vocab.FUNCTIONS)
+    assert colour["range"] == list(palette.FUNCTION_COLOURS.values())
+    texts = {t["text"] for t in spec["datasets"][spec["layer"][3]["data"]["name"]]}
+    assert {"Data", "Model", "Outputs", "2 tasks", "1 task", "generation 1, annotation 1"} <= texts
+    assert not all_params(spec)
+    pick = all_params(function_diagram_chart(counts, selectable=True).to_dict())
+    assert [p["name"] for p in pick] == [FUNCTION_PARAM]
+    svg = vlc.vegalite_to_svg(function_diagram_chart(counts, width=600).to_json())
+    assert "Impersonation" in svg
+
+
+def test_function_bar_chart(frames):
+    actors, _, tasks = frames
+    breakdown = function_breakdown(actors, tasks, "country")
+    spec = function_bar_chart(breakdown, "country").to_dict()
+    assert spec["mark"]["type"] == "bar"
+    enc = spec["encoding"]
+    assert enc["y"]["field"] == "label" and enc["y"]["sort"] == ["France", "Japan", "Madagascar"]
+    assert enc["x"]["aggregate"] == "sum" and enc["x"]["field"] == "n_tasks"
+    colour = enc["color"]["condition"]
+    assert colour["field"] == "function" and colour["param"] == "function"
+    assert colour["scale"]["domain"] == list(vocab.FUNCTIONS)
+    assert enc["color"]["value"] == palette.NEUTRAL
+    assert enc["opacity"]["field"] == "subfunction"
+    (param,) = spec["params"]
+    assert param["name"] == "function" and param["select"] == {"type": "point",
+                                                               "fields": ["function"]}
+    assert spec["title"]["text"] == "What the data work is for, by country of who does it"
+    assert enc["x"]["title"] == "Number of tasks"
+
+    static = function_bar_chart(breakdown, "country", selection_name=None).to_dict()
+    assert "params" not in static and static["encoding"]["color"]["field"] == "function"
+    renamed = function_bar_chart(breakdown, "country", selection_name="fn_pick").to_dict()
+    assert renamed["params"][0]["name"] == "fn_pick"
+    assert vlc.vegalite_to_svg(function_bar_chart(breakdown, "country", width=400).to_json())
+
+
+def test_other_breakdown_charts(frames):
+    actors, _, tasks = frames
+    paid = paid_chart(function_breakdown(actors, tasks, "paid")).to_dict()
+    assert paid["encoding"]["y"]["sort"] == ["paid", "unpaid"]
+    kinds = data_type_chart(function_breakdown(actors, tasks, "data_type")).to_dict()
+    assert kinds["encoding"]["y"]["sort"] == ["image", "audio", "text"]
+    sub = subfunction_chart(function_breakdown(actors, tasks, "case_id"), "case_id").to_dict()
+    rows = sub["datasets"][sub["data"]["name"]]
+    assert {r["function"] for r in rows} == {"preparation"} and "params" not in sub
+    shares = function_share_chart(function_shares(tasks)).to_dict()
+    assert shares["encoding"]["x"]["stack"] == "normalize"
+    assert shares["encoding"]["x"]["title"] == "Share of tasks"
+
+
+def test_charts_on_the_loaded_fixture_case(tiny_dataset):
+    data = tiny_dataset
+    flows = aggregate_country_flows(data.actors, data.links, data.tasks)
+    assert "" in set(flows["from_country"])  # the users have no country: kept
+    spec = flow_map_chart(flows, width=500).to_dict()
+    assert marks(spec) == ["geoshape", "rule", "point", "circle"]
+    spec = function_bar_chart(function_breakdown(data.actors, data.tasks, "actor_type"),
+                              "actor_type").to_dict()
+    assert spec["encoding"]["y"]["sort"] == ["worker_pool", "end_user"]
