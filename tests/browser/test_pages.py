@@ -1,0 +1,102 @@
+"""What a person sees in a real Chromium: pages drawn, graph on its canvas, nothing leaves."""
+
+import pytest
+
+from app.core.load import load_dataset
+from tests.browser.conftest import screenshot, wait_for_app
+
+pytestmark = pytest.mark.browser
+CASE_IDS = load_dataset(extra_dir=None).case_ids
+
+
+def assert_clean(watched):
+    page = watched.page
+    assert page.locator("[data-testid=stException]").count() == 0
+    assert watched.outside == [], watched.outside
+    assert watched.dialogs == [], watched.dialogs
+
+
+def wait_for_graph(page):
+    frame = page.frame_locator("iframe").first
+    canvas = frame.locator("#mynetwork canvas")
+    canvas.wait_for(state="visible", timeout=30_000)
+    return frame, canvas
+
+
+def test_home(server, watched):
+    page = watched.page
+    page.goto(server)
+    wait_for_app(page)
+    page.get_by_text("Three functions of data work").wait_for()
+    assert page.get_by_text("Open the chain").count() == len(CASE_IDS)
+    screenshot(page, "home")
+    assert_clean(watched)
+
+
+@pytest.mark.parametrize("case_id", CASE_IDS)
+def test_chain_graph_is_drawn_offline(server, watched, case_id):
+    page = watched.page
+    page.goto(f"{server}/chain?case={case_id}")
+    wait_for_app(page)
+    frame, canvas = wait_for_graph(page)
+    box = canvas.bounding_box()
+    assert box["width"] > 400 and box["height"] > 300
+    # The canvas has been painted: some pixels are not the background.
+    painted = frame.locator("#mynetwork canvas").evaluate(
+        """c => { const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+                  let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
+                  return n; }""")
+    assert painted > 1000
+    screenshot(page, f"chain-{case_id}")
+    assert_clean(watched)
+    # vis-network came from the app itself.
+    assert any("/app/static/vis-9.1.2/vis-network.min.js" in url for url in watched.requests)
+
+
+def test_opening_a_card_keeps_the_case_in_the_url(server, watched):
+    page = watched.page
+    page.goto(server)
+    wait_for_app(page)
+    page.get_by_text("Open the chain").last.click()
+    page.wait_for_url(f"**/chain?case={CASE_IDS[-1]}")
+    wait_for_graph(page)
+    assert_clean(watched)
+
+
+def test_injection_strings_show_as_text(hostile_server, watched):
+    page = watched.page
+    page.goto(f"{hostile_server}/chain?case=injection")
+    wait_for_app(page)
+    frame, canvas = wait_for_graph(page)
+    page.get_by_text("<script>alert('title')</script> Injection test").wait_for()
+    # Hover every node so that tooltips are built from the hostile titles.
+    box = canvas.bounding_box()
+    spots = frame.locator("#mynetwork").evaluate(
+        """() => { const net = window.chainNetwork; const pos = net.getPositions();
+                   return Object.values(pos).map(p => net.canvasToDOM(p)); }""")
+    tooltips = []
+    for spot in spots:
+        page.mouse.move(box["x"] + spot["x"], box["y"] + spot["y"])
+        page.wait_for_timeout(400)
+        tip = frame.locator(".vis-tooltip")
+        if tip.count() and tip.first.is_visible():
+            tooltips.append(tip.first.inner_text())
+    assert any("<img src=x onerror=alert('name')>" in t for t in tooltips), tooltips
+    assert any("</script><script>alert('script')</script>" in t for t in tooltips), tooltips
+    page.get_by_role("tab", name="Actors").click()
+    screenshot(page, "chain-injection")
+    assert watched.dialogs == []
+    assert watched.outside == []
+    assert page.locator("img[src=x]").count() == 0
+    assert frame.locator("img, svg, iframe").count() == 0
+    assert page.locator("[data-testid=stException]").count() == 0
+
+
+def test_unknown_case_offers_the_cases(server, watched):
+    page = watched.page
+    page.goto(f"{server}/chain?case=%3Cscript%3Ealert(1)%3C/script%3E")
+    wait_for_app(page)
+    page.get_by_text("Ignored the link's").wait_for()
+    assert page.get_by_text("Open the chain").count() == len(CASE_IDS)
+    wait_for_graph(page)
+    assert_clean(watched)

@@ -1,0 +1,93 @@
+"""Every page through Streamlit's AppTest: with and without parameters, and hostile ones."""
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from app.core.load import load_dataset
+from conftest import PROJECT
+
+ENTRY = str(PROJECT / "app" / "streamlit_app.py")
+CASE_IDS = load_dataset(extra_dir=None).case_ids
+HOSTILE = ["no-such-case", "../../etc/passwd", "<script>alert(1)</script>", "x" * 10_000,
+           "![p](http://203.0.113.9/p.png)", ""]
+
+
+def run(page=None, **params):
+    at = AppTest.from_file(ENTRY, default_timeout=60)
+    if page:
+        at.switch_page(page)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def texts(at) -> str:
+    return "\n".join(str(e.value) for e in at.markdown) + "\n".join(
+        str(e.value) for e in at.info) + "\n".join(str(e.value) for e in at.warning)
+
+
+def test_home_lists_every_case():
+    at = run()
+    assert at.title[0].value == "Data Labour Chains"
+    assert len(at.get("page_link")) == len(CASE_IDS) >= 3
+
+
+@pytest.mark.parametrize("case_id", CASE_IDS)
+def test_chain_page_for_each_case(case_id):
+    at = run("app_pages/chain.py", case=case_id)
+    assert at.selectbox(key="chain-case-select").value == case_id
+    iframe = at.get("iframe")[0].proto
+    assert "vis-network" in iframe.srcdoc and "https://" not in iframe.srcdoc
+    assert at.query_params["case"] == case_id
+
+
+def test_chain_page_without_parameters_shows_first_case():
+    at = run("app_pages/chain.py")
+    assert at.selectbox(key="chain-case-select").value == CASE_IDS[0]
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_chain_page_with_hostile_case(value):
+    at = run("app_pages/chain.py", case=value)
+    assert at.selectbox(key="chain-case-select").value == CASE_IDS[0]
+    if value:
+        assert any("Ignored the link's `case`" in str(i.value) for i in at.info)
+        assert len(at.get("page_link")) == len(CASE_IDS)  # the cases are offered
+    for info in at.info:
+        assert "<script>" not in str(info.value) and len(str(info.value)) < 400
+
+
+def test_filters_restore_from_the_link():
+    at = run("app_pages/chain.py", case="voice-assistant", function="verification",
+             documented="1", physics="1")
+    assert at.selectbox(key="chain-function-select").value == "verification"
+    assert at.toggle(key="chain-documented-toggle").value is True
+    assert at.toggle(key="chain-physics-toggle").value is True
+
+
+def test_bad_filters_are_dropped_with_a_notice():
+    at = run("app_pages/chain.py", case="voice-assistant", function="astrology",
+             documented="maybe", colour="red")
+    assert at.selectbox(key="chain-function-select").value == ""
+    notices = " ".join(str(i.value) for i in at.info)
+    assert "`function`" in notices and "`documented`" in notices and "`colour`" in notices
+
+
+def test_focus_on_an_actor_and_change_of_case_clears_it():
+    first = load_dataset(extra_dir=None).only("voice-assistant").actors["actor_id"].iloc[0]
+    at = run("app_pages/chain.py", case="voice-assistant", focus=first)
+    assert at.selectbox(key="chain-actor-select").value == first
+    at.selectbox(key="chain-case-select").set_value(CASE_IDS[0]).run()
+    assert not at.exception
+    assert at.selectbox(key="chain-actor-select").value == ""
+    assert "focus" not in at.query_params
+
+
+def test_widget_change_goes_into_the_url():
+    at = run("app_pages/chain.py", case="voice-assistant")
+    at.toggle(key="chain-documented-toggle").set_value(True).run()
+    assert at.query_params["documented"] == "1"
+    at.selectbox(key="chain-function-select").set_value("preparation").run()
+    assert at.query_params["function"] == "preparation"
