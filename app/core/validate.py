@@ -93,9 +93,8 @@ def _encoding_problem(filename: str, data: bytes, offset: int) -> Problem:
 def read_csv(filename: str, data: bytes) -> tuple[list[str] | None, list[Row], list[Problem]]:
     """Decode and parse a CSV, refusing what is too big, not UTF-8 or not a table."""
     if len(data) > MAX_FILE_BYTES:
-        size = f"{len(data) / 1024 / 1024:.1f} MB"
-        return None, [], [Problem(filename, f"the file is {size}; a curated table may be at most "
-                                            f"{MAX_FILE_BYTES // 1024 // 1024} MB")]
+        return None, [], [Problem(filename, f"the file is larger than {MAX_FILE_BYTES // 2**20} MB, "
+                                            "the most a curated table may be")]
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
