@@ -78,7 +78,7 @@ st.caption("Hover an actor or a link to read what the source says, how sure it i
            "to move.")
 st.download_button("Download this graph (HTML, works offline)", standalone,
                    file_name=download_name(case_id, "chain-graph", "html"), mime="text/html",
-                   key="chain-graph-download", icon="⬇️", on_click="ignore")
+                   key="chain-graph-download", icon=":material/download:", on_click="ignore")
 
 actors, links = chain_view(dataset, case_id, function=function or None,
                            documented_only=documented_only)

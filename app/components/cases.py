@@ -37,5 +37,5 @@ def render_case_cards(dataset: Dataset) -> None:
                 st.markdown(f"{n_actors} actors · {n_links} links · {n_tasks} tasks")
                 if info["origin"] != "bundled":
                     st.caption(f"Loaded from {escape_markdown(info['origin'])}")
-                st.page_link(CHAIN, label="Open the chain", icon="🔗",
+                st.page_link(CHAIN, label="Open the chain", icon=":material/account_tree:",
                              query_params={"case": case_id})

@@ -77,7 +77,7 @@ def render_problems(name: str, origin: str, problems) -> None:
     if more > 0:
         lines.append(f"- … and {more} more (run `python -m app.core.validate` on the folder)")
     st.warning(f"**Left out: {escape_markdown(name)}** ({escape_markdown(origin)}), "
-               f"{len(problems)} problem(s):\n" + "\n".join(lines), icon="⚠️")
+               f"{len(problems)} problem(s):\n" + "\n".join(lines), icon=":material/warning:")
 
 
 def render_left_out(dataset: Dataset) -> None:

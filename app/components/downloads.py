@@ -19,4 +19,4 @@ def safe_csv(frame: pd.DataFrame) -> bytes:
 def render_csv_download(frame: pd.DataFrame, file_name: str, *, key: str,
                         label: str = "Download this table (CSV)") -> None:
     st.download_button(label, safe_csv(frame), file_name=file_name, mime="text/csv", key=key,
-                       icon="⬇️", on_click="ignore")
+                       icon=":material/download:", on_click="ignore")

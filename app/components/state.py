@@ -27,7 +27,7 @@ def _notice(param: str, raw: str, allowed: str) -> None:
 def render_notices() -> None:
     """Show, once, what the link asked for that could not be restored."""
     for message in st.session_state.pop(NOTICES_KEY, []):
-        st.info(message, icon="ℹ️")
+        st.info(message, icon=":material/info:")
 
 
 def _set_param(param: str, value: str | None) -> None:
@@ -57,6 +57,31 @@ def synced_selectbox(label: str, options: Sequence[str], *, key: str, param: str
         st.session_state[key] = value
     value = st.selectbox(label, options, key=key, format_func=format_func, **kwargs)
     _set_param(param, None if omit_default and value == default else value)
+    return value
+
+
+def synced_multiselect(label: str, options: Sequence[str], *, key: str, param: str,
+                       default: Sequence[str] | None = None,
+                       format_func: Callable[[str], str] = str, **kwargs) -> list[str]:
+    """A multiselect stored in the URL as `param=a,b` (omitted when it equals the default).
+
+    Unknown values in the link are dropped with a notice; the known ones are kept.
+    """
+    options = list(options)
+    default = list(options if default is None else default)
+    if key not in st.session_state or not set(st.session_state[key]) <= set(options):
+        raw = st.query_params.get(param)
+        value = default
+        if raw is not None:
+            asked = [v for v in raw.split(",") if v]
+            value = [v for v in options if v in asked]
+            unknown = [v for v in asked if v not in options]
+            if unknown:
+                shown = ", ".join(options[:8]) + (" …" if len(options) > 8 else "")
+                _notice(param, ",".join(unknown), f"not one of {escape_markdown(shown)}.")
+        st.session_state[key] = value
+    value = st.multiselect(label, options, key=key, format_func=format_func, **kwargs)
+    _set_param(param, None if value == default else ",".join(value))
     return value
 
 

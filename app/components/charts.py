@@ -1,0 +1,39 @@
+"""Every chart is shown the same way: the chart, a one-line summary, and the table behind it."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from app.components.downloads import render_csv_download
+from app.core.text import escape_markdown
+
+
+def render_chart(chart: alt.TopLevelMixin, *, key: str, summary: str, table: pd.DataFrame,
+                 file_stem: str, on_select: str = "ignore", selection_mode=None):
+    """Draw an Altair chart with its text alternative; returns the selection event if any.
+
+    `summary` is a sentence a screen reader (or a reader of the paper) can use instead of the
+    chart; `table` is the data behind it, shown in an expander and offered as CSV.
+    """
+    kwargs = {"on_select": on_select}
+    if selection_mode is not None:
+        kwargs["selection_mode"] = selection_mode
+    event = st.altair_chart(chart, key=key, theme=None, width="stretch", alt=summary, **kwargs)
+    st.caption(escape_markdown(summary))
+    with st.expander("The data behind this chart"):
+        st.dataframe(table, hide_index=True, key=f"{key}-table")
+        render_csv_download(table, f"{file_stem}.csv", key=f"{key}-csv")
+    return event
+
+
+def selected_values(event, param: str, field: str) -> list[str]:
+    """The values of one field picked in a chart's point selection (AppTest gives plain dicts)."""
+    if not event:
+        return []
+    selection = event["selection"] if isinstance(event, dict) else event.selection
+    points = selection.get(param, []) if isinstance(selection, dict) else []
+    if isinstance(points, dict):  # interval selections give {field: [values]}
+        return [str(v) for v in points.get(field, [])]
+    return [str(p[field]) for p in points if isinstance(p, dict) and field in p]
