@@ -8,11 +8,14 @@ from pathlib import Path
 import streamlit as st
 
 from app.core.errors import DataError
-from app.core.load import (CASES_DIR, DATA_DIR_VARIABLE, REFERENCE_DIR, Dataset, Reference,
-                           load_dataset, load_reference)
+from app.core.load import (CASES_DIR, DATA_DIR_VARIABLE, ORIGIN_UPLOAD, REFERENCE_DIR, Dataset,
+                           Reference, add_case, load_dataset, load_reference)
 from app.core.text import escape_markdown
+from app.core.upload import UploadedCase
 
 MAX_PROBLEMS_SHOWN = 5
+UPLOADS_KEY = "upload-cases"
+MERGED_KEY = "upload-merged-dataset"
 
 
 def _fingerprint(*roots: Path) -> tuple:
@@ -33,7 +36,7 @@ def _extra_dir() -> Path | None:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _load_dataset(extra_dir: str | None, _fingerprint_key: tuple) -> Dataset:
+def _load_dataset(extra_dir: str | None, _fingerprint_key: int) -> Dataset:
     return load_dataset(CASES_DIR, Path(extra_dir) if extra_dir else None)
 
 
@@ -46,19 +49,37 @@ def _load_reference(_fingerprint_key: tuple) -> Reference | DataError:
 
 
 def data_version_key() -> tuple:
-    """What the cached views depend on: the extra folder and every data file's stamp."""
+    """What the cached views depend on: the extra folder, every data file's stamp, and the
+    content of this session's uploads (so that no session ever sees another's upload)."""
     extra = _extra_dir()
     roots = [CASES_DIR] + ([extra] if extra else [])
-    return (str(extra) if extra else None, hash(_fingerprint(*roots)))
+    uploads = tuple((case_id, case.digest) for case_id, case in session_uploads().items())
+    return (str(extra) if extra else None, hash(_fingerprint(*roots)), uploads)
 
 
 def get_dataset() -> Dataset:
-    """All cases that load; read once per change of the files, shared by every session.
+    """All cases that load, plus this session's uploads; shared read-only, never modify it.
 
-    The dataset is shared read-only: callers must not modify its DataFrames in place.
+    Files are read once per change; uploaded cases live only in this browser session.
     """
-    extra, key = data_version_key()
-    return _load_dataset(extra, key)
+    version = data_version_key()
+    extra, files_key, uploads_key = version
+    dataset = _load_dataset(extra, files_key)
+    if not uploads_key:
+        return dataset
+    # Kept in the session, not in a shared cache: an upload leaves with its session.
+    merged = st.session_state.get(MERGED_KEY)
+    if merged is None or merged[0] != version:
+        for case_id, case in session_uploads().items():
+            dataset = add_case(dataset, case.files, case_id, ORIGIN_UPLOAD)
+        merged = (version, dataset)
+        st.session_state[MERGED_KEY] = merged
+    return merged[1]
+
+
+def session_uploads() -> dict[str, UploadedCase]:
+    """This session's uploaded cases, by case id (kept in memory, gone with the session)."""
+    return st.session_state.setdefault(UPLOADS_KEY, {})
 
 
 def get_reference() -> Reference | None:

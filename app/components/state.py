@@ -52,7 +52,8 @@ def synced_selectbox(label: str, options: Sequence[str], *, key: str, param: str
             if raw in options:
                 value = raw
             else:
-                shown = ", ".join(options[:8]) + (" …" if len(options) > 8 else "")
+                named = [o for o in options if o]
+                shown = ", ".join(named[:8]) + (" …" if len(named) > 8 else "")
                 _notice(param, raw, f"it is not one of {escape_markdown(shown)}.")
         st.session_state[key] = value
     value = st.selectbox(label, options, key=key, format_func=format_func, **kwargs)
