@@ -23,6 +23,10 @@ def run(page=None, **params):
     return at
 
 
+def case_links(at) -> list:
+    return [link for link in at.get("page_link") if link.proto.label == "Open the chain"]
+
+
 def texts(at) -> str:
     return "\n".join(str(e.value) for e in at.markdown) + "\n".join(
         str(e.value) for e in at.info) + "\n".join(str(e.value) for e in at.warning)
@@ -31,7 +35,7 @@ def texts(at) -> str:
 def test_home_lists_every_case():
     at = run()
     assert at.title[0].value == "Data Labour Chains"
-    assert len(at.get("page_link")) == len(CASE_IDS) >= 3
+    assert len(case_links(at)) == len(CASE_IDS) >= 3
 
 
 @pytest.mark.parametrize("case_id", CASE_IDS)
@@ -54,7 +58,7 @@ def test_chain_page_with_hostile_case(value):
     assert at.selectbox(key="chain-case-select").value == CASE_IDS[0]
     if value:
         assert any("Ignored the link's `case`" in str(i.value) for i in at.info)
-        assert len(at.get("page_link")) == len(CASE_IDS)  # the cases are offered
+        assert len(case_links(at)) == len(CASE_IDS)  # the cases are offered
     for info in at.info:
         assert "<script>" not in str(info.value) and len(str(info.value)) < 400
 

@@ -6,14 +6,17 @@ from app.components.cases import render_case_cards
 from app.components.chain import chain_view, download_name, render_chain_graph
 from app.components.data import get_dataset, render_left_out
 from app.components.downloads import render_csv_download
-from app.components.state import (drop_unknown_params, render_notices, synced_selectbox,
-                                  synced_toggle)
+from app.components.pages import CHAIN
+from app.components.present import presenting, render_presentation
+from app.components.share import describe_view
+from app.components.state import (checked_param, drop_unknown_params, render_notices,
+                                  synced_selectbox, synced_toggle)
 from app.components.vocabulary import render_graph_legend
 from app.core import vocab
 from app.core.tables import actor_table, chain_table, task_table
 from app.core.text import escape_markdown
 
-PARAMS = ["case", "focus", "function", "documented", "physics"]
+PARAMS = ["case", "focus", "function", "documented", "physics", "step"]
 ALL = ""
 
 drop_unknown_params(PARAMS)
@@ -22,6 +25,10 @@ render_left_out(dataset)
 if not dataset.case_ids:
     st.title("Value chain")
     st.warning("No case could be loaded; see the messages above.")
+    st.stop()
+
+if presenting():
+    render_presentation(checked_param("case", dataset.case_ids, dataset.case_ids[0]))
     st.stop()
 
 requested = st.query_params.get("case")
@@ -64,10 +71,13 @@ with controls[3]:
 render_notices()
 
 info = dataset.case_info(case_id)
+describe_view(f"value chain of {info['title']}", [case_id])
+compact = st.context.is_embedded
 st.title(escape_markdown(info["title"]))
-st.markdown(f"**AI product:** {escape_markdown(info['product'])}  \n"
-            f"**Period:** {escape_markdown(info['period'])}")
-st.markdown(escape_markdown(info["description"]))
+if not compact:
+    st.markdown(f"**AI product:** {escape_markdown(info['product'])}  \n"
+                f"**Period:** {escape_markdown(info['period'])}")
+    st.markdown(escape_markdown(info["description"]))
 
 standalone, n_actors, n_links = render_chain_graph(
     case_id, function=function or None, documented_only=documented_only, focus=focus or None,
@@ -76,9 +86,15 @@ render_graph_legend()
 st.caption("Hover an actor or a link to read what the source says, how sure it is and the full "
            "citation. Arrows read as sentences: *from* does something *to*. Scroll to zoom, drag "
            "to move.")
-st.download_button("Download this graph (HTML, works offline)", standalone,
-                   file_name=download_name(case_id, "chain-graph", "html"), mime="text/html",
-                   key="chain-graph-download", icon=":material/download:", on_click="ignore")
+buttons = st.columns(2)
+buttons[0].download_button(
+    "Download this graph (HTML, works offline)", standalone,
+    file_name=download_name(case_id, "chain-graph", "html"), mime="text/html",
+    key="chain-graph-download", icon=":material/download:", on_click="ignore")
+buttons[1].page_link(CHAIN, label="Present this chain step by step", icon=":material/slideshow:",
+                     query_params={"case": case_id, "present": "1"})
+if compact:
+    st.stop()
 
 actors, links = chain_view(dataset, case_id, function=function or None,
                            documented_only=documented_only)

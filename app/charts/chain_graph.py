@@ -16,6 +16,7 @@ import html
 import json
 import math
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -328,6 +329,18 @@ def graph_options(*, physics: bool = False) -> dict:
 # Legend
 
 
+def reveal(graph: ChainGraph, actor_ids: Collection[str], link_ids: Collection[str]) -> ChainGraph:
+    """The same graph with only some actors and links visible; positions do not move.
+
+    Used by the presenter's step-through: hidden items keep their place, so each step adds
+    to the picture instead of redrawing it.
+    """
+    actors, links = set(actor_ids), set(link_ids)
+    nodes = [n | {"hidden": n["actor_id"] not in actors} for n in graph.nodes]
+    edges = [e | {"hidden": e["link_id"] not in links} for e in graph.edges]
+    return ChainGraph(nodes, edges, graph.options)
+
+
 def legend_items() -> list[tuple[str, str, str]]:
     """(label, colour, shape) for the legend: actor types, then certainty line styles.
 
@@ -346,25 +359,26 @@ def legend_items() -> list[tuple[str, str, str]]:
 
 
 _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
-_DASHARRAY = {"solid": "", "dashed": "8 5", "dotted": "2 4"}
 
 
 def legend_html() -> str:
-    """The legend as a small self-contained HTML fragment (inline styles, no scripts)."""
+    """The legend as a small self-contained HTML fragment: inline styles only, no SVG, no script
+    (so that it survives Streamlit's HTML sanitiser as well as the standalone page)."""
     parts = []
     for label, colour, shape in legend_items():
         colour = colour if _HEX.match(colour) else palette.NEUTRAL
-        if shape in _DASHARRAY:
-            dash = f' stroke-dasharray="{_DASHARRAY[shape]}"' if _DASHARRAY[shape] else ""
-            mark = (f'<svg width="34" height="10" aria-hidden="true"><line x1="1" y1="5" x2="33" '
-                    f'y2="5" stroke="{colour}" stroke-width="2"{dash}/></svg>')
+        if shape in palette.CERTAINTY_CSS.values():
+            mark = (f'<span aria-hidden="true" style="display:inline-block;width:34px;'
+                    f'border-top:3px {shape} {colour}"></span>')
         else:
             radius = "50%" if shape == SHAPE_DEFAULT else "0"
             turn = "transform:rotate(45deg);" if shape == SHAPE_END_USER else ""
-            mark = (f'<span aria-hidden="true" style="display:inline-block;width:11px;height:11px;'
+            mark = (f'<span aria-hidden="true" style="display:inline-block;width:12px;height:12px;'
                     f'background:{colour};border-radius:{radius};{turn}"></span>')
-        parts.append(f'<li>{mark} {html.escape(label)}</li>')
-    return '<ul class="dlc-legend">' + "".join(parts) + "</ul>"
+        parts.append(f'<li style="display:flex;align-items:center;gap:6px">{mark} '
+                     f'{html.escape(label)}</li>')
+    return ('<ul class="dlc-legend" style="list-style:none;margin:4px 0 8px;padding:0;'
+            'display:flex;flex-wrap:wrap;gap:4px 18px">' + "".join(parts) + "</ul>")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -400,19 +414,28 @@ _SCRIPT = """(function () {
   var nodes = new vis.DataSet(data.nodes.map(asText));
   var edges = new vis.DataSet(data.edges.map(asText));
   var net = new vis.Network(container, {nodes: nodes, edges: edges}, data.options);
-  // Leave room around the outermost labels, which fit() does not count.
-  net.fit();
-  net.moveTo({scale: net.getScale() * 0.88});
+  // Leave room around the outermost labels, which fit() does not count; fit again when the
+  // frame gets its final size (Streamlit sizes the iframe after the first drawing).
+  function fitAll() {
+    net.fit({animation: false, maxZoomLevel: 2.5});
+    net.moveTo({scale: net.getScale() * 0.9});
+  }
+  fitAll();
+  var lastWidth = container.clientWidth;
+  net.on("resize", function () {
+    if (Math.abs(container.clientWidth - lastWidth) > 40) {
+      lastWidth = container.clientWidth;
+      fitAll();
+    }
+  });
   window.chainNetwork = net;
 })();"""
 
 _STYLE = """html,body{margin:0;padding:0;font-family:sans-serif;color:%(text)s;}
 #mynetwork{width:100%%;height:%(height)dpx;}
-div.vis-tooltip{max-width:440px;white-space:pre-wrap;font:13px/1.35 sans-serif;padding:6px 8px;}
+div.vis-tooltip{max-width:480px;white-space:pre-wrap;font:15px/1.4 sans-serif;padding:8px 10px;}
 .dlc-tooltip{white-space:pre-wrap;}
-.dlc-legend{list-style:none;margin:4px 0 8px;padding:0;display:flex;flex-wrap:wrap;gap:4px 16px;
-font-size:13px;}
-.dlc-legend li{display:flex;align-items:center;gap:6px;}
+.dlc-legend{font-size:13px;}
 h1{font-size:20px;margin:8px 0 4px;}
 """
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
 
-from app.charts.chain_graph import build_chain_graph, chain_graph_html, standalone_html
+from app.charts.chain_graph import (ChainGraph, build_chain_graph, chain_graph_html, reveal,
+                                    standalone_html)
 from app.components.data import data_version_key, get_dataset
 from app.core import network
 from app.core.load import Dataset
@@ -29,31 +31,44 @@ def chain_view(dataset: Dataset, case_id: str, *, function: str | None,
     return actors.reset_index(drop=True), links.reset_index(drop=True)
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
-def _graph_pages(version: tuple, case_id: str, function: str | None, documented_only: bool,
-                 focus: str | None, physics: bool) -> tuple[str, str, int, int]:
-    """Embedded and standalone HTML of one view; keyed by data version and filters."""
+@st.cache_data(show_spinner=False, max_entries=256, ttl=3600)
+def _chain_graph(version: tuple, case_id: str, function: str | None, documented_only: bool,
+                 focus: str | None, physics: bool,
+                 revealed: tuple[tuple[str, ...], tuple[str, ...]] | None) -> ChainGraph:
+    """The graph of one view; keyed by the data version and every filter."""
     dataset = get_dataset()
     actors, links = chain_view(dataset, case_id, function=function,
                                documented_only=documented_only)
     sources = dataset.sources[dataset.sources["case_id"] == case_id]
     graph = build_chain_graph(actors, links, sources, focus=focus, physics=physics)
-    title = dataset.case_info(case_id)["title"]
-    return (chain_graph_html(graph, height_px=GRAPH_HEIGHT),
-            standalone_html(graph, title=title), len(actors), len(links))
+    return graph if revealed is None else reveal(graph, *revealed)
 
 
-def render_chain_graph(case_id: str, *, function: str | None, documented_only: bool,
-                       focus: str | None, physics: bool) -> tuple[str, int, int]:
-    """Draw the graph; returns the standalone HTML (for download) and the counts shown."""
-    embedded, standalone, n_actors, n_links = _graph_pages(
-        data_version_key(), case_id, function, documented_only, focus, physics)
-    if n_actors == 0:
+@st.cache_data(show_spinner=False, max_entries=256, ttl=3600)
+def _embedded_html(view: tuple, height: int) -> str:
+    """The page fragment of one view (same key as `_chain_graph`, plus the height)."""
+    return chain_graph_html(_chain_graph(*view), height_px=height)
+
+
+def render_chain_graph(case_id: str, *, function: str | None = None,
+                       documented_only: bool = False, focus: str | None = None,
+                       physics: bool = False, height: int = GRAPH_HEIGHT,
+                       revealed: tuple[tuple[str, ...], tuple[str, ...]] | None = None,
+                       ) -> tuple[Callable[[], str], int, int]:
+    """Draw the graph; returns a maker of the standalone HTML (built only when downloaded)
+    and the numbers of actors and links shown.
+
+    `revealed` (actor ids, link ids) shows only part of the chain, for the presenter's steps.
+    """
+    view = (data_version_key(), case_id, function, documented_only, focus, physics, revealed)
+    graph = _chain_graph(*view)
+    if not graph.nodes:
         st.info("No actor or link matches these filters. Clear the function filter or the "
                 "“documented links only” switch to see the chain.")
     else:
-        st.iframe(embedded, height=GRAPH_HEIGHT + 10)
-    return standalone, n_actors, n_links
+        st.iframe(_embedded_html(view, height), height=height + 10)
+    title = get_dataset().case_info(case_id)["title"]
+    return (lambda: standalone_html(graph, title=title)), len(graph.nodes), len(graph.edges)
 
 
 def download_name(case_id: str, view: str, extension: str) -> str:

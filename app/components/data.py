@@ -48,6 +48,12 @@ def _load_reference(_fingerprint_key: tuple) -> Reference | DataError:
         return error
 
 
+def data_files_stamp() -> tuple:
+    """Path, size and time of every data file in use: what a citation's data digest covers."""
+    extra = _extra_dir()
+    return _fingerprint(CASES_DIR, *([extra] if extra else []), REFERENCE_DIR)
+
+
 def data_version_key() -> tuple:
     """What the cached views depend on: the extra folder, every data file's stamp, and the
     content of this session's uploads (so that no session ever sees another's upload)."""

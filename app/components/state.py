@@ -16,6 +16,8 @@ from app.core.text import escape_markdown
 
 NOTICES_KEY = "url-notices"
 TRUE_WORDS = ("1", "true", "yes", "on")
+# Parameters every page understands: Streamlit's embedding ones and presentation mode.
+GLOBAL_PARAMS = ("embed", "embed_options", "present")
 FALSE_WORDS = ("0", "false", "no", "off")
 
 
@@ -104,9 +106,33 @@ def synced_toggle(label: str, *, key: str, param: str, default: bool = False, **
     return value
 
 
+def checked_param(param: str, options: Sequence[str], default: str) -> str:
+    """A URL parameter that is not bound to a widget, checked against what exists."""
+    raw = st.query_params.get(param)
+    if raw is None:
+        return default
+    if raw in options:
+        return raw
+    named = [o for o in options if o]
+    shown = ", ".join(named[:8]) + (" …" if len(named) > 8 else "")
+    _notice(param, raw, f"it is not one of {escape_markdown(shown)}.")
+    _set_param(param, default)
+    return default
+
+
+def param_is_on(param: str) -> bool:
+    """True when the link switches a mode on (`?present=1`); anything else is off."""
+    return str(st.query_params.get(param, "")).lower() in TRUE_WORDS
+
+
+def set_param(param: str, value: str | None) -> None:
+    """Write one view parameter (None removes it)."""
+    _set_param(param, value)
+
+
 def drop_unknown_params(known: Sequence[str]) -> None:
     """Remove parameters this page does not understand, with a notice (Streamlit's own stay)."""
     for param in list(st.query_params):
-        if param not in known and param not in ("embed", "embed_options"):
+        if param not in known and param not in GLOBAL_PARAMS:
             _notice(param, st.query_params.get(param, ""), "this page has no such setting.")
             del st.query_params[param]

@@ -1,0 +1,94 @@
+"""Presentation mode (`?present=1`): no sidebar, toolbar or widgets, large type, a story."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app.components.chain import render_chain_graph
+from app.components.data import data_version_key, get_dataset
+from app.components.state import param_is_on, set_param
+from app.core.story import Step, build_story
+from app.core.text import escape_markdown
+
+PRESENT_PARAM = "present"
+PRESENT_GRAPH_HEIGHT = 640
+
+# Our own CSS (no data in it). Sizes in rem scale with the root font size.
+_STYLE = """<style>
+html { font-size: 22px; }
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"] {
+  display: none !important;
+}
+.block-container, [data-testid="stMainBlockContainer"] {
+  padding-top: 1.2rem !important; max-width: 100% !important;
+}
+.st-key-present-caption p { font-size: 1.45rem; line-height: 1.4; }
+.st-key-present-sources p { font-size: 0.8rem; }
+</style>"""
+
+
+def presenting() -> bool:
+    return param_is_on(PRESENT_PARAM)
+
+
+def apply_presentation_style() -> None:
+    st.html(_STYLE)
+
+
+def step_number(steps: list[Step]) -> int:
+    """The step in the URL (1-based), kept within the story; a bad value starts at 1."""
+    raw = st.query_params.get("step", "1")
+    number = int(raw) if raw.isdigit() and len(raw) < 4 else 1
+    return min(max(number, 1), max(len(steps), 1))
+
+
+def render_story_controls(steps: list[Step], number: int) -> None:
+    """Previous / next buttons that move the step in the URL."""
+    cols = st.columns([1, 1, 6, 2])
+    if cols[0].button("Previous", key="present-previous", icon=":material/arrow_back:",
+                      disabled=number <= 1, width="stretch"):
+        set_param("step", str(number - 1))
+        st.rerun()
+    if cols[1].button("Next", key="present-next", icon=":material/arrow_forward:",
+                      disabled=number >= len(steps), type="primary", width="stretch"):
+        set_param("step", str(number + 1))
+        st.rerun()
+    cols[2].markdown(f"Step **{number}** of {len(steps)}")
+    if cols[3].button("Leave presentation", key="present-leave", width="stretch"):
+        set_param(PRESENT_PARAM, None)
+        set_param("step", None)
+        st.rerun()
+
+
+def render_step_text(step: Step) -> None:
+    with st.container(key="present-caption"):
+        st.markdown(escape_markdown(step.caption))
+    with st.container(key="present-sources"):
+        certainty = ", ".join(step.certainties)
+        st.markdown(f"*Certainty: {escape_markdown(certainty)}.* Source: "
+                    + escape_markdown(" | ".join(step.sources)))
+
+
+@st.cache_data(show_spinner=False, max_entries=64, ttl=3600)
+def _story(version: tuple, case_id: str) -> list[Step]:
+    dataset = get_dataset()
+    case = dataset.only(case_id)
+    return build_story(dataset.case_info(case_id), case.actors, case.links, case.sources)
+
+
+def render_presentation(case_id: str) -> None:
+    """One case told step by step: the graph grows, a caption and its source under it."""
+    apply_presentation_style()
+    steps = _story(data_version_key(), case_id)
+    if not steps:
+        st.info("This case has no actors to present.")
+        return
+    number = step_number(steps)
+    set_param("step", str(number))
+    step = steps[number - 1]
+    st.subheader(escape_markdown(get_dataset().case_info(case_id)["title"]), anchor=False)
+    render_chain_graph(case_id, height=PRESENT_GRAPH_HEIGHT,
+                       revealed=(step.actor_ids, step.link_ids))
+    render_step_text(step)
+    render_story_controls(steps, number)

@@ -1,0 +1,95 @@
+"""Links, QR codes and citations of a view: what a researcher pastes into a paper or a slide."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit, urlunsplit
+
+import segno
+
+from app.core.load import Dataset
+
+AUTHOR = "Data Labour Chains contributors"
+TITLE = "Data Labour Chains"
+PACKAGE = "data-labour-chains"
+
+
+def app_version() -> str:
+    """The dashboard's version, as installed (pyproject.toml)."""
+    try:
+        return metadata.version(PACKAGE)
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+@lru_cache(maxsize=16)
+def _files_digest(paths: tuple[tuple[str, int, int], ...]) -> str:
+    sha = hashlib.sha256()
+    for path, _, _ in paths:
+        sha.update(path.encode() + b"\0" + Path(path).read_bytes())
+    return sha.hexdigest()[:10]
+
+
+def data_version(dataset: Dataset, case_ids: list[str], files: tuple = ()) -> str:
+    """Which data a view shows: each case's declared version, and a digest of the files.
+
+    `files` is a tuple of (path, size, mtime) of the data files; the digest changes whenever a
+    byte of them does, so a citation pins exactly the data that was on screen.
+    """
+    versions = dict(zip(dataset.cases["case_id"], dataset.cases["version"]))
+    parts = [f"{c} {versions.get(c) or 'unversioned'}" for c in case_ids if c in versions]
+    digest = _files_digest(tuple(files)) if files else ""
+    text = "; ".join(parts) if parts else "all cases"
+    return f"{text} (files {digest})" if digest else text
+
+
+def view_url(page_url: str, params: dict[str, str]) -> str:
+    """The page's address with exactly the view's parameters, in a stable order."""
+    scheme, netloc, path, _, _ = urlsplit(page_url)
+    query = urlencode(sorted((k, v) for k, v in params.items() if v != ""))
+    return urlunsplit((scheme, netloc, path, query, ""))
+
+
+def _bibtex_text(text: str) -> str:
+    """Text that BibTeX prints as is (braces and backslashes cannot open a command)."""
+    replacements = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%",
+                    "&": r"\&", "#": r"\#", "$": r"\$", "_": r"\_", "~": r"\~{}",
+                    "^": r"\^{}"}
+    return "".join(replacements.get(ch, ch) for ch in text)
+
+
+def citation_text(view_title: str, url: str, data: str, accessed: dt.date) -> str:
+    """An APA-like reference of the view, with the link and both versions."""
+    return (f"{AUTHOR} ({accessed.year}). {TITLE}: {view_title} [Interactive dashboard, "
+            f"version {app_version()}; data: {data}]. Retrieved "
+            f"{accessed.strftime('%B')} {accessed.day}, {accessed.year}, from {url}")
+
+
+def citation_bibtex(view_title: str, url: str, data: str, accessed: dt.date,
+                    key_hint: str = "view") -> str:
+    """The same reference as a BibTeX @misc entry (biblatex reads `urldate` too)."""
+    key = "dlc-" + "".join(ch for ch in key_hint.lower() if ch.isalnum() or ch == "-")[:40]
+    return "\n".join([
+        f"@misc{{{key}-{accessed.isoformat()},",
+        f"  author = {{{{{AUTHOR}}}}},",
+        f"  title = {{{{{TITLE}}}: {_bibtex_text(view_title)}}},",
+        f"  year = {{{accessed.year}}},",
+        f"  howpublished = {{\\url{{{url}}}}},",
+        f"  url = {{{url}}},",
+        f"  urldate = {{{accessed.isoformat()}}},",
+        f"  note = {{Interactive dashboard, version {app_version()}; data: "
+        f"{_bibtex_text(data)}; accessed {accessed.isoformat()}}},",
+        "}",
+    ])
+
+
+def qr_code(url: str, kind: str = "png", scale: int = 8) -> bytes:
+    """The link as a QR code, PNG or SVG, for slides and posters."""
+    buffer = io.BytesIO()
+    segno.make(url, error="m").save(buffer, kind=kind, scale=scale, border=2)
+    return buffer.getvalue()

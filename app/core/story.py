@@ -1,0 +1,95 @@
+"""A chain told step by step, for a presenter: from the product sold to the people doing the work.
+
+Each step reveals the next column of the chain's left-to-right layout (the same layers as the
+graph), with a one-sentence caption made from the links it reveals and the sources behind them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from app.core import network, vocab
+from app.core.geo import country_name
+from app.core.sources import citation_lookup, citations_for
+
+
+@dataclass(frozen=True)
+class Step:
+    """What is on screen at one step: actors and links shown so far, and what to say."""
+
+    actor_ids: tuple[str, ...]
+    link_ids: tuple[str, ...]
+    caption: str
+    sources: tuple[str, ...]
+    certainties: tuple[str, ...]
+
+
+def _name(actors: dict[str, pd.Series], actor_id: str, introduced: set[str]) -> str:
+    """The actor's name, with its country the first time the story mentions it."""
+    row = actors[actor_id]
+    first = actor_id not in introduced
+    introduced.add(actor_id)
+    where = country_name(row["country"]) if row["country"] and first else ""
+    return f"{row['name']} ({where})" if where else str(row["name"])
+
+
+def _sentence(parts: list[str]) -> str:
+    if len(parts) <= 2:
+        return " and ".join(parts)
+    return ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def _links_sentence(links: pd.DataFrame, actors: dict[str, pd.Series],
+                    introduced: set[str]) -> str:
+    """'A outsources to B and C; D recruits E.' from the links revealed at one step."""
+    clauses = []
+    for (from_actor, relation), group in links.groupby(["from_actor", "relation"], sort=False):
+        verb = vocab.RELATION_LABELS.get(relation, relation.replace("_", " "))
+        subject = _name(actors, from_actor, introduced)
+        targets = _sentence([_name(actors, t, introduced) for t in group["to_actor"]])
+        clauses.append(f"{subject} {verb} {targets}")
+    text = "; ".join(clauses)
+    return text[:1].upper() + text[1:] + "." if text else ""
+
+
+def build_story(case_info: dict, actors: pd.DataFrame, links: pd.DataFrame,
+                sources: pd.DataFrame) -> list[Step]:
+    """The steps of one case's story; the last step shows the whole chain."""
+    if actors.empty:
+        return []
+    lookup = citation_lookup(sources)
+    case_id = case_info["case_id"]
+    by_id = {row["actor_id"]: row for _, row in actors.iterrows()}
+    layers = network.layer_positions(actors, links)
+    columns = sorted({layer for layer, _ in layers.values()})
+    steps: list[Step] = []
+    shown: list[str] = []
+    shown_links: list[str] = []
+    introduced: set[str] = set()
+    for index, column in enumerate(columns):
+        new = [a for a, (layer, _) in sorted(layers.items(), key=lambda kv: kv[1])
+               if layer == column]
+        shown += new
+        visible = set(shown)
+        revealed = links[links["from_actor"].isin(visible) & links["to_actor"].isin(visible)
+                         & ~links["link_id"].isin(shown_links)]
+        shown_links += revealed["link_id"].tolist()
+        if index == 0:
+            caption = (f"The product: {case_info['product']}. It starts with "
+                       f"{_sentence([_name(by_id, a, introduced) for a in new])}.")
+            cited = actors[actors["actor_id"].isin(new)]
+        else:
+            caption = _links_sentence(revealed, by_id, introduced) or (
+                "Also in the chain: "
+                f"{_sentence([_name(by_id, a, introduced) for a in new])}.")
+            cited = revealed if not revealed.empty else actors[actors["actor_id"].isin(new)]
+        citations = []
+        for ids in cited["source_ids"]:
+            for citation in citations_for(lookup, case_id, ids):
+                if citation not in citations:
+                    citations.append(citation)
+        steps.append(Step(tuple(shown), tuple(shown_links), caption, tuple(citations),
+                          tuple(sorted(set(cited["certainty"])))))
+    return steps
