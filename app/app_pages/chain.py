@@ -28,11 +28,12 @@ if not dataset.case_ids:
     st.stop()
 
 if presenting():
-    render_presentation(checked_param("case", dataset.case_ids, dataset.case_ids[0]))
+    render_presentation(checked_param("case", dataset.case_ids, dataset.case_ids[0],
+                                      aliases=dataset.case_aliases()))
     st.stop()
 
 requested = st.query_params.get("case")
-if requested is not None and requested not in dataset.case_ids:
+if requested is not None and requested not in dataset.case_ids + list(dataset.case_aliases()):
     with st.expander("The cases you can open", expanded=True):
         render_case_cards(dataset)
 
@@ -46,7 +47,8 @@ titles = dict(zip(dataset.cases["case_id"], dataset.cases["title"]))
 controls = st.columns([3, 3, 2, 2])
 with controls[0]:
     case_id = synced_selectbox("Case study", dataset.case_ids, key="chain-case-select",
-                               param="case", format_func=titles.get, on_change=_forget_focus)
+                               param="case", format_func=titles.get, on_change=_forget_focus,
+                               aliases=dataset.case_aliases())
 case = dataset.only(case_id)
 actor_names = dict(zip(case.actors["actor_id"], case.actors["name"]))
 with controls[1]:

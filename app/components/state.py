@@ -42,13 +42,19 @@ def _set_param(param: str, value: str | None) -> None:
 
 def synced_selectbox(label: str, options: Sequence[str], *, key: str, param: str,
                      default: str | None = None, format_func: Callable[[str], str] = str,
-                     omit_default: bool = False, **kwargs) -> str | None:
-    """A select box whose value comes from `?param=` on first show and goes back into it."""
+                     omit_default: bool = False, aliases: dict[str, str] | None = None,
+                     **kwargs) -> str | None:
+    """A select box whose value comes from `?param=` on first show and goes back into it.
+
+    `aliases` maps former values to current ones, so that old links keep working.
+    """
     options = list(options)
     if default is None and options:
         default = options[0]
     if key not in st.session_state or st.session_state[key] not in options:
         raw = st.query_params.get(param)
+        if raw is not None and aliases and raw in aliases:
+            raw = aliases[raw]
         value = default
         if raw is not None:
             if raw in options:
@@ -106,11 +112,15 @@ def synced_toggle(label: str, *, key: str, param: str, default: bool = False, **
     return value
 
 
-def checked_param(param: str, options: Sequence[str], default: str) -> str:
+def checked_param(param: str, options: Sequence[str], default: str,
+                  aliases: dict[str, str] | None = None) -> str:
     """A URL parameter that is not bound to a widget, checked against what exists."""
     raw = st.query_params.get(param)
     if raw is None:
         return default
+    if aliases and raw in aliases:
+        _set_param(param, aliases[raw])
+        return aliases[raw]
     if raw in options:
         return raw
     named = [o for o in options if o]

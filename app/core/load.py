@@ -25,7 +25,7 @@ REFERENCE_DIR = DATA_DIR / "reference"
 DATA_DIR_VARIABLE = "DLC_DATA_DIR"
 
 CASE_COLUMNS = ["case_id", "title", "description", "product", "period", "licence", "version",
-                "origin"]
+                "origin", "aliases"]
 ORIGIN_BUNDLED = "bundled"
 ORIGIN_DATA_DIR = DATA_DIR_VARIABLE
 ORIGIN_UPLOAD = "upload"
@@ -68,6 +68,11 @@ class Dataset:
         return Dataset(keep(self.cases), keep(self.actors), keep(self.links), keep(self.tasks),
                        keep(self.sources), self.left_out)
 
+    def case_aliases(self) -> dict[str, str]:
+        """Former case ids -> current ones, so that links printed with an old id still open."""
+        return {old: case_id for case_id, olds in zip(self.cases["case_id"], self.cases["aliases"])
+                for old in olds if old not in self.case_ids}
+
     def case_info(self, case_id: str) -> dict:
         if case_id not in self.case_ids:
             raise UnknownCase(case_id, self.case_ids)
@@ -104,7 +109,7 @@ def case_record(checked: Checked, origin: str) -> dict:
             "description": str(package.get("description", "")),
             "product": str(package.get("product", "")), "period": str(package.get("period", "")),
             "licence": _licence(package), "version": str(package.get("version", "")),
-            "origin": origin}
+            "origin": origin, "aliases": tuple(package.get("aliases") or ())}
 
 
 def empty_frame(table: schema.Table) -> pd.DataFrame:

@@ -277,6 +277,11 @@ def check_package(files: dict[str, bytes], name: str, keys: tuple[str, ...]) -> 
     for key in ("title", "description", "product", "period"):
         if key in package and not isinstance(package[key], str):
             problems.append(Problem(PACKAGE_FILE, f"'{key}' must be text", column=key))
+    aliases = package.get("aliases", [])
+    if not isinstance(aliases, list) or not all(
+            isinstance(a, str) and _ID.match(a) for a in aliases):
+        problems.append(Problem(PACKAGE_FILE, "'aliases' (former ids of the case) must be a list "
+                                "of lowercase keys", column="aliases", value=str(aliases)))
     return package, problems
 
 

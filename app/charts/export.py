@@ -1,0 +1,59 @@
+"""Publication exports of any chart: SVG and print-resolution PNG, rendered on the server.
+
+Charts in the app load shipped files by URL (`app/static/...`, served by Streamlit); the
+renderer has no server to ask, so those files are put inline first. Nothing is fetched.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import altair as alt
+import vl_convert
+
+STATIC_DIR = Path(__file__).resolve().parents[1] / "static"
+STATIC_PREFIX = "app/static/"
+PRINT_SCALE = 3  # 3x the screen size: about 300 dpi for a figure a column wide
+EXPORT_WIDTH = 900  # charts sized "container" on screen get this width on paper
+
+
+@lru_cache(maxsize=8)
+def _static_json(name: str) -> object:
+    path = (STATIC_DIR / name).resolve()
+    if path.parent != STATIC_DIR.resolve() or path.suffix != ".json":
+        raise ValueError(f"not a shipped data file: {name}")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def inline_static_data(spec: object) -> object:
+    """The spec with every `{"url": "app/static/<file>.json"}` replaced by the file's values."""
+    if isinstance(spec, dict):
+        url = spec.get("url")
+        if isinstance(url, str) and url.startswith(STATIC_PREFIX):
+            inlined = {k: v for k, v in spec.items() if k != "url"}
+            inlined["values"] = _static_json(url[len(STATIC_PREFIX):])
+            return inlined
+        return {k: inline_static_data(v) for k, v in spec.items()}
+    if isinstance(spec, list):
+        return [inline_static_data(v) for v in spec]
+    return spec
+
+
+def export_spec(chart: alt.TopLevelMixin) -> dict:
+    """A self-contained Vega-Lite spec with a fixed width (paper has no container)."""
+    spec = inline_static_data(copy.deepcopy(chart.to_dict()))
+    if spec.get("width") == "container":
+        spec["width"] = EXPORT_WIDTH
+    spec.setdefault("background", "white")
+    return spec
+
+
+def chart_svg(chart: alt.TopLevelMixin) -> bytes:
+    return vl_convert.vegalite_to_svg(export_spec(chart), allowed_base_urls=[]).encode("utf-8")
+
+
+def chart_png(chart: alt.TopLevelMixin, scale: int = PRINT_SCALE) -> bytes:
+    return vl_convert.vegalite_to_png(export_spec(chart), scale=scale, allowed_base_urls=[])

@@ -1,0 +1,61 @@
+"""Publication exports: SVG that parses and holds the marks, PNG at print size, offline HTML."""
+
+import io
+import xml.etree.ElementTree as ET
+
+import altair as alt
+import pandas as pd
+import pytest
+from PIL import Image
+
+from app.charts.chain_graph import build_chain_graph, standalone_html
+from app.charts.export import PRINT_SCALE, chart_png, chart_svg, export_spec, inline_static_data
+from app.charts.flow_map import flow_map_chart
+from app.core.flows import aggregate_country_flows
+from app.core.geo import country_centroids
+from app.core.load import load_dataset
+
+DATASET = load_dataset(extra_dir=None)
+BARS = alt.Chart(pd.DataFrame({"function": ["preparation", "verification"], "n": [3, 2]})
+                 ).mark_bar().encode(x="n:Q", y="function:N").properties(width=300, height=120)
+
+
+def test_svg_parses_and_contains_the_bars():
+    root = ET.fromstring(chart_svg(BARS))
+    assert root.tag.endswith("svg")
+    paths = [el for el in root.iter() if el.tag.endswith("path")]
+    assert any("mark-rect" in (el.get("class") or "") for el in root.iter()) or len(paths) >= 2
+
+
+def test_png_has_the_print_size():
+    image = Image.open(io.BytesIO(chart_png(BARS)))
+    svg = ET.fromstring(chart_svg(BARS))
+    assert image.size == (round(float(svg.get("width")) * PRINT_SCALE),
+                          round(float(svg.get("height")) * PRINT_SCALE))
+
+
+def test_world_map_is_inlined_not_fetched():
+    flows = aggregate_country_flows(DATASET.actors, DATASET.links, DATASET.tasks)
+    chart = flow_map_chart(flows, country_centroids())
+    assert "app/static/countries-110m.json" in chart.to_json()
+    spec = export_spec(chart)
+    assert "app/static/" not in str(spec)
+    assert spec["width"] != "container"
+    root = ET.fromstring(chart_svg(chart))
+    assert sum(1 for el in root.iter() if el.tag.endswith("path")) > 100  # countries drawn
+
+
+def test_only_shipped_json_files_are_inlined():
+    with pytest.raises(ValueError):
+        inline_static_data({"url": "app/static/../../pyproject.toml"})
+
+
+@pytest.mark.parametrize("case_id", DATASET.case_ids)
+def test_standalone_graph_has_no_outside_reference(case_id):
+    case = DATASET.only(case_id)
+    html = standalone_html(build_chain_graph(case.actors, case.links, case.sources),
+                           title=case.case_info(case_id)["title"])
+    lowered = html.lower()
+    for attribute in ('src="http', "src='http", 'href="http', "href='http", "@import"):
+        assert attribute not in lowered
+    assert "vis.network" in html.replace("vis.Network", "vis.network")
