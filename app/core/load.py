@@ -24,8 +24,9 @@ CASES_DIR = DATA_DIR / "cases"
 REFERENCE_DIR = DATA_DIR / "reference"
 DATA_DIR_VARIABLE = "DLC_DATA_DIR"
 
+TRANSLATED_PACKAGE_KEYS = ("title", "description", "product", "period")
 CASE_COLUMNS = ["case_id", "title", "description", "product", "period", "licence", "version",
-                "origin", "aliases"]
+                "origin", "aliases"] + [f"{k}_fr" for k in TRANSLATED_PACKAGE_KEYS]
 ORIGIN_BUNDLED = "bundled"
 ORIGIN_DATA_DIR = DATA_DIR_VARIABLE
 ORIGIN_UPLOAD = "upload"
@@ -109,7 +110,8 @@ def case_record(checked: Checked, origin: str) -> dict:
             "description": str(package.get("description", "")),
             "product": str(package.get("product", "")), "period": str(package.get("period", "")),
             "licence": _licence(package), "version": str(package.get("version", "")),
-            "origin": origin, "aliases": tuple(package.get("aliases") or ())}
+            "origin": origin, "aliases": tuple(package.get("aliases") or ())} | {
+            f"{k}_fr": str(package.get(f"{k}_fr") or "") for k in TRANSLATED_PACKAGE_KEYS}
 
 
 def empty_frame(table: schema.Table) -> pd.DataFrame:
@@ -123,9 +125,8 @@ def build_dataset(checked_cases: list[tuple[Checked, str]]) -> Dataset:
     seen: dict[str, str] = {}
     for checked, origin in checked_cases:
         if checked.name in seen:
-            left_out.append(CaseProblems(checked.name, origin, (Problem(
-                checked.name, f"a case with this id is already loaded from {seen[checked.name]}; "
-                "rename the folder (and its datapackage.json name) to load both"),)))
+            left_out.append(CaseProblems(checked.name, origin, (Problem.of(
+                checked.name, "problem.case_loaded_from", origin=seen[checked.name]),)))
             continue
         if not checked.ok:
             left_out.append(CaseProblems(checked.name, origin, tuple(checked.problems)))
@@ -146,9 +147,8 @@ def build_dataset(checked_cases: list[tuple[Checked, str]]) -> Dataset:
 def folder_cases(root: Path, origin: str) -> list[tuple[Checked, str]]:
     """Validate every case folder directly inside ROOT (sorted, hidden folders skipped)."""
     if not root.is_dir():
-        return [(Checked(root.name or str(root), {}, {}, [Problem(
-            str(root), "not a folder; DLC_DATA_DIR must name a folder of case folders")]),
-            origin)]
+        return [(Checked(root.name or str(root), {}, {}, [Problem.of(
+            str(root), "problem.not_a_folder")]), origin)]
     folders = sorted(p for p in root.iterdir()
                      if p.is_dir() and not p.is_symlink() and not p.name.startswith("."))
     return [(check_folder(folder), origin) for folder in folders]
@@ -171,8 +171,7 @@ def add_case(dataset: Dataset, files: dict[str, bytes], case_id: str, origin: st
     if not checked.ok:
         raise DataError(case_id, checked.problems)
     if case_id in dataset.case_ids:
-        raise DataError(case_id, [Problem(case_id, "a case with this id is already loaded; "
-                                          "give the upload another name")])
+        raise DataError(case_id, [Problem.of(case_id, "problem.case_loaded")])
     added = build_dataset([(checked, origin)])
 
     def join(a: pd.DataFrame, b: pd.DataFrame) -> pd.DataFrame:

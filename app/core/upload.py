@@ -63,28 +63,28 @@ def slugify(text: str, fallback: str = "uploaded-case") -> str:
     return slug or fallback
 
 
-def _refuse(name: str, message: str, value: str | None = None) -> UploadError:
-    return UploadError([Problem(name, message, value=value)])
+def _refuse(name: str, key: str, value: str | None = None, **params: object) -> UploadError:
+    return UploadError([Problem.of(name, key, value=value, **params)])
 
 
 def check_size(name: str, data: bytes) -> None:
     if len(data) > MAX_UPLOAD_BYTES:
-        raise _refuse(name, f"the upload is larger than {MAX_UPLOAD_BYTES // 2**20} MB; "
-                            "a case folder is far smaller — check that it holds only its CSVs")
+        raise _refuse(name, "problem.upload_too_large", size=MAX_UPLOAD_BYTES // 2**20)
 
 
 def _member_problem(info: zipfile.ZipInfo) -> str | None:
+    """The message key of why a zip entry is refused, or None when it may be read."""
     name = info.filename
     if name.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", name):
-        return "an absolute path; a case zip holds only a folder and its files"
+        return "problem.zip_absolute_path"
     parts = re.split(r"[\\/]+", name)
     if ".." in parts:
-        return "a path that leaves the folder ('..')"
+        return "problem.zip_traversal"
     mode = info.external_attr >> 16
     if stat.S_ISLNK(mode):
-        return "a symbolic link; links are not accepted"
+        return "problem.zip_symlink"
     if info.flag_bits & 0x1:
-        return "an encrypted file; upload it without a password"
+        return "problem.zip_encrypted"
     return None
 
 
@@ -95,19 +95,18 @@ def read_zip(name: str, data: bytes) -> UploadedCase:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
     except (zipfile.BadZipFile, ValueError, EOFError):
-        raise _refuse(name, "not a readable zip file; upload a .zip of a case folder, or the "
-                            "four CSV files") from None
+        raise _refuse(name, "problem.not_a_zip") from None
     if len(infos) > MAX_ZIP_ENTRIES:
-        raise _refuse(name, f"the zip holds {len(infos)} entries; a case folder has at most "
-                            f"{len(ALLOWED_FILES)} files")
+        raise _refuse(name, "problem.zip_entries", entries=str(len(infos)),
+                      files=str(len(ALLOWED_FILES)))
     for info in infos:
         problem = _member_problem(info)
         if problem:
-            raise _refuse(name, f"refused: the zip contains {problem}", value=info.filename)
+            raise _refuse(name, problem, value=info.filename)
     declared = sum(i.file_size for i in infos)
     if declared > MAX_EXPANDED_BYTES:
-        raise _refuse(name, f"refused: the zip would expand to {declared / 2**20:.0f} MB, more "
-                            f"than the {MAX_EXPANDED_BYTES // 2**20} MB a case may hold")
+        raise _refuse(name, "problem.zip_expands", size=f"{declared / 2**20:.0f}",
+                      limit=MAX_EXPANDED_BYTES // 2**20)
     files: dict[str, bytes] = {}
     folders: set[str] = set()
     total = 0
@@ -121,29 +120,24 @@ def read_zip(name: str, data: bytes) -> UploadedCase:
         if base not in ALLOWED_FILES:
             continue  # extra files are ignored, never read
         if len(parts) > 2:
-            raise _refuse(name, "the zip must hold one case folder (or its files at the top); "
-                                "this file is nested deeper", value=info.filename)
+            raise _refuse(name, "problem.zip_nested", value=info.filename)
         folders.add(parts[0] if len(parts) == 2 else "")
         if base in files:
-            raise _refuse(name, "the zip holds two case folders; upload one case at a time",
-                          value=info.filename)
+            raise _refuse(name, "problem.zip_two_cases", value=info.filename)
         # Read at most one byte past the limit: the header's size may lie.
         try:
             with archive.open(info) as handle:
                 content = handle.read(MAX_FILE_BYTES + 1)
         except (zipfile.BadZipFile, RuntimeError, NotImplementedError, EOFError, OSError):
-            raise _refuse(name, "a file in the zip cannot be read (damaged or an unsupported "
-                                "compression)", value=info.filename) from None
+            raise _refuse(name, "problem.zip_unreadable", value=info.filename) from None
         total += len(content)
         if len(content) > MAX_FILE_BYTES or total > MAX_EXPANDED_BYTES:
-            raise _refuse(name, "refused: a file expands beyond the size a case may hold "
-                                "(a zip bomb?)", value=info.filename)
+            raise _refuse(name, "problem.zip_bomb", value=info.filename)
         files[base] = content
     if len(folders) > 1:
-        raise _refuse(name, "the zip holds more than one folder; upload one case at a time")
+        raise _refuse(name, "problem.zip_folders")
     if not files:
-        raise _refuse(name, "the zip holds none of the case files: "
-                            + ", ".join(ALLOWED_FILES))
+        raise _refuse(name, "problem.zip_no_case_files", files=ALLOWED_FILES)
     folder = next(iter(folders))
     return UploadedCase(_case_id(files, folder or name.rsplit(".", 1)[0]), files)
 
@@ -163,24 +157,23 @@ def from_csv_files(uploads: dict[str, bytes], title: str) -> UploadedCase:
     """A case from the four CSV files and a title; the package metadata is written for it."""
     title = " ".join(title.split())
     if not title:
-        raise _refuse("title", "give the case a title; it names the case on every page")
+        raise _refuse("title", "problem.title_missing")
     if len(title) > MAX_TITLE_CHARS:
-        raise _refuse("title", f"the title is longer than {MAX_TITLE_CHARS} characters",
-                      value=shorten(title))
+        raise _refuse("title", "problem.title_too_long", value=shorten(title),
+                      limit=str(MAX_TITLE_CHARS))
     problems = []
     total = 0
     for file_name, data in uploads.items():
         total += len(data)
         if file_name not in CASE_FILES:
-            problems.append(Problem(file_name, "not one of the case files: "
-                                    + ", ".join(CASE_FILES)))
+            problems.append(Problem.of(file_name, "problem.not_case_file", files=CASE_FILES))
     if total > MAX_UPLOAD_BYTES:
-        problems.append(Problem("upload", f"the files add up to more than "
-                                          f"{MAX_UPLOAD_BYTES // 2**20} MB"))
+        problems.append(Problem.of("upload", "problem.upload_files_too_large",
+                                   size=MAX_UPLOAD_BYTES // 2**20))
     for file_name in CASE_FILES:
         if file_name not in uploads:
-            problems.append(Problem(file_name, "missing file; upload all four: "
-                                    + ", ".join(CASE_FILES)))
+            problems.append(Problem.of(file_name, "problem.upload_missing_file",
+                                       files=CASE_FILES))
     if problems:
         raise UploadError(problems)
     case_id = slugify(title)

@@ -27,7 +27,7 @@ from pathlib import Path
 import pycountry
 
 from app.core import schema
-from app.core.errors import Problem, shorten
+from app.core.errors import OneOf, Problem, shorten
 from app.core.vocab import FORMULA_PREFIXES, SUBFUNCTIONS_OF
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -86,22 +86,21 @@ def _encoding_problem(filename: str, data: bytes, offset: int) -> Problem:
     before = data[line_start:offset].decode("latin-1")
     index = next(csv.reader([before]), [""]).__len__() - 1 if before else 0
     column = header[index].strip() if line > 1 and 0 <= index < len(header) else None
-    return Problem(filename, "the file is not UTF-8 text; save it as \"CSV UTF-8\"",
-                   line=line, column=column, value=f"byte 0x{data[offset]:02X}")
+    return Problem.of(filename, "problem.not_utf8_csv", line=line, column=column,
+                      value=f"byte 0x{data[offset]:02X}")
 
 
 def read_csv(filename: str, data: bytes) -> tuple[list[str] | None, list[Row], list[Problem]]:
     """Decode and parse a CSV, refusing what is too big, not UTF-8 or not a table."""
     if len(data) > MAX_FILE_BYTES:
-        return None, [], [Problem(filename, f"the file is larger than {MAX_FILE_BYTES // 2**20} MB, "
-                                            "the most a curated table may be")]
+        return None, [], [Problem.of(filename, "problem.table_too_large",
+                                     size=MAX_FILE_BYTES // 2**20)]
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         return None, [], [_encoding_problem(filename, data, err.start)]
     if "\x00" in text:
-        return None, [], [Problem(filename, "the file holds binary data (NUL bytes); expected a "
-                                            "CSV text table")]
+        return None, [], [Problem.of(filename, "problem.binary_file")]
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     rows: list[Row] = []
     problems: list[Problem] = []
@@ -113,19 +112,19 @@ def read_csv(filename: str, data: bytes) -> tuple[list[str] | None, list[Row], l
                 header = [h.strip() for h in record]
             elif any(cell.strip() for cell in record):
                 if len(record) != len(header):
-                    problems.append(Problem(filename, f"the row has {len(record)} cells but the "
-                                            f"header has {len(header)} columns", line=start))
+                    problems.append(Problem.of(filename, "problem.cell_count", line=start,
+                                               cells=str(len(record)), columns=str(len(header))))
                     continue
                 rows.append(Row(start, dict(zip(header, record))))
                 if len(rows) > MAX_ROWS:
-                    return header, [], [Problem(filename, f"more than {MAX_ROWS:,} rows; "
-                                                          "split the case or trim it")]
+                    return header, [], [Problem.of(filename, "problem.too_many_rows",
+                                                   limit=MAX_ROWS)]
             start = reader.line_num + 1
     except csv.Error as err:
-        return header, rows, [Problem(filename, f"not a well-formed CSV table ({err})",
-                                      line=reader.line_num)]
+        return header, rows, [Problem.of(filename, "problem.bad_csv", line=reader.line_num,
+                                         detail=str(err))]
     if header is None:
-        return None, [], [Problem(filename, "the file is empty; expected a header row")]
+        return None, [], [Problem.of(filename, "problem.empty_file")]
     return header, rows, problems
 
 
@@ -133,37 +132,35 @@ def _check_cell(filename: str, row: Row, col: schema.Column) -> Problem | None:
     value = row.cells.get(col.name, "")
     stripped = value.strip()
 
-    def problem(message: str) -> Problem:
-        return Problem(filename, message, line=row.line, column=col.name, value=value)
+    def problem(key: str, **params: object) -> Problem:
+        return Problem.of(filename, key, line=row.line, column=col.name, value=value, **params)
 
     if not stripped:
-        return problem("required; the cell is empty") if col.required else None
+        return problem("problem.required") if col.required else None
     if value != stripped:
-        return problem("has spaces at its start or end; remove them")
+        return problem("problem.spaces")
     if col.type == "string" and is_formula(value):
-        return problem("starts like a spreadsheet formula (=, +, -, @), which a spreadsheet "
-                       "would run; start the text with a word instead")
+        return problem("problem.formula")
     if col.vocabulary and value not in col.vocabulary:
-        return problem(f"not allowed; use one of: {', '.join(col.vocabulary)}")
+        return problem("problem.not_allowed", allowed=tuple(col.vocabulary))
     if col.type == "integer":
         if not re.fullmatch(r"\d+", value):
-            return problem("must be a whole number (digits only)")
+            return problem("problem.whole_number")
         if col.minimum is not None and int(value) < col.minimum:
-            return problem(f"must be at least {col.minimum}")
+            return problem("problem.at_least", minimum=str(col.minimum))  # a year: no separator
     if col.type == "number":
         if not _NUMBER.match(value) or not math.isfinite(float(value)):
-            return problem("must be a number, with a dot for decimals (e.g. 96.5)")
+            return problem("problem.number")
     if col.type == "boolean" and value not in schema.TRUE_VALUES + schema.FALSE_VALUES:
-        return problem("must be true or false")
+        return problem("problem.boolean")
     if col.kind == "id" and not _ID.match(value):
-        return problem("must be a lowercase key: letters a-z, digits, '-' or '_'")
+        return problem("problem.id")
     if col.kind == "source_key" and not _SOURCE_KEY.match(value):
-        return problem("must be a key of letters, digits, '-' or '_' (e.g. S1)")
+        return problem("problem.source_key")
     if col.kind == "country" and not (re.fullmatch(r"[A-Z]{2}", value) and _known_country(value)):
-        return problem("not an ISO 3166-1 alpha-2 country code (e.g. FR, MG, US); "
-                       "leave it empty when no source says")
+        return problem("problem.country")
     if col.kind == "url" and not re.match(r"^https?://\S+$", value):
-        return problem("must be a web address starting with https:// or http://")
+        return problem("problem.url")
     return None
 
 
@@ -174,20 +171,22 @@ def check_tables(files: dict[str, bytes], tables: tuple[schema.Table, ...]) -> t
     rows_by_table: dict[str, list[Row]] = {}
     for table in tables:
         if table.filename not in files:
-            problems.append(Problem(table.filename, "missing file; a folder needs "
-                                    + ", ".join(t.filename for t in tables)))
+            problems.append(Problem.of(table.filename, "problem.missing_file",
+                                       files=tuple(t.filename for t in tables)))
             continue
         header, rows, read_problems = read_csv(table.filename, files[table.filename])
         if header is None:
             problems += read_problems
             continue
-        missing = [c for c in table.column_names if c not in header]
+        # Optional columns may be absent (older folders); they then read as empty.
+        missing = [c for c in table.required_names if c not in header]
         for name in missing:
-            problems.append(Problem(table.filename, f"missing column '{name}'; the header must "
-                                    f"have {', '.join(table.required_names)}", line=1))
+            problems.append(Problem.of(table.filename, "problem.missing_column", line=1,
+                                       name=name, columns=tuple(table.required_names)))
         duplicates = {h for h in header if header.count(h) > 1}
         for name in sorted(duplicates):
-            problems.append(Problem(table.filename, f"column '{name}' appears twice", line=1))
+            problems.append(Problem.of(table.filename, "problem.column_twice", line=1,
+                                       name=name))
         if missing or duplicates:
             continue
         problems += read_problems
@@ -201,9 +200,10 @@ def check_tables(files: dict[str, bytes], tables: tuple[schema.Table, ...]) -> t
                     problems.append(found)
             key = row.cells[table.primary_key]
             if key in seen:
-                problems.append(Problem(table.filename, f"duplicate {table.primary_key}; "
-                                        f"already used on line {seen[key]}", line=row.line,
-                                        column=table.primary_key, value=key))
+                problems.append(Problem.of(table.filename, "problem.duplicate_key",
+                                           line=row.line, column=table.primary_key, value=key,
+                                           key_column=table.primary_key,
+                                           first_line=str(seen[key])))
             else:
                 seen[key] = row.line
         rows_by_table[table.name] = rows
@@ -220,33 +220,36 @@ def _check_references(tables: tuple[schema.Table, ...],
     for table in tables:
         for row in rows_by_table.get(table.name, []):
             for col, (ref_table, ref_col) in table.foreign_keys.items():
-                value = row.cells[col]
+                value = row.cells.get(col, "")
                 if value and ref_table in rows_by_table and value not in keys[ref_table]:
-                    problems.append(Problem(table.filename, f"no {ref_col} '{shorten(value)}' in "
-                                            f"{ref_table}.csv", line=row.line, column=col,
-                                            value=value))
+                    problems.append(Problem.of(table.filename, "problem.unknown_reference",
+                                               line=row.line, column=col, value=value,
+                                               ref_column=ref_col, ref=shorten(value),
+                                               ref_file=f"{ref_table}.csv"))
             if "source_ids" in table.column_names and sources_loaded:
                 for key in split_ids(row.cells["source_ids"]):
                     if key not in keys["sources"]:
-                        problems.append(Problem(table.filename, f"cites source '{shorten(key)}' "
-                                                "that is not in sources.csv", line=row.line,
-                                                column="source_ids", value=row.cells["source_ids"]))
+                        problems.append(Problem.of(table.filename, "problem.unknown_source",
+                                                   line=row.line, column="source_ids",
+                                                   value=row.cells["source_ids"],
+                                                   source=shorten(key)))
             if table.name == "tasks":
                 problems += _check_subfunction(table.filename, row)
     return problems
 
 
 def _check_subfunction(filename: str, row: Row) -> list[Problem]:
-    function, sub = row.cells["function"], row.cells["subfunction"]
+    function, sub = row.cells["function"], row.cells.get("subfunction", "")
     allowed = SUBFUNCTIONS_OF.get(function)
     if allowed is None:
         return []  # the function itself is already reported
     if allowed and sub not in allowed:
-        return [Problem(filename, f"a {function} task needs a subfunction: "
-                        f"{' or '.join(allowed)}", line=row.line, column="subfunction", value=sub)]
+        return [Problem.of(filename, "problem.subfunction_needed", line=row.line,
+                           column="subfunction", value=sub, function=function,
+                           allowed=OneOf(tuple(allowed)))]
     if not allowed and sub:
-        return [Problem(filename, f"only preparation tasks have a subfunction; leave it empty "
-                        f"for {function}", line=row.line, column="subfunction", value=sub)]
+        return [Problem.of(filename, "problem.subfunction_extra", line=row.line,
+                           column="subfunction", value=sub, function=function)]
     return []
 
 
@@ -254,42 +257,45 @@ def check_package(files: dict[str, bytes], name: str, keys: tuple[str, ...]) -> 
         dict, list[Problem]]:
     """Read datapackage.json and check the metadata a citation needs."""
     if PACKAGE_FILE not in files:
-        return {}, [Problem(PACKAGE_FILE, "missing file; a folder needs a datapackage.json with "
-                            + ", ".join(("name",) + keys))]
+        return {}, [Problem.of(PACKAGE_FILE, "problem.missing_package", keys=("name",) + keys)]
     data = files[PACKAGE_FILE]
     if len(data) > MAX_FILE_BYTES:
-        return {}, [Problem(PACKAGE_FILE, "the file is larger than 5 MB")]
+        return {}, [Problem.of(PACKAGE_FILE, "problem.file_too_large",
+                               size=MAX_FILE_BYTES // 2**20)]
     try:
         package = json.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        return {}, [Problem(PACKAGE_FILE, "the file is not UTF-8 text")]
+        return {}, [Problem.of(PACKAGE_FILE, "problem.not_utf8")]
     except json.JSONDecodeError as err:
-        return {}, [Problem(PACKAGE_FILE, f"not valid JSON ({err.msg})", line=err.lineno)]
+        return {}, [Problem.of(PACKAGE_FILE, "problem.bad_json", line=err.lineno,
+                               detail=err.msg)]
     if not isinstance(package, dict):
-        return {}, [Problem(PACKAGE_FILE, "must hold a JSON object")]
+        return {}, [Problem.of(PACKAGE_FILE, "problem.json_object")]
     problems = []
     if package.get("name") != name:
-        problems.append(Problem(PACKAGE_FILE, f"'name' must be the folder's name, '{name}'",
-                                column="name", value=str(package.get("name", ""))))
+        problems.append(Problem.of(PACKAGE_FILE, "problem.package_name", column="name",
+                                   value=str(package.get("name", "")), name=name))
     for key in keys:
         if not package.get(key):
-            problems.append(Problem(PACKAGE_FILE, f"'{key}' is required and empty", column=key))
-    for key in ("title", "description", "product", "period"):
+            problems.append(Problem.of(PACKAGE_FILE, "problem.package_required", column=key,
+                                       field=key))
+    for key in ("title", "description", "product", "period", "title_fr", "description_fr",
+                "product_fr", "period_fr"):
         if key in package and not isinstance(package[key], str):
-            problems.append(Problem(PACKAGE_FILE, f"'{key}' must be text", column=key))
+            problems.append(Problem.of(PACKAGE_FILE, "problem.package_text", column=key,
+                                       field=key))
     aliases = package.get("aliases", [])
     if not isinstance(aliases, list) or not all(
             isinstance(a, str) and _ID.match(a) for a in aliases):
-        problems.append(Problem(PACKAGE_FILE, "'aliases' (former ids of the case) must be a list "
-                                "of lowercase keys", column="aliases", value=str(aliases)))
+        problems.append(Problem.of(PACKAGE_FILE, "problem.aliases", column="aliases",
+                                   value=str(aliases)))
     return package, problems
 
 
 def check_files(files: dict[str, bytes], name: str, *, reference: bool = False) -> Checked:
     """Validate a folder given as {file name: bytes}: the one entry point for every origin."""
     if not _ID.match(name):
-        return Checked(name, {}, {}, [Problem(name, "a case folder's name must be a lowercase "
-                                              "key: letters a-z, digits, '-' or '_'")])
+        return Checked(name, {}, {}, [Problem.of(name, "problem.folder_name")])
     tables = schema.REFERENCE_TABLES if reference else schema.CASE_TABLES
     keys = REFERENCE_PACKAGE_KEYS if reference else CASE_PACKAGE_KEYS
     package, problems = check_package(files, name, keys)

@@ -1,0 +1,104 @@
+"""Languages of the interface: choosing one, translating a message, formatting numbers and dates.
+
+The messages themselves live in `app/core/messages.py` (one entry per text, every language
+side by side), so that a missing translation is a failing test, not a surprise on stage.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import string
+from collections.abc import Mapping
+
+from app.core.messages import MESSAGES
+
+LANGUAGES: dict[str, str] = {"en": "English", "fr": "Français"}
+DEFAULT_LANGUAGE = "en"
+_NARROW_NBSP = "\u202f"  # French thousands separator
+_MONTHS_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+              "septembre", "octobre", "novembre", "décembre")
+_FIELDS = string.Formatter()
+
+
+def negotiate(asked: str | None, browser_locale: str | None) -> str:
+    """The language to show: the link's `lang` when we have it, else the browser's, else English."""
+    if asked in LANGUAGES:
+        return asked
+    primary = (browser_locale or "").replace("_", "-").split("-")[0].lower()
+    return primary if primary in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def translate(key: str, lang: str, **values: object) -> str:
+    """The message `key` in `lang`, with `{name}` fields filled from `values`.
+
+    Raises KeyError for an unknown key. A message without a text in `lang` falls back to
+    English; the catalogue test makes sure that never happens for the bundled messages.
+    """
+    entry: Mapping[str, str] = MESSAGES[key]
+    text = entry.get(lang) or entry[DEFAULT_LANGUAGE]
+    if not values:
+        return text
+    return text.format(**{k: format_value(v, lang) for k, v in values.items()})
+
+
+def fields_of(text: str) -> set[str]:
+    """The `{name}` fields a message expects."""
+    return {name for _, name, _, _ in _FIELDS.parse(text) if name}
+
+
+def format_value(value: object, lang: str) -> str:
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, (int, float)):
+        return format_number(value, lang)
+    if isinstance(value, dt.date):
+        return format_date(value, lang)
+    return str(value)
+
+
+def format_number(value: float, lang: str, decimals: int | None = None) -> str:
+    """`266,126` in English, `266 126` in French (narrow no-break space), decimals localised."""
+    if decimals is None:
+        decimals = 0 if float(value).is_integer() else 1
+    text = f"{value:,.{decimals}f}"
+    if lang == "fr":
+        text = text.replace(",", _NARROW_NBSP).replace(".", ",")
+    return text
+
+
+def format_percent(share: float, lang: str, decimals: int = 0) -> str:
+    """A share (0-1) as a percentage: `56%` / `56 %`."""
+    number = format_number(share * 100, lang, decimals)
+    return f"{number}{_NARROW_NBSP}%" if lang == "fr" else f"{number}%"
+
+
+def format_date(day: dt.date, lang: str) -> str:
+    """`November 25, 2026` / `25 novembre 2026`."""
+    if lang == "fr":
+        return f"{day.day} {_MONTHS_FR[day.month - 1]} {day.year}"
+    return f"{day.strftime('%B')} {day.day}, {day.year}"
+
+
+MISSING_MARK = {"fr": " [EN]"}  # shown after an English text standing in for a missing one
+
+
+def localized(frame, column: str, lang: str):
+    """A text column in `lang`: the `<column>_fr` cell where there is one, else the English
+    cell marked as such (e.g. `… [EN]`), so that a missing translation is visible, not hidden.
+    """
+    if lang == DEFAULT_LANGUAGE or f"{column}_{lang}" not in frame.columns:
+        return frame[column] if lang == DEFAULT_LANGUAGE else frame[column].map(
+            lambda text: _marked(text, lang))
+    translated = frame[f"{column}_{lang}"]
+    return translated.where(translated != "", frame[column].map(lambda t: _marked(t, lang)))
+
+
+def localized_value(record: Mapping, key: str, lang: str) -> str:
+    """One text of a record (a case's package, say) in `lang`, English marked when missing."""
+    if lang == DEFAULT_LANGUAGE:
+        return str(record.get(key, ""))
+    return str(record.get(f"{key}_{lang}") or _marked(str(record.get(key, "")), lang))
+
+
+def _marked(text: str, lang: str) -> str:
+    return f"{text}{MISSING_MARK.get(lang, '')}" if text else text

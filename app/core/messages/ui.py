@@ -1,0 +1,4 @@
+"""Messages: ui."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+}

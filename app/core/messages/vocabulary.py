@@ -1,0 +1,4 @@
+"""Messages: vocabulary."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+}

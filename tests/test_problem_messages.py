@@ -1,0 +1,244 @@
+"""Problem messages: every one is a catalogue entry, in English and in good French."""
+
+import ast
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from app.core.errors import DataError, OneOf, Problem, UnknownCase
+from app.core.i18n import fields_of
+from app.core.messages import problems as catalogue
+from app.core.upload import UploadError, from_csv_files, read_zip
+from app.core.validate import check_folder, read_folder
+from conftest import BROKEN, CASES, FIXTURES, PROJECT
+
+CORE = PROJECT / "app" / "core"
+CODE_FILES = sorted(p for p in CORE.glob("*.py"))
+NBSP = "\u202f"
+
+
+def problem_keys_in_code() -> set[str]:
+    """Every `"problem.…"` string literal of app/core (outside the catalogue)."""
+    keys = set()
+    for path in CODE_FILES:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) \
+                    and re.fullmatch(r"problem\.[a-z0-9_.]+", node.value):
+                keys.add(node.value)
+    return keys
+
+
+# ---------------------------------------------------------------- the catalogue
+
+def test_code_uses_keys_of_the_catalogue():
+    used = problem_keys_in_code()
+    assert len(used) > 50
+    assert used - set(catalogue.MESSAGES) == set()
+
+
+def test_no_message_of_the_catalogue_is_dead():
+    assert set(catalogue.MESSAGES) - problem_keys_in_code() == set()
+
+
+@pytest.mark.parametrize("key", sorted(catalogue.MESSAGES))
+def test_entry_has_english_and_french_with_the_same_fields(key):
+    entry = catalogue.MESSAGES[key]
+    assert key.startswith("problem.")
+    assert set(entry) == {"en", "fr"}
+    assert entry["en"].strip() and entry["fr"].strip()
+    assert fields_of(entry["en"]) == fields_of(entry["fr"])
+    # translate(key, lang, **values) takes these two names itself.
+    assert not fields_of(entry["en"]) & {"key", "lang"}
+
+
+@pytest.mark.parametrize("key", sorted(catalogue.MESSAGES))
+def test_french_typography(key):
+    french = catalogue.MESSAGES[key]["fr"]
+    text = re.sub(r"https?://", "", french)
+    assert not re.search(r"\S[:;?!]", text), "a space goes before : ; ? ! in French"
+    assert "'{" not in french and '"' not in french, "French quotes are « »"
+    assert "« " in french if "«" in french else True
+
+
+# ---------------------------------------------------------------- the Problem API
+
+def test_problem_api():
+    problem = Problem.of("actors.csv", "problem.not_allowed", line=2, column="actor_type",
+                         value="robot", allowed=("client", "ai_company"))
+    assert problem.key == "problem.not_allowed"
+    assert problem.params == (("allowed", ("client", "ai_company")),)
+    assert problem.message == "not allowed; use one of: client, ai_company"
+    assert problem.text("fr") == "valeur non autorisée ; utilisez l'une de : client, ai_company"
+    assert str(problem) == problem.describe("en") == (
+        "actors.csv, line 2, column 'actor_type', value 'robot': "
+        "not allowed; use one of: client, ai_company")
+    assert problem.describe("fr") == (
+        "actors.csv, ligne 2, colonne « actor_type », valeur « robot » : "
+        "valeur non autorisée ; utilisez l'une de : client, ai_company")
+    assert problem.as_row("fr") == {"file": "actors.csv", "line": 2, "column": "actor_type",
+                                    "value": "robot", "message": problem.text("fr")}
+    assert problem.as_row()["message"] == problem.message
+    assert hash(problem) == hash(Problem.of("actors.csv", "problem.not_allowed", line=2,
+                                            column="actor_type", value="robot",
+                                            allowed=["client", "ai_company"]))
+
+
+def test_alternatives_are_joined_in_the_language():
+    problem = Problem.of("tasks.csv", "problem.subfunction_needed", function="preparation",
+                         allowed=OneOf(("generation", "annotation")))
+    assert problem.message == "a preparation task needs a subfunction: generation or annotation"
+    assert problem.text("fr") == ("une tâche « preparation » doit avoir une sous-fonction : "
+                                  "generation ou annotation")
+
+
+def test_numbers_follow_the_language_but_lines_and_years_never_get_a_separator():
+    rows = Problem.of("actors.csv", "problem.too_many_rows", limit=50_000)
+    assert rows.message == "more than 50,000 rows; split the case or trim it"
+    assert rows.text("fr").startswith(f"plus de 50{NBSP}000 lignes")
+    far = Problem.of("actors.csv", "problem.duplicate_key", line=12345, column="actor_id",
+                     value="a", key_column="actor_id", first_line="1234")
+    assert str(far) == ("actors.csv, line 12345, column 'actor_id', value 'a': "
+                        "duplicate actor_id; already used on line 1234")
+    assert far.describe("fr").startswith("actors.csv, ligne 12345, ")
+    assert far.describe("fr").endswith("déjà utilisé à la ligne 1234")
+    year = Problem.of("sources.csv", "problem.at_least", minimum="1900")
+    assert (year.message, year.text("fr")) == ("must be at least 1900",
+                                               "doit être supérieur ou égal à 1900")
+
+
+def test_long_values_are_shortened_in_both_languages():
+    problem = Problem.of("actors.csv", "problem.required", line=2, column="name", value="x" * 500)
+    for lang in ("en", "fr"):
+        assert len(problem.describe(lang)) < 150
+
+
+def test_errors_keep_an_english_str_and_speak_french():
+    problem = Problem.of("voice-assistant", "problem.case_loaded")
+    error = DataError("voice-assistant", [problem])
+    assert str(error) == ("voice-assistant: 1 problem(s): voice-assistant: a case with this id "
+                          "is already loaded; give the upload another name")
+    assert error.text("fr") == ("voice-assistant : 1 problème(s) : voice-assistant : un cas de "
+                                "même identifiant est déjà chargé ; donnez un autre nom à l'envoi")
+    unknown = UnknownCase("ghost", ["tiny", "voice-assistant"])
+    assert str(unknown) == "unknown case 'ghost'; known cases: tiny, voice-assistant"
+    assert unknown.text("fr") == "cas inconnu « ghost » ; cas connus : tiny, voice-assistant"
+
+
+# ---------------------------------------------------------------- French of real problems
+
+FRENCH = {
+    "bad-vocabulary": "actors.csv, ligne 2, colonne « actor_type », valeur « robot » : valeur non "
+                      "autorisée ; utilisez l'une de : client, ai_company, platform, vendor, "
+                      "subcontractor, supervisor, worker_pool, end_user",
+    "empty-required": "actors.csv, ligne 3, colonne « name », valeur «  » : obligatoire ; la "
+                      "cellule est vide",
+    "duplicate-id": "actors.csv, ligne 5, colonne « actor_id », valeur « firm » : actor_id en "
+                    "double ; déjà utilisé à la ligne 2",
+    "unknown-actor": "links.csv, ligne 3, colonne « to_actor », valeur « ghost » : aucun actor_id "
+                     "« ghost » dans actors.csv",
+    "missing-column": "actors.csv, ligne 1 : colonne « certainty » manquante ; l'en-tête doit "
+                      "contenir actor_id, name, actor_type, source_ids, certainty",
+    "missing-file": "tasks.csv : fichier manquant ; un dossier doit contenir actors.csv, "
+                    "links.csv, tasks.csv, sources.csv",
+    "subfunction-missing": "tasks.csv, ligne 2, colonne « subfunction », valeur «  » : une tâche "
+                           "« preparation » doit avoir une sous-fonction : generation ou "
+                           "annotation",
+    "wrong-cell-count": "links.csv, ligne 3 : la ligne compte 8 cellules mais l'en-tête compte "
+                        "7 colonnes",
+}
+
+# Words that would betray an untranslated message (codes, names and values are left out).
+ENGLISH = re.compile(r"\b(line|column|value|must|the|not|allowed|use|one of|required|missing|"
+                     r"or|file|cell|empty|duplicate|already|with|needs?|has|cannot|only|leave|"
+                     r"appears|twice|cites|is|no|in|e\.g|refused|upload|zip holds|folder|"
+                     r"problem)\b")
+
+
+def english_leftovers(text: str) -> list[str]:
+    """English words outside « quoted » values and outside lists of codes."""
+    text = re.sub(r"«[^»]*»", "", text)
+    text = re.sub(r"[\w-]+\.(csv|json|zip)\b", "", text)
+    return ENGLISH.findall(text)
+
+
+@pytest.mark.parametrize("name", sorted(FRENCH))
+def test_hand_checked_french(name):
+    assert check_folder(BROKEN / name).problems[0].describe("fr") == FRENCH[name]
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in BROKEN.iterdir()))
+def test_every_broken_fixture_reads_in_french(name):
+    problems = check_folder(BROKEN / name).problems
+    assert problems
+    for problem in problems:
+        french = problem.describe("fr")
+        assert english_leftovers(french) == [], french
+        assert english_leftovers(problem.describe("en")), "the check must catch English"
+
+
+def uploads_in_french() -> list[str]:
+    texts = []
+    for path in sorted((FIXTURES / "hostile").glob("*.zip")):
+        try:
+            read_zip(path.name, path.read_bytes())
+        except UploadError as error:
+            texts += [p.describe("fr") for p in error.problems]
+    files = {k: v for k, v in read_folder(CASES / "tiny").items() if k.endswith(".csv")}
+    files.pop("tasks.csv")
+    files["evil.csv"] = b"a,b\n"
+    for title in ("", "x" * 300, "A title"):
+        try:
+            from_csv_files(files, title)
+        except UploadError as error:
+            texts += [p.describe("fr") for p in error.problems]
+    return texts
+
+
+def test_upload_refusals_read_in_french():
+    texts = uploads_in_french()
+    assert len(texts) >= 12
+    for text in texts:
+        assert english_leftovers(text) == [], text
+    assert "bomb.zip : refusé : une fois décompressé, le zip occuperait 100 Mo, plus que les " \
+           "20 Mo permis pour un cas" in texts
+
+
+def test_zip_member_problems_in_french(tmp_path: Path):
+    archive = tmp_path / "evil.zip"
+    with zipfile.ZipFile(archive, "w") as handle:
+        handle.writestr("../actors.csv", "x")
+    with pytest.raises(UploadError) as error:
+        read_zip(archive.name, archive.read_bytes())
+    assert error.value.problems[0].describe("fr") == (
+        "evil.zip, valeur « ../actors.csv » : refusé : le zip contient un chemin qui sort du "
+        "dossier (« .. »)")
+
+
+# ---------------------------------------------------------------- no sentence in the code
+
+def calls(tree: ast.AST, *names: str):
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else (
+                f"{func.value.id}.{func.attr}" if isinstance(func, ast.Attribute)
+                and isinstance(func.value, ast.Name) else None)
+            if name in names:
+                yield name, node
+
+
+@pytest.mark.parametrize("path", CODE_FILES, ids=lambda p: p.name)
+def test_no_problem_is_built_from_a_sentence(path):
+    """Problems are made with `Problem.of(file, "problem.key", ...)`, never from a raw text."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for name, node in calls(tree, "Problem", "Problem.of", "_refuse", "problem"):
+        where = f"{path.name}:{node.lineno}"
+        assert name != "Problem", f"{where}: use Problem.of(file, key, ...)"
+        key = node.args[0] if name == "problem" else node.args[1]
+        assert not isinstance(key, (ast.JoinedStr, ast.BinOp)), f"{where}: a built sentence"
+        if isinstance(key, ast.Constant):
+            assert key.value in catalogue.MESSAGES, f"{where}: {key.value!r} is not a key"
+        else:
+            assert isinstance(key, ast.Name), f"{where}: the message must be a key"
