@@ -24,6 +24,13 @@ FUNCTION_COLOURS: dict[str, str] = {
     "impersonation": "#AA3377",
 }
 
+# Offer types of the platform inventory: Paul Tol's "muted" scheme, apart from the others.
+OFFER_TYPE_COLOURS: dict[str, str] = {
+    "generalist": "#DDCC77",
+    "generalist_ai": "#44AA99",
+    "specialized_ai": "#332288",
+}
+
 # vis-network `dashes`: False = solid, a list = [dash, gap] in pixels.
 CERTAINTY_DASHES: dict[str, bool | list[int]] = {
     "documented": False,

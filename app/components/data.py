@@ -88,9 +88,14 @@ def session_uploads() -> dict[str, UploadedCase]:
     return st.session_state.setdefault(UPLOADS_KEY, {})
 
 
+def reference_version_key() -> int:
+    """What views of the reference tables depend on: every reference file's stamp."""
+    return hash(_fingerprint(REFERENCE_DIR))
+
+
 def get_reference() -> Reference | None:
     """The reference tables, or None (with a message on screen) when they are broken."""
-    result = _load_reference(hash(_fingerprint(REFERENCE_DIR)))
+    result = _load_reference(reference_version_key())
     if isinstance(result, DataError):
         render_problems(result.name, "reference tables", result.problems)
         return None

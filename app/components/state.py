@@ -17,11 +17,12 @@ from app.core.text import escape_markdown
 NOTICES_KEY = "url-notices"
 TRUE_WORDS = ("1", "true", "yes", "on")
 # Parameters every page understands: Streamlit's embedding ones and presentation mode.
-GLOBAL_PARAMS = ("embed", "embed_options", "present")
+GLOBAL_PARAMS = ("embed", "embed_options", "present", "lang")
 FALSE_WORDS = ("0", "false", "no", "off")
 
 
-def _notice(param: str, raw: str, allowed: str) -> None:
+def notice(param: str, raw: str, allowed: str) -> None:
+    """Remember, for `render_notices`, a link parameter that could not be used and why."""
     st.session_state.setdefault(NOTICES_KEY, []).append(
         f"Ignored the link's `{param}` = “{escape_markdown(shorten(raw, 40))}”: {allowed}")
 
@@ -62,7 +63,7 @@ def synced_selectbox(label: str, options: Sequence[str], *, key: str, param: str
             else:
                 named = [o for o in options if o]
                 shown = ", ".join(named[:8]) + (" …" if len(named) > 8 else "")
-                _notice(param, raw, f"it is not one of {escape_markdown(shown)}.")
+                notice(param, raw, f"it is not one of {escape_markdown(shown)}.")
         st.session_state[key] = value
     value = st.selectbox(label, options, key=key, format_func=format_func, **kwargs)
     _set_param(param, None if omit_default and value == default else value)
@@ -82,12 +83,15 @@ def synced_multiselect(label: str, options: Sequence[str], *, key: str, param: s
         raw = st.query_params.get(param)
         value = default
         if raw is not None:
+            # An empty `param=` is what the widget writes when cleared: nothing selected.
             asked = [v for v in raw.split(",") if v]
             value = [v for v in options if v in asked]
             unknown = [v for v in asked if v not in options]
             if unknown:
                 shown = ", ".join(options[:8]) + (" …" if len(options) > 8 else "")
-                _notice(param, ",".join(unknown), f"not one of {escape_markdown(shown)}.")
+                notice(param, ",".join(unknown), f"not one of {escape_markdown(shown)}.")
+                if not value:  # nothing usable in the link: the default view
+                    value = default
         st.session_state[key] = value
     value = st.multiselect(label, options, key=key, format_func=format_func, **kwargs)
     _set_param(param, None if value == default else ",".join(value))
@@ -105,7 +109,7 @@ def synced_toggle(label: str, *, key: str, param: str, default: bool = False, **
             elif raw.lower() in FALSE_WORDS:
                 value = False
             else:
-                _notice(param, raw, "use 1 or 0.")
+                notice(param, raw, "use 1 or 0.")
         st.session_state[key] = value
     value = st.toggle(label, key=key, **kwargs)
     _set_param(param, "1" if value else None)
@@ -125,7 +129,7 @@ def checked_param(param: str, options: Sequence[str], default: str,
         return raw
     named = [o for o in options if o]
     shown = ", ".join(named[:8]) + (" …" if len(named) > 8 else "")
-    _notice(param, raw, f"it is not one of {escape_markdown(shown)}.")
+    notice(param, raw, f"it is not one of {escape_markdown(shown)}.")
     _set_param(param, default)
     return default
 
@@ -144,5 +148,5 @@ def drop_unknown_params(known: Sequence[str]) -> None:
     """Remove parameters this page does not understand, with a notice (Streamlit's own stay)."""
     for param in list(st.query_params):
         if param not in known and param not in GLOBAL_PARAMS:
-            _notice(param, st.query_params.get(param, ""), "this page has no such setting.")
+            notice(param, st.query_params.get(param, ""), "this page has no such setting.")
             del st.query_params[param]

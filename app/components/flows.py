@@ -1,0 +1,392 @@
+"""Country flows: the cached flow frames, the map and the matrix, their text alternatives."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Sequence
+from functools import partial
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from app.charts import palette
+from app.charts.flow_map import COUNTRY_PARAM, flow_map_chart, od_matrix_chart
+from app.components.charts import render_chart, selected_values
+from app.components.data import data_version_key, get_dataset
+from app.components.state import NOTICES_KEY
+from app.core import vocab
+from app.core.errors import shorten
+from app.core.flows import NO_FUNCTION, UNKNOWN_COUNTRY, aggregate_country_flows, od_matrix
+from app.core.geo import country_name
+from app.core.load import Dataset
+from app.core.sources import citation_lookup, citations_for
+from app.core.text import escape_markdown
+
+ALL = ""
+# The URL token for the unknown bucket (actors no source places in a country).
+UNKNOWN_TOKEN = "unknown"
+COLOUR_CHOICES = ("function", "relation")
+MAP_HEIGHT = 560
+MAX_PAIRS_NAMED = 8
+COUNTRY_SELECT_KEY = "flows-country-select"
+CASES_PARAM = "cases"
+# The palette's mid grey, for lines that would vanish in NEUTRAL on the grey land.
+NO_TASK_COLOUR = palette.ACTOR_TYPE_COLOURS["supervisor"]
+
+
+# --- shared by both analysis pages -------------------------------------------------------
+
+def short_title(title: str) -> str:
+    """A case title without its trailing "(countries)" part, for axes and legends."""
+    head = title.rsplit(" (", 1)[0].strip() if title.endswith(")") else title
+    return head or title
+
+
+def case_titles(dataset: Dataset) -> dict[str, str]:
+    return {c: short_title(t) for c, t in zip(dataset.cases["case_id"], dataset.cases["title"])}
+
+
+def synced_cases(dataset: Dataset, *, key: str, label: str = "Case studies") -> list[str]:
+    """The cases as pills, kept in the URL as `?cases=a,b` (omitted when all are chosen).
+
+    Unknown ids in a link are dropped with a notice; a link naming no known case shows all.
+    Pills rather than a multiselect: every case title stays readable on a projector.
+    """
+    options = dataset.case_ids
+    if key not in st.session_state or not set(st.session_state[key]) <= set(options):
+        raw = st.query_params.get(CASES_PARAM)
+        value = list(options)
+        if raw:
+            asked = [v for v in raw.split(",") if v]
+            value = [v for v in options if v in asked] or list(options)
+            unknown = [v for v in asked if v not in options]
+            if unknown:
+                st.session_state.setdefault(NOTICES_KEY, []).append(
+                    f"Ignored the link's `{CASES_PARAM}` = "
+                    f"“{escape_markdown(shorten(','.join(unknown), 40))}”: "
+                    f"not one of {escape_markdown(', '.join(options))}.")
+        st.session_state[key] = value
+    titles = case_titles(dataset)
+    # Pills render their labels as Markdown: titles come from the data, so they are escaped.
+    chosen = st.pills(label, options, selection_mode="multi", key=key,
+                      format_func=lambda c: escape_markdown(titles.get(c, c)))
+    chosen = [c for c in options if c in chosen]
+    if set(chosen) == set(options):
+        st.query_params.pop(CASES_PARAM, None)
+    elif st.query_params.get(CASES_PARAM) != ",".join(chosen):
+        st.query_params[CASES_PARAM] = ",".join(chosen)
+    return chosen
+
+
+def for_screen(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
+    """Type big enough to read from the back of a room; legends under the chart, in a row."""
+    return (chart
+            .configure_axis(labelFontSize=13, titleFontSize=13, labelLimit=280)
+            .configure_legend(labelFontSize=12, titleFontSize=12, orient="bottom",
+                              direction="horizontal", columns=0, symbolSize=90,
+                              columnPadding=8)
+            .configure_title(fontSize=17, subtitleFontSize=13, limit=0))
+
+
+def preselect(chart: alt.TopLevelMixin, name: str, field: str, value: str | None):
+    """Show a point selection as already made (the view restored from the URL)."""
+    if value is None:
+        return chart
+    params = chart.params if chart.params is not alt.Undefined else []
+    for param in params:
+        if getattr(param, "name", None) == name:
+            param.value = [{field: value}]
+    return chart
+
+
+def take_pick(chart_key: str, param: str, target_key: str, allowed: Sequence[str]) -> None:
+    """Callback of a chart's selection: what was clicked becomes the filter widget's value.
+
+    An empty selection is ignored (a chart's state starts empty); the clear controls reset.
+    """
+    picked = [v for v in selected_values(st.session_state.get(chart_key), param, param)
+              if v in allowed]
+    if picked:
+        st.session_state[target_key] = picked[0]
+
+
+# --- flows ---------------------------------------------------------------------------------
+
+def country_options(dataset: Dataset) -> list[str]:
+    """Every country of the loaded actors (by name), then the unknown bucket; "" = all."""
+    codes = sorted({c for c in dataset.actors["country"] if c}, key=country_name)
+    unknown = [UNKNOWN_TOKEN] if (dataset.actors["country"] == "").any() else []
+    return [ALL, *codes, *unknown]
+
+
+def country_label(code: str) -> str:
+    if code == ALL:
+        return "All countries"
+    return country_name("" if code == UNKNOWN_TOKEN else code)
+
+
+def country_code(token: str) -> str:
+    return UNKNOWN_COUNTRY if token == UNKNOWN_TOKEN else token
+
+
+def clear_country() -> None:
+    st.session_state[COUNTRY_SELECT_KEY] = ALL
+
+
+def _filters(function: str, relation: str, certainty: str) -> dict:
+    return {"functions": [function] if function else None,
+            "relations": [relation] if relation else None,
+            "certainties": [certainty] if certainty else None}
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _flow_frames(version: tuple, cases: tuple[str, ...], function: str, relation: str,
+                 certainty: str, colour_by: str) -> tuple[pd.DataFrame, pd.DataFrame,
+                                                          pd.DataFrame]:
+    """Flows by colour, per country pair, and per case and pair; keyed by data and filters."""
+    dataset = get_dataset()
+    common = {"cases": list(cases), **_filters(function, relation, certainty)}
+    frames = [aggregate_country_flows(dataset.actors, dataset.links, dataset.tasks, by=by,
+                                      **common)
+              for by in ([colour_by], [], ["case_id"])]
+    return frames[0], frames[1], frames[2]
+
+
+def flow_frames(cases: Sequence[str], *, function: str, relation: str, certainty: str,
+                colour_by: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """(flows by `colour_by`, flows per country pair, flows per case and pair)."""
+    return _flow_frames(data_version_key(), tuple(cases), function, relation, certainty,
+                        colour_by)
+
+
+def _visible_no_task(chart: alt.LayerChart) -> alt.LayerChart:
+    """Links without a recorded task in mid grey: the palette's NEUTRAL is the land's colour."""
+    for layer in chart.layer:
+        colour = layer.encoding["color"] if layer.encoding is not alt.Undefined else None
+        scale = colour["scale"] if isinstance(colour, alt.Color) else None
+        if isinstance(scale, alt.Scale) and isinstance(scale.range, list):
+            scale.range = [NO_TASK_COLOUR if c == palette.NEUTRAL else c for c in scale.range]
+    return chart
+
+
+def _wrap_subtitle(chart: alt.TopLevelMixin, width: int) -> alt.TopLevelMixin:
+    """A long subtitle on several lines instead of cut short with an ellipsis."""
+    title = chart.title
+    if isinstance(title, alt.TitleParams) and isinstance(title.subtitle, str):
+        title.subtitle = textwrap.wrap(title.subtitle, width)
+    return chart
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def _map_chart(version: tuple, cases: tuple[str, ...], function: str, relation: str,
+               certainty: str, colour_by: str, country: str | None) -> alt.LayerChart:
+    flows = _flow_frames(version, cases, function, relation, certainty, colour_by)[0]
+    chart = flow_map_chart(flows, colour_by=colour_by, height=MAP_HEIGHT)
+    return for_screen(preselect(_visible_no_task(chart), COUNTRY_PARAM, "country", country))
+
+
+def drawable(flows: pd.DataFrame) -> bool:
+    """Whether at least one flow has both ends on the map."""
+    return bool(flows[["from_lon", "to_lon"]].notna().all(axis=1).any())
+
+
+def _link_citations(dataset: Dataset) -> dict[str, list[str]]:
+    lookup = citation_lookup(dataset.sources)
+    return {f"{case}/{link}": citations_for(lookup, case, ids)
+            for case, link, ids in dataset.links[["case_id", "link_id", "source_ids"]]
+            .itertuples(index=False)}
+
+
+def _label(value: str, kind: str) -> str:
+    if kind == "relation":
+        return vocab.RELATION_LABELS.get(value, value.replace("_", " "))
+    return "no task recorded" if value == NO_FUNCTION else value
+
+
+def flow_table(dataset: Dataset, flows: pd.DataFrame, colour_by: str) -> pd.DataFrame:
+    """The flows as rows a reader can check: from, to, what, how many, how sure, who says so."""
+    other = "functions" if colour_by == "relation" else "relations"
+    kind = "function" if colour_by == "relation" else "relation"
+    cited = _link_citations(dataset)
+    titles = case_titles(dataset)
+
+    def sources(link_ids: str) -> str:
+        seen = dict.fromkeys(c for i in link_ids.split("; ") for c in cited.get(i, []))
+        return " | ".join(seen)
+
+    table = pd.DataFrame({
+        "From": [country_name(c) for c in flows["from_country"]],
+        "To": [country_name(c) for c in flows["to_country"]],
+        colour_by.capitalize(): [_label(v, colour_by) for v in flows[colour_by]],
+        "Links": flows["n_links"].astype("int64"),
+        "Tasks": flows["n_tasks"].astype("int64"),
+        "Workers (where known)": flows["workers"],
+        "Weakest certainty": flows["certainty"],
+        other.capitalize(): ["; ".join(_label(v, kind) for v in s.split("; ") if v)
+                             for s in flows[other]],
+        "Cases": ["; ".join(titles.get(c, c) for c in s.split("; ")) for s in flows["cases"]],
+        "Links (case/id)": flows["link_ids"],
+        "Sources": [sources(ids) for ids in flows["link_ids"]],
+    })
+    if table["Workers (where known)"].isna().all():
+        table = table.drop(columns="Workers (where known)")
+    return table
+
+
+def _pair(from_code: str, to_code: str) -> str:
+    return f"{country_name(from_code)} → {country_name(to_code)}"
+
+
+def _n_links(flows: pd.DataFrame) -> int:
+    """Distinct links behind some flows (a link can sit in several rows)."""
+    return len({i for ids in flows["link_ids"] for i in ids.split("; ")})
+
+
+def _known(flows: pd.DataFrame) -> pd.Series:
+    return (flows["from_country"] != UNKNOWN_COUNTRY) & (flows["to_country"] != UNKNOWN_COUNTRY)
+
+
+def _cross_border(flows: pd.DataFrame) -> pd.DataFrame:
+    """Flows between two different known countries, most links first."""
+    cross = flows[_known(flows) & ~flows["domestic"]]
+    return cross.sort_values(["n_links", "from_name", "to_name"],
+                             ascending=[False, True, True])
+
+
+def flow_summary(pairs: pd.DataFrame) -> str:
+    """One sentence on the cross-border flows, e.g. "5 links cross 4 borders: A → B (2), ..."."""
+    if pairs.empty:
+        return "No link matches these filters."
+    cross = _cross_border(pairs)
+    n_cross = _n_links(cross)
+    if n_cross:
+        named = [f"{_pair(f, t)} ({n})" for f, t, n in
+                 cross[["from_country", "to_country", "n_links"]].itertuples(index=False)]
+        more = len(named) - MAX_PAIRS_NAMED
+        listed = ", ".join(named[:MAX_PAIRS_NAMED]) + (f" and {more} more" if more > 0 else "")
+        border = "border" if len(cross) == 1 else "borders"
+        verb = "link crosses" if n_cross == 1 else "links cross"
+        text = f"{n_cross} {verb} {len(cross)} {border}: {listed}."
+    else:
+        text = "No link crosses a border."
+    domestic = pairs[pairs["domestic"]].sort_values("n_links", ascending=False)
+    if len(domestic):
+        n = int(domestic["n_links"].sum())
+        where = ", ".join(f"{country_name(c)} {k}" for c, k in
+                          domestic[["from_country", "n_links"]].itertuples(index=False))
+        text += f" {n} stay{'s' if n == 1 else ''} within one country ({where})."
+    unknown = pairs[~_known(pairs)]
+    if len(unknown):
+        n = _n_links(unknown)
+        text += (f" {n} link{'s' if n != 1 else ''} ha{'s' if n == 1 else 've'} an end "
+                 "whose country no source gives (“Unknown”).")
+    return text
+
+
+def countries_per_case(dataset: Dataset, per_case: pd.DataFrame) -> pd.DataFrame:
+    """For each case, the countries its (filtered) chain touches and the borders it crosses."""
+    titles = dict(zip(dataset.cases["case_id"], dataset.cases["title"]))
+    rows = []
+    for case_id in [c for c in dataset.case_ids if c in set(per_case["case_id"])]:
+        g = per_case[per_case["case_id"] == case_id]
+        codes = set(g["from_country"]) | set(g["to_country"])
+        cross = _cross_border(g)
+        named = sorted((country_name(c) for c in codes if c))
+        rows.append({
+            "Case": titles.get(case_id, case_id),
+            "Countries": ", ".join(named + (["Unknown"] if UNKNOWN_COUNTRY in codes else [])),
+            "Number of countries": len([c for c in codes if c]),
+            "Cross-border links": _n_links(cross),
+            "Borders crossed": "; ".join(_pair(f, t) for f, t in
+                                         cross[["from_country", "to_country"]]
+                                         .itertuples(index=False)),
+        })
+    return pd.DataFrame(rows, columns=["Case", "Countries", "Number of countries",
+                                       "Cross-border links", "Borders crossed"])
+
+
+def render_case_countries(table: pd.DataFrame) -> None:
+    """Which countries each chain crosses, as a short list (all data text escaped)."""
+    lines = []
+    for row in table.to_dict("records"):
+        n_countries, n_cross = row["Number of countries"], row["Cross-border links"]
+        lines.append(f"- **{escape_markdown(row['Case'])}**: {escape_markdown(row['Countries'])} "
+                     f"({n_countries} countr{'y' if n_countries == 1 else 'ies'}, {n_cross} "
+                     f"cross-border link{'' if n_cross == 1 else 's'})")
+    st.markdown("\n".join(lines))
+
+
+def map_summary(flows: pd.DataFrame, pairs: pd.DataFrame, colour_by: str) -> str:
+    """What the map draws, in words: lines, rings, and what it cannot place."""
+    placed = pairs[pairs[["from_lon", "to_lon"]].notna().all(axis=1)]
+    lines, rings = placed[~placed["domestic"]], placed[placed["domestic"]]
+    order = [*(vocab.RELATIONS if colour_by == "relation" else vocab.FUNCTIONS), NO_FUNCTION]
+    colours = [_label(v, colour_by) for v in order if v in set(flows[colour_by])]
+    drawn = []
+    if len(lines):
+        drawn.append(f"joins {len(lines)} pair{'s' if len(lines) != 1 else ''} of countries "
+                     "with lines")
+    if len(rings):
+        drawn.append(f"rings {len(rings)} countr{'y' if len(rings) == 1 else 'ies'} for the "
+                     "links within them")
+    text = (f"The map {' and '.join(drawn)}, coloured by {colour_by} "
+            f"({', '.join(colours)}).")
+    unplaced = pairs[pairs[["from_lon", "to_lon"]].isna().any(axis=1)]
+    if len(unplaced):
+        n = _n_links(unplaced)
+        text += (f" {n} link{'s' if n != 1 else ''} with an unknown country (or one too small "
+                 "for the map) cannot be placed.")
+    return text
+
+
+def render_flow_map(cases: Sequence[str], *, function: str, relation: str, certainty: str,
+                    colour_by: str, country: str, flows: pd.DataFrame, pairs: pd.DataFrame):
+    """The map; a click on a country's dot becomes the `country` filter (and the URL's)."""
+    version = data_version_key()
+    if not drawable(flows):
+        st.info("None of these links has both ends on the map (their countries are unknown "
+                "or too small for it); they are listed in the table below.",
+                icon=":material/public_off:")
+        return
+    on_map = country if country not in (ALL, UNKNOWN_TOKEN) else None
+    chart = _map_chart(version, tuple(cases), function, relation, certainty, colour_by, on_map)
+    # The key carries the country so that a change of it starts a fresh selection state.
+    key = f"flows-map-{country or 'all'}"
+    allowed = [c for c in country_options(get_dataset()) if c not in (ALL, UNKNOWN_TOKEN)]
+    render_chart(chart, key=key, summary=map_summary(flows, pairs, colour_by), table=flow_table(
+        get_dataset(), flows, colour_by), file_stem="country-flows",
+        on_select=partial(take_pick, key, COUNTRY_PARAM, COUNTRY_SELECT_KEY, allowed),
+        selection_mode=COUNTRY_PARAM)
+
+
+def od_summary(pairs: pd.DataFrame) -> str:
+    matrix = od_matrix(pairs, lang="en")
+    n_links = _n_links(pairs)
+    names = set(matrix.index) | set(matrix.columns)
+    text = (f"{n_links} link{'s' if n_links != 1 else ''} between {len(names)} "
+            f"countr{'y' if len(names) == 1 else 'ies'}"
+            f"{' (counting Unknown)' if 'Unknown' in names else ''}.")
+    cross = _cross_border(pairs)
+    if len(cross):
+        top = cross.iloc[0]
+        text += (f" The most links across a border go from {country_name(top['from_country'])} "
+                 f"to {country_name(top['to_country'])} ({int(top['n_links'])}).")
+    return text
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def _od_chart(version: tuple, cases: tuple[str, ...], function: str, relation: str,
+              certainty: str, colour_by: str) -> alt.LayerChart:
+    pairs = _flow_frames(version, cases, function, relation, certainty, colour_by)[1]
+    return for_screen(_wrap_subtitle(od_matrix_chart(pairs), 70).properties(width="container"))
+
+
+def render_od_matrix(cases: Sequence[str], *, function: str, relation: str, certainty: str,
+                     colour_by: str, pairs: pd.DataFrame) -> None:
+    """The origin-destination matrix (each link once) and its table."""
+    chart = _od_chart(data_version_key(), tuple(cases), function, relation, certainty,
+                      colour_by)
+    table = od_matrix(pairs, lang="en").rename_axis(index="From \\ To", columns=None)
+    render_chart(chart, key="flows-od-matrix", summary=od_summary(pairs),
+                 table=table.reset_index(), file_stem="country-flows-matrix")

@@ -1,0 +1,111 @@
+"""Bringing a case in for this session: the upload form, its checks, and its messages."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from app.components.data import get_dataset, session_uploads
+from app.components.downloads import render_csv_download
+from app.components.pages import CHAIN, COMPARE, FLOWS, FUNCTIONS
+from app.core.errors import DataError, Problem
+from app.core.load import DATA_DIR, ORIGIN_UPLOAD, add_case
+from app.core.text import escape_markdown
+from app.core.upload import (MAX_UPLOAD_BYTES, UploadedCase, UploadError, check_size,
+                             from_csv_files, read_zip, template_zip)
+
+MAX_PROBLEMS_LISTED = 50
+MAX_UPLOAD_MB = MAX_UPLOAD_BYTES // 2**20
+
+
+def check_upload(case: UploadedCase) -> list[Problem]:
+    """The validator's problems for an upload, checked against the cases already loaded."""
+    try:
+        add_case(get_dataset(), case.files, case.case_id, ORIGIN_UPLOAD)
+    except DataError as error:
+        return error.problems
+    return []
+
+
+def accept(case: UploadedCase) -> None:
+    session_uploads()[case.case_id] = case
+
+
+def read_zip_upload(uploaded) -> UploadedCase:
+    data = uploaded.getvalue()
+    return read_zip(uploaded.name, data)
+
+
+def read_csv_uploads(uploaded_files, title: str) -> UploadedCase:
+    files = {}
+    for uploaded in uploaded_files:
+        data = uploaded.getvalue()
+        check_size(uploaded.name, data)
+        files[uploaded.name] = data
+    return from_csv_files(files, title)
+
+
+def render_problems_list(problems: list[Problem], *, key: str) -> None:
+    """Every problem, worded as the validator words it, and the list as a download."""
+    st.error(f"The case was not added: {len(problems)} problem(s) to fix.",
+             icon=":material/error:")
+    frame = pd.DataFrame([p.as_row() for p in problems],
+                         columns=["file", "line", "column", "value", "message"])
+    st.dataframe(frame.head(MAX_PROBLEMS_LISTED), hide_index=True, key=f"{key}-table")
+    if len(problems) > MAX_PROBLEMS_LISTED:
+        st.caption(f"The first {MAX_PROBLEMS_LISTED} are shown; the download has all of them.")
+    render_csv_download(frame, "upload-problems.csv", key=f"{key}-download",
+                        label="Download the list of problems (CSV)")
+
+
+def render_success(case_id: str, title: str) -> None:
+    st.success(f"Added **{escape_markdown(title)}** for this browser session. It is shown on "
+               "every page until you close the tab; nothing was stored on the server's disk.",
+               icon=":material/check_circle:")
+    links = [(CHAIN, "Its chain", {"case": case_id}),
+             (FLOWS, "Its country flows", {"cases": case_id}),
+             (FUNCTIONS, "Its task functions", {"cases": case_id}),
+             (COMPARE, "Compare it with the others", {})]
+    for col, (page, label, params) in zip(st.columns(len(links)), links):
+        col.page_link(page, label=label, query_params=params)
+
+
+def render_template_download() -> None:
+    dictionary = (DATA_DIR / "README.md").read_bytes()
+    st.download_button("Download a template case (zip)", template_zip(dictionary),
+                       file_name="case-template.zip", mime="application/zip",
+                       key="upload-template-download", icon=":material/download:",
+                       on_click="ignore")
+
+
+def render_session_cases() -> None:
+    uploads = session_uploads()
+    if not uploads:
+        return
+    st.subheader("Cases added in this session", anchor=False)
+    dataset = get_dataset()
+    for case_id in list(uploads):
+        cols = st.columns([5, 1])
+        title = (dataset.case_info(case_id)["title"] if case_id in dataset.case_ids
+                 else case_id)
+        cols[0].markdown(f"**{escape_markdown(title)}** (`{escape_markdown(case_id)}`)")
+        if cols[1].button("Remove", key=f"upload-remove-{case_id}"):
+            del uploads[case_id]
+            st.rerun()
+
+
+def handle(reader, key: str) -> None:
+    """Read, check and accept an upload, or list why not."""
+    try:
+        case = reader()
+    except UploadError as error:
+        render_problems_list(error.problems, key=key)
+        return
+    problems = check_upload(case)
+    if problems:
+        render_problems_list(problems, key=key)
+        return
+    accept(case)
+    title = get_dataset().case_info(case.case_id)["title"]
+    render_success(case.case_id, title)
+

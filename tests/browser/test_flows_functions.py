@@ -1,0 +1,120 @@
+"""The two analysis pages in a real Chromium: map and charts drawn, offline, no error box."""
+
+import pytest
+
+from tests.browser.conftest import screenshot, wait_for_app
+
+pytestmark = pytest.mark.browser
+CHARTS = ".vega-embed canvas, .vega-embed svg"
+
+
+def assert_clean(watched):
+    page = watched.page
+    assert page.locator("[data-testid=stException]").count() == 0
+    assert watched.outside == [], watched.outside
+    assert watched.dialogs == [], watched.dialogs
+
+
+def wait_for_charts(page, n: int):
+    page.wait_for_function(f"() => document.querySelectorAll('{CHARTS}').length >= {n}",
+                           timeout=30_000)
+
+
+def test_flows_page(server, watched):
+    page = watched.page
+    page.goto(f"{server}/flows")
+    wait_for_app(page)
+    wait_for_charts(page, 2)  # the map and the matrix
+    page.get_by_text("cross", exact=False).first.wait_for()
+    page.locator("[data-testid=stDataFrame] canvas").first.wait_for()
+    # The world outline came from the app's own static folder.
+    page.wait_for_function("() => performance.getEntriesByType('resource').some("
+                           "e => e.name.includes('/app/static/countries-110m.json'))")
+    assert any("/app/static/countries-110m.json" in url for url in watched.requests)
+    screenshot(page, "flows")
+    assert_clean(watched)
+
+
+def test_functions_page(server, watched):
+    page = watched.page
+    page.goto(f"{server}/functions")
+    wait_for_app(page)
+    wait_for_charts(page, 5)  # the diagram and four breakdowns
+    page.get_by_text("Tubaro, P., Casilli, A. A. & Coville, M. (2020)").wait_for()
+    page.locator("[data-testid=stDataFrame] canvas").first.wait_for()
+    page.wait_for_timeout(500)
+    screenshot(page, "functions")
+    assert_clean(watched)
+
+
+def test_click_on_a_function_filters_the_page(server, watched):
+    page = watched.page
+    page.goto(f"{server}/functions")
+    wait_for_app(page)
+    wait_for_charts(page, 5)
+    diagram = page.locator(".vega-embed").first
+    box = diagram.bounding_box()
+    # The right-hand box of the diagram (x 70-98 of 100): verification of the outputs.
+    page.mouse.click(box["x"] + box["width"] * 0.84, box["y"] + box["height"] * 0.62)
+    page.wait_for_url("**/functions?function=verification", timeout=15_000)
+    page.get_by_text("verification tasks only (5)").wait_for()
+    wait_for_app(page)
+    page.wait_for_timeout(1_000)
+    # The view stays put: no selection bounces the filter back.
+    assert page.url.endswith("/functions?function=verification")
+    page.get_by_role("button", name="Clear function filter").click()
+    page.wait_for_url("**/functions", timeout=15_000)
+    wait_for_charts(page, 5)
+    assert_clean(watched)
+
+
+@pytest.mark.parametrize("path", ["flows", "functions"])
+def test_hostile_case_shows_as_text(hostile_server, watched, path):
+    page = watched.page
+    page.goto(f"{hostile_server}/{path}?cases=injection")
+    wait_for_app(page)
+    wait_for_charts(page, 1)
+    page.get_by_text("<script>alert('title')</script> Injection test").first.wait_for()
+    screenshot(page, f"{path}-injection")
+    assert page.locator("img[src=x]").count() == 0
+    assert_clean(watched)
+
+
+def test_click_on_a_country_narrows_the_table(server, watched):
+    import io
+
+    from PIL import Image
+
+    page = watched.page
+    page.goto(f"{server}/flows?cases=retail-video-surveillance")
+    wait_for_app(page)
+    wait_for_charts(page, 2)
+    world = page.locator(".vega-embed").first
+
+    def dark_pixels() -> tuple[list, float, dict]:
+        # Country dots are the darkest marks on the map (palette TEXT, drawn at Vega-Lite's
+        # default opacity of 0.7 for circles, so dark grey), between the title and
+        # the legends (at the bottom, in a row).
+        box = world.bounding_box()
+        image = Image.open(io.BytesIO(world.screenshot())).convert("RGB")
+        scale = image.width / box["width"]
+        top, bottom = int(image.height * 0.15), image.height - int(90 * scale)
+        return [(x, y) for y in range(top, bottom) for x in range(image.width)
+                if max(image.getpixel((x, y))) < 120], scale, box
+
+    for _ in range(20):  # the marks are painted once the world outline has arrived
+        dark, scale, box = dark_pixels()
+        if dark:
+            break
+        page.wait_for_timeout(500)
+    assert dark
+    # In this chain the dots are France and Madagascar; Madagascar is the southernmost.
+    x, y = max(dark, key=lambda p: p[1])
+    page.mouse.click(box["x"] + x / scale, box["y"] + (y - 3) / scale)
+    page.wait_for_url("**country=MG**", timeout=15_000)
+    page.get_by_text("Only the flows that start or end in").wait_for()
+    wait_for_app(page)
+    wait_for_charts(page, 2)
+    page.wait_for_timeout(1_000)
+    screenshot(page, "flows-country")
+    assert_clean(watched)

@@ -1,0 +1,97 @@
+"""The compare and reference pages in a real Chromium: charts drawn, no error, nothing leaves."""
+
+import pytest
+
+from app.core.load import load_dataset
+from tests.browser.conftest import screenshot, wait_for_app
+
+pytestmark = pytest.mark.browser
+CASE_IDS = load_dataset(extra_dir=None).case_ids
+CHART = ".vega-embed canvas, .vega-embed svg"
+
+
+def assert_clean(watched):
+    page = watched.page
+    assert page.locator("[data-testid=stException]").count() == 0
+    assert watched.outside == [], watched.outside
+    assert watched.dialogs == [], watched.dialogs
+
+
+def wait_for_charts(page, n: int, timeout: int = 30_000) -> int:
+    """Wait until at least `n` Vega views are drawn; return how many there are."""
+    page.wait_for_function(
+        f"() => document.querySelectorAll('{CHART}').length >= {n}", timeout=timeout)
+    sizes = page.locator(CHART).evaluate_all(
+        "els => els.map(e => { const r = e.getBoundingClientRect(); return [r.width, r.height]; })")
+    assert all(w > 100 and h > 50 for w, h in sizes), sizes
+    return len(sizes)
+
+
+def test_compare(server, watched):
+    page = watched.page
+    page.goto(f"{server}/compare")
+    wait_for_app(page)
+    # Length, functions, unpaid, certainty, then one small chain per case.
+    assert wait_for_charts(page, 4 + len(CASE_IDS)) == 4 + len(CASE_IDS)
+    page.get_by_text("have a longest chain of").first.wait_for()
+    page.get_by_text("The chains side by side").wait_for()
+    page.locator("[data-testid=stMetricValue]").first.wait_for()
+    screenshot(page, "compare")
+    assert_clean(watched)
+
+
+def test_compare_two_cases_from_the_link(server, watched):
+    page = watched.page
+    page.goto(f"{server}/compare?cases=voice-assistant,canteen-terminal")
+    wait_for_app(page)
+    assert wait_for_charts(page, 6) == 6
+    assert "cases=" in page.url
+    assert_clean(watched)
+
+
+def test_platforms(server, watched):
+    page = watched.page
+    page.goto(f"{server}/platforms")
+    wait_for_app(page)
+    assert wait_for_charts(page, 4) == 4  # map, timeline, offer types, relations
+    page.get_by_text("Founded before 2000: Pactera").first.wait_for()
+    # The world outline comes from the app's own static folder.
+    page.wait_for_function(
+        "() => performance.getEntriesByType('resource')"
+        ".some(e => e.name.includes('/app/static/countries-110m.json'))", timeout=15_000)
+    page.wait_for_timeout(500)  # let the map paint after its outline arrived
+    screenshot(page, "platforms")
+    assert_clean(watched)
+
+
+def test_figures(server, watched):
+    page = watched.page
+    page.goto(f"{server}/figures")
+    wait_for_app(page)
+    # Funnel, Madagascar shares, pay ranges, markets, unit prices.
+    assert wait_for_charts(page, 5) == 5
+    page.get_by_text("Critique of this figure").wait_for()
+    page.locator("[data-testid=stMetricValue]").first.wait_for()
+    page.get_by_text("Industry forecasts, not measurements").first.wait_for()
+    screenshot(page, "figures")
+    assert_clean(watched)
+
+
+def test_sources(server, watched):
+    page = watched.page
+    page.goto(f"{server}/sources")
+    wait_for_app(page)
+    page.locator("[data-testid=stDataFrame]").first.wait_for(timeout=30_000)
+    page.get_by_text("Which rows cite each source").wait_for()
+    assert page.locator("[data-testid=stDownloadButton]").count() >= 4 * len(CASE_IDS) + 4
+    screenshot(page, "sources")
+    assert_clean(watched)
+
+
+def test_hostile_link_falls_back_with_a_notice(server, watched):
+    page = watched.page
+    page.goto(f"{server}/platforms?offer=%3Cscript%3Ealert(1)%3C/script%3E")
+    wait_for_app(page)
+    page.get_by_text("Ignored the link's").wait_for()
+    assert wait_for_charts(page, 4) == 4
+    assert_clean(watched)

@@ -1,0 +1,359 @@
+"""The Country flows and Task functions pages through AppTest: views, filters, selections, URLs.
+
+Expected counts are hand-checked against data/cases/*/links.csv and tasks.csv (comments say
+which rows); a change of the bundled data should be reflected here on purpose.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from app.core.load import load_dataset
+from conftest import FIXTURES, PROJECT
+
+ENTRY = str(PROJECT / "app" / "streamlit_app.py")
+FLOWS = "app_pages/flows.py"
+FUNCTIONS = "app_pages/functions.py"
+CASE_IDS = load_dataset(extra_dir=None).case_ids
+LONG = "x" * 10_000
+
+
+def run(page: str, **params) -> AppTest:
+    at = AppTest.from_file(ENTRY, default_timeout=60)
+    at.switch_page(page)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def charts(at) -> list:
+    return list(at.get("vega_lite_chart"))
+
+
+def chart_keys(at) -> list[str]:
+    return [c.key for c in charts(at)]
+
+
+def plain(text: str) -> str:
+    """Markdown text as read on screen: the escapes that keep data literal removed."""
+    return re.sub(r"\\(.)", r"\1", text)
+
+
+def raw_html(text: str) -> bool:
+    """Whether Markdown text holds a tag that is not escaped (so would reach the page)."""
+    return re.search(r"(?<!\\)<[a-zA-Z/!]", text) is not None
+
+
+def infos(at) -> str:
+    return "\n".join(str(i.value) for i in at.info)
+
+
+def markdown(at) -> str:
+    return plain("\n".join(str(m.value) for m in at.markdown))
+
+
+def captions(at) -> str:
+    return plain("\n".join(str(c.value) for c in at.caption))
+
+
+def table(at, key: str):
+    """The page's main table: the last one (charts' own tables come before, in expanders).
+
+    Streamlit gives a dataframe without selections no element id, so `key` only names it here.
+    """
+    assert at.dataframe, f"no table, expected {key}"
+    return at.dataframe[-1].value
+
+
+def select_in_chart(at: AppTest, key_prefix: str, param: str, values: list[dict]) -> AppTest:
+    """Simulate a click in an Altair chart: send its selection as the browser would.
+
+    AppTest cannot click a chart, and a selection chart's state may not be written through
+    `session_state`; so the chart's widget state goes with the other widgets' into the next run.
+    """
+    chart = next(c for c in charts(at) if (c.key or "").startswith(key_prefix))
+    states = at._tree.get_widget_states()
+    state = states.widgets.add()
+    state.id = chart.proto.id
+    state.string_value = json.dumps({"selection": {param: values}})
+    at._run(states)
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+# --- Country flows --------------------------------------------------------------------------
+
+def test_flows_default_view():
+    at = run(FLOWS)
+    assert at.title[0].value == "Country flows"
+    assert at.get("pills")[0].value == CASE_IDS
+    # Map and origin-destination matrix.
+    assert len(charts(at)) == 2
+    assert chart_keys(at)[0] == "flows-map-all"
+    # 22 links: 7 canteen + 6 retail + 9 voice. Cross-border: canteen l2, retail l2 and l4
+    # (France -> Madagascar), voice l1-l6 and l8: 10 links over 8 country pairs.
+    text = markdown(at)
+    assert "10 links cross 8 borders" in text
+    assert "France → Madagascar (3)" in text
+    # Within one country: France 6 (canteen l1, l6, l7; retail l1, l5, l6), Madagascar 2
+    # (canteen l4, retail l3), United States 1 (voice l7); unknown end: canteen l3, l5, voice l9.
+    assert "9 stay within one country (France 6, Madagascar 2, United States 1)" in text
+    assert "3 links have an end whose country no source gives" in text
+    flows = table(at, "flows-table")
+    assert len(flows) == 26  # one row per (from, to, function)
+    assert "Unknown" in set(flows["From"]) | set(flows["To"])
+    assert flows["Sources"].str.len().min() > 0  # every flow cites its sources
+    assert dict(at.query_params) == {}
+
+
+@pytest.mark.parametrize("case_id, cross, rows", [
+    ("canteen-terminal", "1 link crosses 1 border: France → Madagascar (1)", 7),
+    ("retail-video-surveillance", "2 links cross 1 border: France → Madagascar (2)", 6),
+    ("voice-assistant", "7 links cross 7 borders", 17),
+])
+def test_flows_for_each_case(case_id, cross, rows):
+    at = run(FLOWS, cases=case_id)
+    assert at.get("pills")[0].value == [case_id]
+    assert cross in markdown(at)
+    assert len(table(at, "flows-table")) == rows
+    assert at.query_params["cases"] == case_id
+
+
+@pytest.mark.parametrize("params, expected", [
+    # Verification tasks: canteen t2 (l6), retail t4 (l6), voice t1 (l1) and t4, t5 done by
+    # the workers in France without a link, so on every link to them (l4, l5, l6, l8).
+    ({"function": "verification"}, "5 links cross 5 borders"),
+    # Outsourcing: canteen l2, l3; retail l2, l4; voice l1, l2, l3 (canteen l3 ends unknown).
+    ({"relation": "outsources_to"}, "6 links cross 4 borders"),
+    # Inferred: canteen l1-l5, l7; retail l2, l4; voice l9.
+    ({"certainty": "inferred"}, "3 links cross 1 border: France → Madagascar (3)"),
+    ({"certainty": "documented"}, "7 links cross 7 borders"),
+    # Links with no task: canteen l1, l2, l3; retail l1, l2; voice l2, l3, l7.
+    ({"function": "none"}, "4 links cross 3 borders"),
+])
+def test_flows_filters_change_the_view(params, expected):
+    at = run(FLOWS, **params)
+    assert expected in markdown(at)
+    assert len(charts(at)) == 2
+    for key, value in params.items():
+        assert at.query_params[key] == value
+
+
+def test_flows_colour_by_relation():
+    at = run(FLOWS, colour="relation", cases="voice-assistant")
+    assert at.selectbox(key="flows-colour-select").value == "relation"
+    spec = json.loads(charts(at)[0].proto.spec)
+    assert "relation" in json.dumps(spec["layer"][1]["encoding"]["color"])
+    # One row per link in this chain: each carries one relation.
+    assert len(table(at, "flows-table")) == 9
+    assert "Relation" in table(at, "flows-table").columns
+
+
+def test_flows_filters_that_empty_the_view():
+    # Supervision (voice l6) is documented, never inferred.
+    at = run(FLOWS, relation="supervises", certainty="inferred")
+    assert "No link matches these filters" in infos(at)
+    assert charts(at) == []
+    assert not at.dataframe
+
+
+def test_flows_without_any_case():
+    at = run(FLOWS)
+    at.get("pills")[0].set_value([]).run()
+    assert not at.exception
+    assert "Choose at least one case study" in infos(at)
+    assert charts(at) == []
+
+
+@pytest.mark.parametrize("param, value", [
+    ("cases", "../../etc/passwd"), ("country", "<script>alert(1)</script>"),
+    ("function", LONG), ("relation", "<img src=x onerror=alert(1)>"), ("certainty", LONG),
+    ("colour", "javascript:alert(1)"), ("cases", LONG), ("bogus", "1"),
+])
+def test_flows_hostile_params_give_the_default_view(param, value):
+    at = run(FLOWS, **{param: value})
+    assert len(charts(at)) == 2
+    assert len(table(at, "flows-table")) == 26
+    assert at.get("pills")[0].value == CASE_IDS
+    notice = infos(at)
+    assert f"Ignored the link's `{param}`" in notice
+    assert not raw_html(notice) and len(notice) < 400
+    assert param not in at.query_params
+
+
+def test_flows_country_from_the_url_narrows_the_table():
+    at = run(FLOWS, country="MG")
+    assert at.selectbox(key="flows-country-select").value == "MG"
+    # Touching Madagascar: France -> Madagascar without task (canteen l2, retail l2) and with
+    # preparation (retail l4); Unknown -> Madagascar (canteen l5); Madagascar -> Madagascar
+    # preparation (canteen l4) and impersonation (retail l3).
+    flows = table(at, "flows-table")
+    assert len(flows) == 5
+    assert set(flows["From"]) == {"France", "Unknown", "Madagascar"}
+    assert set(flows["To"]) == {"Madagascar"}
+    assert "Only the flows that start or end in **Madagascar**" in markdown(at)
+    # The map shows the country as selected, under a key of its own.
+    assert chart_keys(at)[0] == "flows-map-MG"
+    spec = json.loads(charts(at)[0].proto.spec)
+    assert {"country": "MG"} in spec["params"][0]["value"]
+
+
+def test_flows_unknown_country_bucket():
+    at = run(FLOWS, country="unknown")
+    # canteen l3 (France -> Unknown), canteen l5 (Unknown -> Madagascar), voice l9
+    # (Unknown -> United States).
+    flows = table(at, "flows-table")
+    assert len(flows) == 3
+    assert (flows["From"] == "Unknown").sum() == 2 and (flows["To"] == "Unknown").sum() == 1
+
+
+def test_flows_click_on_the_map_narrows_the_table_and_goes_into_the_url():
+    at = run(FLOWS)
+    select_in_chart(at, "flows-map", "country", [{"country": "MG"}])
+    assert at.selectbox(key="flows-country-select").value == "MG"
+    assert at.query_params["country"] == "MG"
+    assert len(table(at, "flows-table")) == 5
+    # Clearing restores every flow and drops the parameter.
+    at.button(key="flows-clear-country").click().run()
+    assert not at.exception
+    assert at.selectbox(key="flows-country-select").value == ""
+    assert "country" not in at.query_params
+    assert len(table(at, "flows-table")) == 26
+
+
+def test_flows_click_on_nothing_keeps_the_country():
+    at = run(FLOWS, country="FR")
+    select_in_chart(at, "flows-map", "country", [])
+    assert at.selectbox(key="flows-country-select").value == "FR"
+
+
+def test_flows_country_with_no_flow_under_the_filters():
+    # Italy only supervises (voice l6).
+    at = run(FLOWS, country="IT", relation="recruits")
+    assert "No flow starts or ends in Italy" in infos(at)
+    assert len(charts(at)) == 2
+
+
+# --- Task functions -------------------------------------------------------------------------
+
+def test_functions_default_view():
+    at = run(FUNCTIONS)
+    assert at.title[0].value == "Task functions"
+    # The diagram, the shares per case, the breakdown by country, paid, and data type.
+    assert len(charts(at)) == 5
+    # 15 tasks: canteen t1-t3, retail t1-t4, voice t1-t8.
+    assert len(table(at, "functions-task-table")) == 15
+    # Preparation: canteen t1, t3; retail t2, t3; voice t2, t3, t6, t8 (generation: canteen
+    # t3, retail t3, voice t3, t8). Verification: canteen t2, retail t4, voice t1, t4, t5.
+    text = captions(at)
+    assert ("Of 15 tasks in the chosen cases, 8 prepare the data (4 generation, 4 annotation), "
+            "5 verify the model's outputs and 2 impersonate the model") in text
+    assert "Tubaro, P., Casilli, A. A. & Coville, M. (2020)" in text
+    # What share of each chain's data work is verification: voice 3 of 8.
+    assert "Voice-assistant verification chain: 50% preparation, 38% verification" in text
+    assert at.button(key="functions-clear-function").disabled
+
+
+@pytest.mark.parametrize("case_id, n_tasks", [
+    ("canteen-terminal", 3), ("retail-video-surveillance", 4), ("voice-assistant", 8)])
+def test_functions_for_each_case(case_id, n_tasks):
+    at = run(FUNCTIONS, cases=case_id)
+    tasks = table(at, "functions-task-table")
+    assert len(tasks) == n_tasks
+    assert set(tasks["Case"]) == {load_dataset(extra_dir=None).cases.set_index("case_id")
+                                  .loc[case_id, "title"].rsplit(" (", 1)[0]}
+
+
+@pytest.mark.parametrize("function, n_tasks", [
+    ("preparation", 8), ("verification", 5), ("impersonation", 2)])
+def test_functions_filter_by_function(function, n_tasks):
+    at = run(FUNCTIONS, function=function)
+    tasks = table(at, "functions-task-table")
+    assert len(tasks) == n_tasks and set(tasks["Function"]) == {function}
+    assert not at.button(key="functions-clear-function").disabled
+    # Charts are keyed by the function, and show it as selected.
+    assert f"functions-diagram-{function}" in chart_keys(at)
+    spec = json.loads(charts(at)[0].proto.spec)
+    assert {"function": function} in spec["params"][0]["value"]
+
+
+@pytest.mark.parametrize("by, label", [
+    ("country", "Country of who does it"), ("actor_type", "Type of actor doing it"),
+    ("case_id", "Case study"), ("paid", "Paid or unpaid"), ("data_type", "Kind of data")])
+def test_functions_breakdowns(by, label):
+    at = run(FUNCTIONS, by=by)
+    assert at.selectbox(key="functions-by-select").value == by
+    assert len(charts(at)) == 5
+    assert "functions-by-all" in chart_keys(at)
+    if by != "country":
+        assert at.query_params["by"] == by
+
+
+def test_functions_unpaid_work_is_counted():
+    at = run(FUNCTIONS)
+    # Unpaid: canteen t2 (verification), retail t3 (preparation), voice t8 (preparation).
+    assert "unpaid 3 (preparation 2, verification 1)" in captions(at)
+
+
+def test_functions_filters_that_empty_the_view():
+    # The canteen chain records no impersonation.
+    at = run(FUNCTIONS, cases="canteen-terminal", function="impersonation")
+    assert "No impersonation task is recorded in the chosen cases" in infos(at)
+    assert chart_keys(at) == ["functions-diagram-impersonation"]  # the diagram shows the 0
+    assert all("Task" not in d.value.columns for d in at.dataframe)
+
+
+@pytest.mark.parametrize("param, value", [
+    ("cases", "../../etc/passwd"), ("function", "<script>alert(1)</script>"), ("by", LONG),
+    ("cases", LONG), ("country", "MG")])
+def test_functions_hostile_params_give_the_default_view(param, value):
+    at = run(FUNCTIONS, **{param: value})
+    assert len(charts(at)) == 5
+    assert len(table(at, "functions-task-table")) == 15
+    notice = infos(at)
+    assert f"Ignored the link's `{param}`" in notice
+    assert not raw_html(notice) and len(notice) < 400
+    assert param not in at.query_params
+
+
+def test_functions_click_on_a_function_filters_everything():
+    at = run(FUNCTIONS)
+    select_in_chart(at, "functions-diagram", "function", [{"function": "verification"}])
+    assert at.selectbox(key="functions-function-select").value == "verification"
+    assert at.query_params["function"] == "verification"
+    assert len(table(at, "functions-task-table")) == 5
+    assert "functions-paid-verification" in chart_keys(at)
+    # A click in another chart moves the filter.
+    select_in_chart(at, "functions-shares", "function", [{"function": "impersonation"}])
+    assert at.query_params["function"] == "impersonation"
+    assert len(table(at, "functions-task-table")) == 2
+    # The visible clear control.
+    at.button(key="functions-clear-function").click().run()
+    assert not at.exception
+    assert "function" not in at.query_params
+    assert len(table(at, "functions-task-table")) == 15
+
+
+def test_functions_ignores_a_selection_of_something_else():
+    at = run(FUNCTIONS)
+    select_in_chart(at, "functions-by", "function", [{"function": "<script>"}])
+    assert at.selectbox(key="functions-function-select").value == ""
+    assert len(table(at, "functions-task-table")) == 15
+
+
+# --- Hostile data ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("page", [FLOWS, FUNCTIONS])
+def test_pages_show_hostile_data_as_text(page, monkeypatch):
+    monkeypatch.setenv("DLC_DATA_DIR", str(FIXTURES / "hostile-cases"))
+    at = run(page, cases="injection")
+    assert charts(at)
+    shown = [str(e.value) for e in [*at.markdown, *at.info, *at.caption, *at.title]]
+    assert not any(raw_html(text) for text in shown)
+    assert not any(re.search(r"(?<!\\)\]\(http", text) for text in shown)

@@ -1,0 +1,327 @@
+"""The compare and reference pages through AppTest: defaults, each filter, empty results and
+hostile links."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
+from streamlit.testing.v1 import AppTest
+
+from app.components.reference import download_frame, safe_url
+from app.components.downloads import safe_csv
+from app.core.load import load_dataset, load_reference
+from conftest import CASES, FIXTURES, PROJECT
+
+ENTRY = str(PROJECT / "app" / "streamlit_app.py")
+CASE_IDS = load_dataset(extra_dir=None).case_ids
+REFERENCE = load_reference()
+TOPICS = list(dict.fromkeys(REFERENCE.figures["topic"]))
+HOSTILE = ["no-such-value", "../../etc/passwd", "<script>alert(1)</script>", "x" * 10_000,
+           "![p](http://203.0.113.9/p.png)"]
+PAGES = {
+    "compare": ("app_pages/compare.py", "cases"),
+    "platforms": ("app_pages/platforms.py", "offer"),
+    "figures": ("app_pages/figures.py", "topics"),
+    "sources": ("app_pages/sources.py", "scope"),
+}
+
+
+def run(page: str, **params) -> AppTest:
+    at = AppTest.from_file(ENTRY, default_timeout=60)
+    at.switch_page(page)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def specs(at) -> list[dict]:
+    return [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
+
+
+def chart_rows(at, title: str) -> list[pd.DataFrame]:
+    """The data of the chart with this title (Streamlit sends it apart from the spec, as Arrow)."""
+    for chart in at.get("vega_lite_chart"):
+        if json.loads(chart.proto.spec).get("title", {}).get("text") == title:
+            return [convert_arrow_bytes_to_pandas_df(d.data.data) for d in chart.proto.datasets]
+    raise AssertionError(f"no chart titled {title!r}")
+
+
+def find_table(at, *columns: str, containing: str | None = None,
+               last: bool = False) -> pd.DataFrame:
+    """The first (or last) table shown with these columns and, if given, a cell `containing`.
+
+    AppTest does not expose the `key` of a read-only dataframe, so tables are found by content.
+    """
+    frames = list(at.dataframe)
+    for frame in reversed(frames) if last else frames:
+        value = frame.value
+        if set(columns) <= set(value.columns) and (
+                containing is None or value.astype(str).eq(containing).any().any()):
+            return value
+    raise AssertionError(f"no table with columns {columns} containing {containing!r}")
+
+
+def expander_tables(at, label_start: str) -> list[pd.DataFrame]:
+    for exp in at.expander:
+        if exp.label.startswith(label_start):
+            return [d.value for d in exp.dataframe]
+    raise AssertionError(f"no expander starting {label_start!r}")
+
+
+def my_downloads(at) -> list:
+    """The page's download buttons (the sidebar has its own)."""
+    return [b for b in at.get("download_button") if str(b.key).startswith("sources-")]
+
+
+def infos(at) -> str:
+    return "\n".join(str(i.value) for i in at.info)
+
+
+def everything(at) -> str:
+    parts = [str(e.value) for kind in ("markdown", "caption", "info", "warning", "title",
+                                       "header", "subheader") for e in getattr(at, kind)]
+    return "\n".join(parts)
+
+
+# --- every page, without parameters ------------------------------------------------------------
+
+@pytest.mark.parametrize("name", PAGES)
+def test_page_without_parameters(name):
+    at = run(PAGES[name][0])
+    assert at.title[0].value
+    if name != "sources":
+        assert len(at.get("vega_lite_chart")) >= 3
+    assert not at.info  # no notice, no empty message
+
+
+@pytest.mark.parametrize("name", PAGES)
+@pytest.mark.parametrize("value", HOSTILE)
+def test_hostile_values_fall_back_to_the_default_view(name, value):
+    page, param = PAGES[name]
+    default = run(page)
+    at = run(page, **{param: value})
+    notices = infos(at)
+    assert f"Ignored the link's `{param}`" in notices
+    for info in at.info:
+        assert "<script>" not in str(info.value) and len(str(info.value)) < 500
+    assert len(at.get("vega_lite_chart")) == len(default.get("vega_lite_chart"))
+    assert param not in at.query_params or at.query_params[param] != value
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_unknown_parameter_is_dropped_with_a_notice(name):
+    at = run(PAGES[name][0], colour="red", focus="<script>")
+    notices = infos(at)
+    assert "`colour`" in notices and "`focus`" in notices
+    assert "colour" not in at.query_params
+
+
+# --- compare -----------------------------------------------------------------------------------
+
+def test_compare_defaults_to_every_case_and_answers_the_question():
+    at = run("app_pages/compare.py")
+    assert at.multiselect(key="compare-cases-select").value == CASE_IDS
+    text = everything(at)
+    assert "All 3 cases have a longest chain of 3 links" in text.replace("\\", "")
+    # One small chain per case, on top of the length, function, unpaid and certainty charts.
+    assert len(at.get("vega_lite_chart")) == 4 + len(CASE_IDS)
+    assert "cases" not in at.query_params  # the default stays out of the link
+
+
+def test_compare_filter_restores_from_the_link():
+    at = run("app_pages/compare.py", cases="voice-assistant,canteen-terminal")
+    assert at.multiselect(key="compare-cases-select").value == ["canteen-terminal",
+                                                                "voice-assistant"]
+    assert len(at.get("vega_lite_chart")) == 4 + 2
+    (data,) = chart_rows(at, "Longest chain of commissions, in links")
+    assert set(data["case"]) == {"Automated canteen checkout terminal",
+                                 "Voice-assistant verification chain"}
+
+
+def test_compare_widget_change_goes_into_the_link():
+    at = run("app_pages/compare.py")
+    at.multiselect(key="compare-cases-select").set_value(["voice-assistant"]).run()
+    assert not at.exception
+    assert at.query_params["cases"] == "voice-assistant"
+    assert len(at.get("vega_lite_chart")) == 4 + 1
+
+
+def test_compare_empty_selection_shows_a_message():
+    at = run("app_pages/compare.py")
+    at.multiselect(key="compare-cases-select").set_value([]).run()
+    assert not at.exception
+    assert "No case is selected" in infos(at)
+    assert not at.get("vega_lite_chart")
+    at = run("app_pages/compare.py", cases="")
+    assert "No case is selected" in infos(at)
+
+
+def test_compare_keeps_known_cases_of_a_half_bad_link():
+    at = run("app_pages/compare.py", cases="voice-assistant,<b>nope</b>")
+    assert at.multiselect(key="compare-cases-select").value == ["voice-assistant"]
+    assert "Ignored the link's `cases`" in infos(at)
+
+
+# --- platforms ---------------------------------------------------------------------------------
+
+def test_platforms_default_answers_founded_before_2000():
+    at = run("app_pages/platforms.py")
+    text = everything(at).replace("\\", "")
+    assert "Founded before 2000: Pactera (1995, Dalian), Appen (1996, Chatswood), " \
+           "Lionbridge (1996, Waltham)" in text
+    assert "Tubaro, P. & Casilli, A. A. (2019)" in text  # with its source
+    table = find_table(at, "Platform", "Notes")
+    assert len(table) == 11 and "Sources" in table.columns
+
+
+def test_platforms_offer_filter():
+    at = run("app_pages/platforms.py", offer="generalist")
+    assert at.multiselect(key="platforms-offer-select").value == ["generalist"]
+    assert len(find_table(at, "Platform", "Notes")) == 3
+    # No relation links two generalist platforms: a message instead of the chart.
+    assert "No relation between the platforms shown" in infos(at)
+    at = run("app_pages/platforms.py", offer="generalist,specialized_ai")
+    assert len(find_table(at, "Platform", "Notes")) == 7
+    assert any(s.get("title", {}).get("text") == "Relations between the platforms"
+               for s in specs(at))
+
+
+def test_platforms_widget_and_empty_result():
+    at = run("app_pages/platforms.py")
+    at.multiselect(key="platforms-offer-select").set_value(["specialized_ai"]).run()
+    assert at.query_params["offer"] == "specialized_ai"
+    at.multiselect(key="platforms-offer-select").set_value([]).run()
+    assert not at.exception
+    assert "No platform has the offer types selected" in infos(at)
+    assert not at.get("vega_lite_chart")
+
+
+# --- figures -----------------------------------------------------------------------------------
+
+def test_figures_default_shows_every_topic():
+    at = run("app_pages/figures.py")
+    assert at.multiselect(key="figures-topics-select").value == TOPICS
+    text = everything(at).replace("\\", "")
+    assert "Critique of this figure" in text and "exaggerated" in text
+    assert "Secondary figures that differ: P3 gives 96–126 EUR per month; P5 gives " \
+           "90–120 EUR per month" in text
+    assert "Industry forecasts, not measurements" in text
+    assert len(find_table(at, "Topic", "Figure", last=True)) == len(REFERENCE.figures)
+
+
+def test_figures_topic_filter():
+    at = run("app_pages/figures.py", topics="market,france_survey")
+    assert at.multiselect(key="figures-topics-select").value == ["france_survey", "market"]
+    titles = [s.get("title", {}).get("text") for s in specs(at)]
+    assert titles == ["Market sizes"]
+    table = find_table(at, "Topic", "Figure", last=True)
+    assert set(table["Topic"]) == {"Who micro-works in France", "Market sizes"}
+    survey = find_table(at, "Figure", "Reads",
+                        containing="Complete responses to the Foule Factory survey")
+    assert "Topic" not in survey.columns and len(survey) == 6
+
+
+def test_figures_empty_result():
+    at = run("app_pages/figures.py")
+    at.multiselect(key="figures-topics-select").set_value([]).run()
+    assert not at.exception
+    assert "No topic is selected" in infos(at)
+
+
+# --- sources -----------------------------------------------------------------------------------
+
+def test_sources_lists_every_source_with_safe_links():
+    at = run("app_pages/sources.py")
+    table = find_table(at, "Key", "Citation")
+    assert set(table["Key"]) == {"S0", "S1", "S2", "S3", "S4", *(f"P{i}" for i in range(1, 10))}
+    assert table["Key"].tolist()[:2] == ["S0", "S1"]
+    links = [u for u in table["Link"] if isinstance(u, str) and u]
+    assert links and all(u.startswith("https://") for u in links)
+    s2 = table[table["Key"] == "S2"].iloc[0]
+    assert "voice-assistant: 2 tasks" in s2["Where"] and "Reference tables:" in s2["Where"]
+    # One expander per source, each with its counts and rows.
+    assert len(at.expander) >= len(table)
+    # Downloads: four tables per case and four reference tables, plus the data dictionary.
+    assert len(my_downloads(at)) == 4 * len(CASE_IDS) + 4 + 1
+
+
+def test_sources_scope_filter():
+    at = run("app_pages/sources.py", scope="voice-assistant")
+    table = find_table(at, "Key", "Citation")
+    assert table["Key"].tolist() == ["S1", "S2", "S3", "P6"]
+    assert all(w.startswith("voice-assistant:") for w in table["Where"])
+    assert len(my_downloads(at)) == 4 + 1
+    at = run("app_pages/sources.py", scope="reference")
+    table = find_table(at, "Key", "Citation")
+    assert "S1" not in set(table["Key"]) and "P9" in set(table["Key"])
+
+
+def test_rows_citing_a_source_are_listed():
+    at = run("app_pages/sources.py", scope="voice-assistant")
+    counts, rows = expander_tables(at, "S1")
+    assert counts.iloc[0].to_dict() == {"Where": "voice-assistant", "actors": 8, "links": 9,
+                                        "tasks": 4}
+    assert set(rows["Table"]) == {"actors", "links", "tasks"}
+    assert "Italian company (supervisor) supervises Workers in France" in set(rows["What"])
+    counts, _ = expander_tables(at, "P6")
+    assert counts.iloc[0]["tasks"] == 3
+
+
+def test_downloads_cannot_run_formulas():
+    actors = load_dataset(extra_dir=None).only(CASE_IDS[0]).actors
+    frame = download_frame(actors.assign(name="=HYPERLINK(\"http://x\")"))
+    text = safe_csv(frame).decode("utf-8-sig")
+    assert "'=HYPERLINK" in text and "case_id" not in text.splitlines()[0]
+    assert ",true," in text or ",false," in text  # booleans as the data contract writes them
+
+
+def test_safe_url():
+    assert safe_url("https://doi.org/10.1177/x") == "https://doi.org/10.1177/x"
+    assert safe_url("http://example.org/a") == "http://example.org/a"
+    for bad in ("javascript:alert(1)", "data:text/html,x", "ftp://x", "", None, "https://a b",
+                "//evil.example"):
+        assert safe_url(bad) is None
+
+
+# --- unusual data: an empty case and a hostile one (through DLC_DATA_DIR) ----------------------
+
+@pytest.fixture
+def empty_case_dir(tmp_path, monkeypatch):
+    folder = tmp_path / "cases" / "empty"
+    folder.mkdir(parents=True)
+    for table in ("actors", "links", "tasks", "sources"):
+        header = (CASES / "tiny" / f"{table}.csv").read_text().splitlines()[0]
+        (folder / f"{table}.csv").write_text(header + "\n")
+    package = json.loads((CASES / "tiny" / "datapackage.json").read_text())
+    package["name"] = "empty"
+    (folder / "datapackage.json").write_text(json.dumps(package))
+    monkeypatch.setenv("DLC_DATA_DIR", str(tmp_path / "cases"))
+    return folder
+
+
+def test_an_empty_case_is_compared_and_has_no_sources(empty_case_dir):
+    at = run("app_pages/compare.py", cases="empty")
+    assert at.multiselect(key="compare-cases-select").value == ["empty"]
+    at = run("app_pages/compare.py")
+    assert "empty" in at.multiselect(key="compare-cases-select").value
+    at = run("app_pages/sources.py", scope="empty")
+    assert "No source is listed for this choice" in infos(at)
+
+
+@pytest.fixture
+def hostile_dir(monkeypatch):
+    monkeypatch.setenv("DLC_DATA_DIR", str(FIXTURES / "hostile-cases"))
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_pages_with_hostile_data(hostile_dir, name):
+    at = run(PAGES[name][0])
+    text = everything(at)
+    assert "<script>" not in text.replace("\\<script\\>", "")
+    assert "![pixel](http" not in text
+
