@@ -28,6 +28,7 @@ def test_home(server, watched):
     page.goto(server)
     wait_for_app(page)
     page.get_by_text("Three functions of data work").wait_for()
+    page.get_by_text("Open the chain").nth(len(CASE_IDS) - 1).wait_for()
     assert page.get_by_text("Open the chain").count() == len(CASE_IDS)
     screenshot(page, "home")
     assert_clean(watched)
@@ -68,7 +69,7 @@ def test_injection_strings_show_as_text(hostile_server, watched):
     page.goto(f"{hostile_server}/chain?case=injection")
     wait_for_app(page)
     frame, canvas = wait_for_graph(page)
-    page.get_by_text("<script>alert('title')</script> Injection test").wait_for()
+    page.get_by_role("heading", name="<script>alert('title')</script> Injection test").wait_for()
     # Hover every node so that tooltips are built from the hostile titles.
     box = canvas.bounding_box()
     spots = frame.locator("#mynetwork").evaluate(
@@ -97,6 +98,7 @@ def test_unknown_case_offers_the_cases(server, watched):
     page.goto(f"{server}/chain?case=%3Cscript%3Ealert(1)%3C/script%3E")
     wait_for_app(page)
     page.get_by_text("Ignored the link's").wait_for()
+    page.get_by_text("Open the chain").nth(len(CASE_IDS) - 1).wait_for()
     assert page.get_by_text("Open the chain").count() == len(CASE_IDS)
     wait_for_graph(page)
     assert_clean(watched)

@@ -73,7 +73,7 @@ def test_injection_upload_runs_nothing(server, watched):
     page.wait_for_url("**/chain?case=injection")
     wait_for_app(page)
     page.frame_locator("iframe").first.locator("#mynetwork canvas").wait_for(timeout=30_000)
-    page.get_by_text("<script>alert('title')</script> Injection test").wait_for()
+    page.get_by_role("heading", name="<script>alert('title')</script> Injection test").wait_for()
     page.wait_for_timeout(500)
     screenshot(page, "upload-injection")
     assert watched.dialogs == []

@@ -1,0 +1,39 @@
+"""The interface language: chosen in the sidebar, carried in the URL (`?lang=fr`)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app.components.state import notice
+from app.core.i18n import LANGUAGES, negotiate, translate
+
+LANG_PARAM = "lang"
+LANG_KEY = "lang-select"
+
+
+def current_language() -> str:
+    """The language of this run: the switch's value, else the link's, else the browser's."""
+    chosen = st.session_state.get(LANG_KEY)
+    if chosen in LANGUAGES:
+        return chosen
+    return negotiate(st.query_params.get(LANG_PARAM), st.context.locale)
+
+
+def t(key: str, **values: object) -> str:
+    """The interface text `key` in the current language."""
+    return translate(key, current_language(), **values)
+
+
+def render_language_switch() -> str:
+    """English / Français in the sidebar; the choice goes into the link of the view."""
+    if st.session_state.get(LANG_KEY) not in LANGUAGES:
+        asked = st.query_params.get(LANG_PARAM)
+        if asked is not None and asked not in LANGUAGES:
+            notice(LANG_PARAM, asked, "use " + " or ".join(LANGUAGES) + ".")
+        st.session_state[LANG_KEY] = negotiate(asked, st.context.locale)
+    lang = st.sidebar.segmented_control(
+        "Language / Langue", list(LANGUAGES), key=LANG_KEY, format_func=LANGUAGES.get,
+        selection_mode="single", required=True)
+    if st.query_params.get(LANG_PARAM) != lang:
+        st.query_params[LANG_PARAM] = lang
+    return lang

@@ -1,0 +1,4 @@
+"""Messages: flows pages."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+}

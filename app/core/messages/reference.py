@@ -1,0 +1,4 @@
+"""Messages: reference pages."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+}
