@@ -84,3 +84,26 @@ def test_reference_tables():
     disputed = ref.figures[ref.figures["dispute"] != ""]
     assert len(disputed) >= 3  # the France estimate and the two Madagascar pay ranges
     assert (ref.figures["source_ids"] != "").all()
+
+
+FRENCH_COLUMNS = {"actors": ("name", "description"), "links": ("description",),
+                  "tasks": ("task", "description")}
+FRENCH_REFERENCE = {"platforms": ("notes",), "platform_links": ("description",),
+                    "figures": ("label", "scope", "dispute")}
+
+
+def _missing_french(frame, columns) -> list:
+    return [(row.get("case_id", ""), row.iloc[1], col) for _, row in frame.iterrows()
+            for col in columns if row[col] and not row[f"{col}_fr"]]
+
+
+def test_every_bundled_row_has_its_french_text():
+    ds = load_dataset(extra_dir=None)
+    for table, columns in FRENCH_COLUMNS.items():
+        assert _missing_french(getattr(ds, table), columns) == [], table
+    for column in ("title", "description", "product", "period"):
+        assert (ds.cases[f"{column}_fr"] != "").all(), column
+    ref = load_reference()
+    for table, columns in FRENCH_REFERENCE.items():
+        assert _missing_french(getattr(ref, table), columns) == [], table
+    assert ref.package.get("title_fr") and ref.package.get("description_fr")
