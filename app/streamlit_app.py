@@ -1,19 +1,26 @@
-"""Entry point: page configuration and navigation. Run with `streamlit run app/streamlit_app.py`."""
+"""Entry point: page configuration, language and navigation.
+
+Run with `streamlit run app/streamlit_app.py`.
+"""
 
 from pathlib import Path
 
 import streamlit as st
 
-from app.components.pages import PAGES
+from app.components.i18n import current_language, render_language_switch
+from app.components.pages import build_pages
 from app.components.present import presenting
 from app.components.share import render_share_panel
+from app.core.i18n import translate
 
 # A local file: a Material icon here would make the browser fetch the favicon from Google.
 FAVICON = Path(__file__).parent / "static" / "favicon.png"
 
-st.set_page_config(page_title="Data Labour Chains", page_icon=str(FAVICON), layout="wide",
-                   initial_sidebar_state="expanded")
-page = st.navigation(PAGES, position="hidden" if presenting() else "sidebar")
+# Presenting hides the sidebar: the language then comes from the link (or the browser).
+lang = current_language() if presenting() else render_language_switch()
+st.set_page_config(page_title=translate("app.title", lang), page_icon=str(FAVICON),
+                   layout="wide", initial_sidebar_state="expanded")
+page = st.navigation(build_pages(lang), position="hidden" if presenting() else "sidebar")
 page.run()
 if not presenting():
     render_share_panel(page)

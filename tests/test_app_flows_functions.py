@@ -109,7 +109,8 @@ def test_flows_default_view():
     assert len(flows) == 26  # one row per (from, to, function)
     assert "Unknown" in set(flows["From"]) | set(flows["To"])
     assert flows["Sources"].str.len().min() > 0  # every flow cites its sources
-    assert dict(at.query_params) == {}
+    # Only the language (written by the sidebar's switch) may be in the link.
+    assert {k: v for k, v in at.query_params.items() if k != "lang"} == {}
 
 
 @pytest.mark.parametrize("case_id, cross, rows", [
@@ -275,7 +276,7 @@ def test_functions_for_each_case(case_id, n_tasks):
 def test_functions_filter_by_function(function, n_tasks):
     at = run(FUNCTIONS, function=function)
     tasks = table(at, "functions-task-table")
-    assert len(tasks) == n_tasks and set(tasks["Function"]) == {function}
+    assert len(tasks) == n_tasks and set(tasks["Function"]) == {function.capitalize()}
     assert not at.button(key="functions-clear-function").disabled
     # Charts are keyed by the function, and show it as selected.
     assert f"functions-diagram-{function}" in chart_keys(at)
@@ -357,3 +358,114 @@ def test_pages_show_hostile_data_as_text(page, monkeypatch):
     shown = [str(e.value) for e in [*at.markdown, *at.info, *at.caption, *at.title]]
     assert not any(raw_html(text) for text in shown)
     assert not any(re.search(r"(?<!\\)\]\(http", text) for text in shown)
+
+
+# --- In French ------------------------------------------------------------------------------
+
+NBSP, NNBSP = "\u00a0", "\u202f"
+
+
+def spec_texts(at) -> str:
+    """Every chart's spec and data as text (titles, legends, tooltips, data labels)."""
+    import pyarrow as pa
+
+    texts = []
+    for chart in charts(at):
+        texts.append(json.dumps(json.loads(chart.proto.spec), ensure_ascii=False))
+        for dataset in chart.proto.datasets:
+            frame = pa.ipc.open_stream(dataset.data.data).read_pandas()
+            texts.append(frame.to_json(force_ascii=False))
+    return "\n".join(texts)
+
+
+def test_flows_in_french():
+    at = run(FLOWS, lang="fr")
+    assert at.title[0].value == "Flux entre pays"
+    text = markdown(at)
+    # The same hand-checked counts as in English, in a French sentence.
+    assert f"10 liens franchissent 8 frontières{NBSP}: France → Madagascar (3)" in text
+    assert "9 restent à l'intérieur d'un pays (France 6, Madagascar 2, États-Unis 1)" in text
+    assert "3 liens ont une extrémité dont aucune source ne donne le pays" in text
+    assert "Les pays que traverse chaque chaîne" in [s.value for s in at.subheader]
+    # The canteen chain: France, Madagascar and the unknown bucket (not counted as a country).
+    assert "France, Madagascar, Inconnu (2 pays, 1 lien transfrontalier)" in text
+    assert at.selectbox(key="flows-function-select").options[0] == "Toutes les fonctions"
+    assert "Préparation" in at.selectbox(key="flows-function-select").options
+    assert "Sous-traite à" in at.selectbox(key="flows-relation-select").options
+    assert at.selectbox(key="flows-country-select").options[:2] == ["Tous les pays", "Chine"]
+    # The charts: titles, axes, legends and tooltips in French; codes stay the data.
+    specs = spec_texts(at)
+    for french in ("Où va le travail des données", "Qui commande à qui, pays par pays",
+                   "Pays de départ", "Liens documentés", "Préparation", "Inconnu",
+                   "sous-traite à"):
+        assert french in specs, french
+    assert "Where the data work goes" not in specs
+    assert "Borne d'encaissement automatique de cantine" in specs  # cases named in tooltips
+    assert "La carte relie" in captions(at) and "en couleur selon la fonction" in captions(at)
+    flows = table(at, "flows-table")
+    assert list(flows.columns[:4]) == ["De", "Vers", "Fonction", "Liens"]
+    assert "Inconnu" in set(flows["De"]) | set(flows["Vers"])
+    assert "Aucune tâche relevée" in set(flows["Fonction"])
+    assert {"Documenté", "Rapporté", "Déduit"} >= set(flows["Certitude la plus faible"])
+    assert any(c.startswith("Borne d'encaissement") for c in flows["Cas"])
+    # Values and the link stay codes: the language changes what is shown, not the view.
+    assert at.selectbox(key="flows-function-select").value == ""
+    assert dict(at.query_params) == {"lang": "fr"}
+
+
+def test_flows_in_french_with_a_country_and_no_match():
+    at = run(FLOWS, lang="fr", country="US")
+    assert at.selectbox(key="flows-country-select").value == "US"
+    assert f"Seulement les flux partant de ce pays ou y arrivant{NBSP}: **États-Unis**" in \
+        markdown(at)
+    assert at.button(key="flows-clear-country").label == "Retirer le pays"
+    at = run(FLOWS, lang="fr", relation="supervises", certainty="inferred")
+    assert "Aucun lien ne correspond à ces filtres" in infos(at)
+
+
+def test_flows_numbers_in_french():
+    at = run(FLOWS, lang="fr")
+    # Vega writes the charts' numbers the French way too (decimal comma, narrow spaces).
+    locale = json.loads(charts(at)[0].proto.spec)["config"]["locale"]["number"]
+    assert locale["decimal"] == "," and locale["thousands"] == NNBSP
+
+
+def test_functions_in_french():
+    at = run(FUNCTIONS, lang="fr")
+    assert at.title[0].value == "Fonctions des tâches"
+    text = captions(at)
+    assert ("Sur 15 tâches dans les cas choisis, 8 préparent les données (4 génération, "
+            "4 annotation), 5 vérifient les résultats du modèle et 2 imitent le modèle") in text
+    # Percentages the French way: a narrow no-break space before %.
+    assert (f"Chaîne de vérification d'un assistant vocal{NBSP}: 50{NNBSP}% préparation, "
+            f"38{NNBSP}% vérification") in text
+    assert "non payé 3 (préparation 2, vérification 1)" in text
+    assert "Schéma d'après la figure 1 de Tubaro, P., Casilli, A. A. & Coville, M. (2020)" in text
+    specs = spec_texts(at)
+    for french in ("Trois fonctions du travail des données", "Préparation", "Imitation",
+                   "Résultats", "Nombre de tâches", "Part des tâches",
+                   "par pays de qui l'exécute",
+                   "8 tâches"):
+        assert french in specs, french
+    assert "Three functions of data work" not in specs
+    assert at.selectbox(key="functions-by-select").options[0] == "Pays de qui l'exécute"
+    assert at.button(key="functions-clear-function").label == "Retirer le filtre de fonction"
+    tasks = table(at, "functions-task-table")
+    assert list(tasks.columns[:4]) == ["Cas", "Tâche", "Exécutée par", "Pays"]
+    assert set(tasks["Fonction"]) == {"Préparation", "Vérification", "Imitation"}
+    assert set(tasks["Payée"]) == {"payé", "non payé"}
+    assert set(tasks["Pays"]) == {"France", "Madagascar", "Inconnu"}
+    # Curated texts in French where the data has them (every bundled row has).
+    assert not tasks["Tâche"].str.endswith("[EN]").any()
+    assert not tasks["Exécutée par"].str.endswith("[EN]").any()
+
+
+def test_functions_in_french_filtered():
+    at = run(FUNCTIONS, lang="fr", function="verification", by="actor_type")
+    assert "ne montrent que les tâches de **vérification** (5)" in markdown(at)
+    assert "5 tâches par type d'acteur qui l'exécute" in captions(at)
+    assert set(table(at, "functions-task-table")["Fonction"]) == {"Vérification"}
+    assert at.query_params["function"] == "verification"
+    at = run(FUNCTIONS, lang="fr", cases="canteen-terminal", function="impersonation")
+    assert "Aucune tâche de imitation" not in infos(at)
+    assert "Aucune tâche d'imitation n'est relevée" in infos(at)

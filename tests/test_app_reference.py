@@ -10,9 +10,9 @@ import pytest
 from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 from streamlit.testing.v1 import AppTest
 
-from app.components.reference import download_frame, safe_url
 from app.components.downloads import safe_csv
 from app.core.load import load_dataset, load_reference
+from app.core.reference import download_frame
 from conftest import CASES, FIXTURES, PROJECT
 
 ENTRY = str(PROJECT / "app" / "streamlit_app.py")
@@ -172,7 +172,7 @@ def test_compare_keeps_known_cases_of_a_half_bad_link():
 def test_platforms_default_answers_founded_before_2000():
     at = run("app_pages/platforms.py")
     text = everything(at).replace("\\", "")
-    assert "Founded before 2000: Pactera (1995, Dalian), Appen (1996, Chatswood), " \
+    assert "Founded before 2000: Pactera (1995, Dalian), Appen (1996, Chatswood) and " \
            "Lionbridge (1996, Waltham)" in text
     assert "Tubaro, P. & Casilli, A. A. (2019)" in text  # with its source
     table = find_table(at, "Platform", "Notes")
@@ -243,7 +243,7 @@ def test_sources_lists_every_source_with_safe_links():
     links = [u for u in table["Link"] if isinstance(u, str) and u]
     assert links and all(u.startswith("https://") for u in links)
     s2 = table[table["Key"] == "S2"].iloc[0]
-    assert "voice-assistant: 2 tasks" in s2["Where"] and "Reference tables:" in s2["Where"]
+    assert "voice-assistant: 2 tasks" in s2["Cited in"] and "Reference tables:" in s2["Cited in"]
     # One expander per source, each with its counts and rows.
     assert len(at.expander) >= len(table)
     # Downloads: four tables per case and four reference tables, plus the data dictionary.
@@ -254,7 +254,7 @@ def test_sources_scope_filter():
     at = run("app_pages/sources.py", scope="voice-assistant")
     table = find_table(at, "Key", "Citation")
     assert table["Key"].tolist() == ["S1", "S2", "S3", "P6"]
-    assert all(w.startswith("voice-assistant:") for w in table["Where"])
+    assert all(w.startswith("voice-assistant:") for w in table["Cited in"])
     assert len(my_downloads(at)) == 4 + 1
     at = run("app_pages/sources.py", scope="reference")
     table = find_table(at, "Key", "Citation")
@@ -280,12 +280,100 @@ def test_downloads_cannot_run_formulas():
     assert ",true," in text or ",false," in text  # booleans as the data contract writes them
 
 
-def test_safe_url():
-    assert safe_url("https://doi.org/10.1177/x") == "https://doi.org/10.1177/x"
-    assert safe_url("http://example.org/a") == "http://example.org/a"
-    for bad in ("javascript:alert(1)", "data:text/html,x", "ftp://x", "", None, "https://a b",
-                "//evil.example"):
-        assert safe_url(bad) is None
+# --- in French ---------------------------------------------------------------------------------
+
+NNBSP = "\u202f"  # the French thousands separator
+
+
+def plain(at) -> str:
+    """Every text of the page as read (the escapes that keep data literal removed)."""
+    return everything(at).replace("\\", "")
+
+
+def chart_titles(at) -> list[str]:
+    return [s.get("title", {}).get("text") for s in specs(at)]
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_every_page_runs_in_french_without_english_titles(name):
+    english = run(PAGES[name][0])
+    at = run(PAGES[name][0], lang="fr")
+    assert at.title[0].value != english.title[0].value
+    assert not at.info  # no notice, no empty message
+    assert len(at.get("vega_lite_chart")) == len(english.get("vega_lite_chart"))
+    titles = set(chart_titles(at)) - {None}
+    assert not titles & set(chart_titles(english)) - {"Voice", ""}, titles
+    headers = {h.value for h in at.header} | {h.value for h in at.subheader}
+    assert not headers & ({h.value for h in english.header} - {"Notes et sources"})
+    for chart in specs(at):
+        if "config" in chart and "locale" in chart["config"]:
+            assert chart["config"]["locale"]["number"]["thousands"] == NNBSP
+
+
+def test_compare_in_french():
+    at = run("app_pages/compare.py", lang="fr")
+    assert at.title[0].value == "Comparer les cas"
+    assert at.multiselect(key="compare-cases-select").label == "Cas à comparer"
+    text = plain(at)
+    assert "Dans les 3 cas, la plus longue chaîne compte 3 liens." in text
+    assert "Longueur de la chaîne" in text and "Liens transfrontaliers" in text
+    assert "Parmi les tâches du cas, la part qui sert chaque fonction" in text
+    assert "Chine ; Espagne ; États-Unis ; France ; Italie ; Japon" in text
+    assert "Plus longue chaîne de commandes, en liens" in chart_titles(at)
+    table = find_table(at, "Cas", "Longueur de la chaîne (liens)", last=True)
+    assert "Part des tâches : préparation" in table.columns
+    (data,) = chart_rows(at, "Plus longue chaîne de commandes, en liens")
+    assert "Chaîne de vérification d'un assistant vocal" in set(data["case"])
+    assert [m.value for m in at.metric][:1] == ["3 liens"]
+    assert "lang=fr" not in str(at.query_params.get("cases", ""))  # values stay codes
+
+
+def test_platforms_in_french():
+    at = run("app_pages/platforms.py", lang="fr", offer="generalist,specialized_ai")
+    assert at.multiselect(key="platforms-offer-select").value == ["generalist",
+                                                                  "specialized_ai"]
+    assert at.query_params["offer"] == "generalist,specialized_ai"  # codes in the link
+    text = plain(at)
+    assert "Plateformes fondées avant 2000 : Pactera (1995, Dalian) et Appen (1996, " \
+           "Chatswood)." in text
+    assert "plateformes affichées sur 11 dans l'inventaire" in text
+    assert "Tubaro, P. & Casilli, A. A. (2019)" in text  # citations as published
+    table = find_table(at, "Plateforme", "Notes")
+    assert len(table) == 7 and set(table["Pays"]) >= {"États-Unis", "Australie", "Chine"}
+    assert table[table["Plateforme"] == "Appen"]["Offre"].iloc[0] == "Spécialisée dans l'IA"
+    assert "Relations entre les plateformes" in chart_titles(at)
+
+
+def test_figures_in_french():
+    at = run("app_pages/figures.py", lang="fr")
+    text = plain(at)
+    assert f"266{NNBSP}126 personnes" in text  # French thousands: a narrow no-break space
+    assert "266,126" not in text
+    assert "Critique de ce chiffre" in text and "exagéré" in text
+    assert "Chiffres secondaires qui divergent : P3 donne 96–126 EUR par mois ; P5 donne " \
+           "90–120 EUR par mois" in text
+    assert "Prévisions du secteur, pas des mesures" in text
+    assert f"296 personnes" in [m.value for m in at.metric]
+    table = find_table(at, "Thème", "Chiffre", last=True)
+    assert len(table) == len(REFERENCE.figures)
+    assert "Taille des marchés" in set(table["Thème"])
+    assert at.multiselect(key="figures-topics-select").value == TOPICS
+
+
+def test_sources_in_french():
+    at = run("app_pages/sources.py", lang="fr", scope="voice-assistant")
+    assert at.selectbox(key="sources-scope-select").value == "voice-assistant"
+    table = find_table(at, "Clé", "Citation")
+    assert table["Clé"].tolist() == ["S1", "S2", "S3", "P6"]
+    assert "voice-assistant : 2 tâches" in table.set_index("Clé").loc["S2", "Citée dans"]
+    counts, rows = expander_tables(at, "S1 :")
+    assert counts.iloc[0].to_dict() == {"Où": "voice-assistant", "acteurs": 8, "liens": 9,
+                                        "tâches": 4}
+    assert "Entreprise italienne (superviseur) supervise Travailleurs en France" in set(
+        rows["Contenu"])
+    labels = [b.proto.label for b in my_downloads(at)]
+    assert "actors.csv (8 lignes)" in labels
+    assert "Dictionnaire des données (data/README.md)" in labels
 
 
 # --- unusual data: an empty case and a hostile one (through DLC_DATA_DIR) ----------------------

@@ -140,6 +140,29 @@ def test_edges_labels_dashes_and_opacity_by_certainty(voice):
     assert "Human listeners" in edges["l2"]["title"]
 
 
+def test_french_labels_tooltips_and_legend(voice):
+    actors, links, sources = voice
+    actors["name_fr"] = ["Fabricant d'enceintes", "Plateforme chinoise", "", "", "", "", "", ""]
+    actors["description_fr"] = ["Donneur d'ordres.", "", "", "", "", "", "", ""]
+    graph = build_chain_graph(actors, links, sources, lang="fr")
+    nodes, edges = by_actor(graph), by_link(graph)
+    lead = nodes["lead"]["title"]
+    assert lead.startswith("Fabricant d'enceintes\nEntreprise d'IA \u00b7 États-Unis (US)")
+    assert "Donneur d'ordres." in lead and "Certitude : documenté" in lead
+    assert "Sources :" in lead and "Human listeners" in lead  # citations stay as they are
+    # English where French is missing, marked as such.
+    assert nodes["jp_service"]["label"] == "Japanese online service [EN]\n(JP)"
+    assert "Travailleurs : 1\u202f000" in nodes["fr_workers"]["title"]
+    assert "pays non précisé" in nodes["users"]["title"]
+    assert edges["l1"]["label"] == "sous-traite à"
+    assert edges["l2"]["title"].startswith("Plateforme chinoise sous-traite à Japanese online")
+    items = legend_items("fr")
+    assert ("Utilisateurs finaux", palette.ACTOR_TYPE_COLOURS["end_user"], "diamond") in items
+    assert "Lien déduit" in [label for label, _, _ in items]
+    page = standalone_html(graph, title="Assistants vocaux", lang="fr")
+    assert '<html lang="fr">' in page and "Survolez un acteur" in page
+
+
 def test_missing_source_is_named_not_hidden(voice):
     actors, links, sources = voice
     actors.loc[0, "source_ids"] = "S1; ZZ"

@@ -9,8 +9,11 @@ import pandas as pd
 import pytest
 
 from app.core import network
-from app.core.compare import (COLUMNS, MEASURES, compare_cases, longest_chain_answer,
-                              short_title)
+from app.core.compare import (COLUMNS, GRID_MEASURES, MEASURES, certainty_summary,
+                              chain_extent, chain_small_frames, compare_cases,
+                              function_summary, longest_chain_answer, measure_cell,
+                              measures_table, short_title, small_chain_summary, unpaid_summary)
+from app.core.functions import function_shares
 from app.core.errors import UnknownCase
 from app.core.load import build_dataset, load_dataset
 
@@ -115,11 +118,15 @@ def test_case_without_tasks_has_zero_shares(tiny_dataset):
     assert row["chain_length"] == 2
 
 
-def test_every_measure_is_defined():
+def test_every_measure_is_defined_in_every_language():
     for measure in MEASURES:
-        assert measure.definition.endswith(".") and len(measure.definition) > 40
+        for lang in ("en", "fr"):
+            assert measure.definition(lang).endswith(".") and len(measure.definition(lang)) > 40
+            assert measure.label(lang)
+        assert measure.definition("fr") != measure.definition("en")
         assert measure.column in COLUMNS or measure.column in ("function_shares",
                                                                 "certainty_shares")
+    assert MEASURES[0].label("fr") == "Longueur de la chaîne"
 
 
 def test_longest_chain_answer(measures):
@@ -139,6 +146,111 @@ def test_longest_chain_answer(measures):
     assert longest_chain_answer(pd.DataFrame(columns=COLUMNS)) == ""
 
 
+def test_longest_chain_answer_in_french(real):
+    frame = compare_cases(real, lang="fr")
+    frame["title"] = frame["title"].map(short_title)
+    voice = "Chaîne de vérification d'un assistant vocal"
+    assert longest_chain_answer(frame, "fr") == (
+        "Dans les 3 cas, la plus longue chaîne compte 3 liens. En ne comptant que les liens "
+        f"documentés, seul le cas « {voice} » garde une chaîne de 3 liens. Le plus "
+        f"d'intermédiaires : {voice} (4).")
+    one = frame.assign(chain_length=[1, 4, 1], documented_chain_length=[1, 1, 0],
+                       n_intermediaries=0)
+    assert longest_chain_answer(one, "fr") == (
+        f"La plus longue chaîne compte 4 liens : {one['title'][1]}. En ne comptant que les liens "
+        f"documentés, les cas {one['title'][0]} et {one['title'][1]} gardent une chaîne de "
+        "1 lien.")
+
+
+def test_compare_cases_in_french(real):
+    row = compare_cases(real, ["voice-assistant"], lang="fr").iloc[0]
+    assert row["title"].startswith("Chaîne de vérification d'un assistant vocal (États-Unis")
+    # Sorted as a French reader expects: "États-Unis" under E, not after "Japon".
+    assert row["countries"] == "Chine ; Espagne ; États-Unis ; France ; Italie ; Japon"
+    assert row["intermediaries"].split(" ; ")[0] == "Plateforme chinoise"
+    assert row["chain_length"] == 3  # the measures themselves do not change
+
+
+def test_grid_cells_by_hand(tiny_dataset):
+    row = compare_cases(tiny_dataset).iloc[0]
+    cells = {c: measure_cell(c, row) for c in GRID_MEASURES}
+    assert cells == {
+        "chain_length": ("2 links", ""),
+        "documented_chain_length": ("0 links", ""),
+        "n_intermediaries": ("1", "Test platform"),
+        "n_countries": ("2", "France; Madagascar (+ 1 actor of unknown country)"),
+        "n_cross_border_links": ("1 of 3", "1 more with an end of unknown country"),
+    }
+    fr = compare_cases(tiny_dataset, lang="fr").iloc[0]
+    cells = {c: measure_cell(c, fr, "fr") for c in GRID_MEASURES}
+    assert cells == {
+        "chain_length": ("2 liens", ""),
+        "documented_chain_length": ("0 lien", ""),  # French: singular below 2
+        "n_intermediaries": ("1", "Test platform [EN]"),  # no French name in the fixture
+        "n_countries": ("2", "France ; Madagascar (+ 1 acteur de pays inconnu)"),
+        "n_cross_border_links": ("1 sur 3", "1 de plus avec une extrémité de pays inconnu"),
+    }
+
+
+def test_measures_table_headers(tiny_dataset):
+    frame = compare_cases(tiny_dataset)
+    table = measures_table(frame)
+    assert list(table.columns)[:3] == ["Case id", "Case", "Actors"]
+    assert "Share of tasks: preparation" in table.columns
+    assert "Share of links: inferred" in table.columns
+    assert table["Share of tasks: verification"].iloc[0] == 0.667
+    fr = measures_table(compare_cases(tiny_dataset, lang="fr"), "fr",
+                        ["title", "chain_length", "share_preparation", "share_documented"])
+    assert list(fr.columns) == ["Cas", "Longueur de la chaîne (liens)",
+                                "Part des tâches : préparation", "Part des liens : documenté"]
+
+
+def test_summaries_by_hand(tiny_dataset):
+    frame = compare_cases(tiny_dataset)
+    titles = {"tiny": "Tiny test chain"}
+    shares = function_shares(tiny_dataset.tasks)
+    # 2 of the 3 tasks are verification.
+    assert function_summary(shares, titles) == \
+        "Largest function per case: Tiny test chain: Verification (67% of 3 tasks)."
+    assert function_summary(shares, titles, "fr") == (
+        "Fonction principale par cas : Tiny test chain : Vérification (67\u202f% de 3 tâches).")
+    assert unpaid_summary(frame) == "Unpaid share of tasks: Tiny test chain: 1 of 3 (33%)."
+    assert unpaid_summary(frame, "fr") == (
+        "Part des tâches non payées : Tiny test chain : 1 sur 3 (33\u202f%).")
+    assert certainty_summary(frame) == \
+        "Share of links documented by a primary source: Tiny test chain: 33%."
+    assert small_chain_summary(frame.iloc[0]) == (
+        "Tiny test chain: 4 actors and 3 links; the longest chain from a client or lead firm to "
+        "workers has 2 links (0 links counting documented links only), through 1 intermediary.")
+    french = compare_cases(tiny_dataset, lang="fr").iloc[0]
+    assert small_chain_summary(french, "fr").startswith(
+        "Tiny test chain [EN] : 4 acteurs et 3 liens ; la plus longue chaîne")
+
+
+def test_small_chain_frames_follow_layer_positions(real):
+    case = real.only("voice-assistant")
+    nodes, edges = chain_small_frames(case.actors, case.links)
+    layers_ = network.layer_positions(case.actors, case.links)
+    assert dict(zip(nodes["actor_id"], nodes["x"])) == {a: float(lay) for a, (lay, _) in
+                                                         layers_.items()}
+    # Column 2 holds three actors, centred on 0.
+    assert sorted(nodes.loc[nodes["x"] == 2, "y"]) == [-1.0, 0.0, 1.0]
+    points = edges.groupby("link_id")["point"].count()
+    assert points["l1"] == 2  # lead firm -> Chinese platform: next column, straight
+    assert points["l9"] == 3  # users (last column) -> lead firm: an arc
+    l9 = edges[edges["link_id"] == "l9"].sort_values("point")
+    assert l9["y"].iloc[1] < nodes["y"].min()  # the arc passes above every actor
+    sentence = edges.loc[edges["link_id"] == "l6", "sentence"].iloc[0]
+    assert sentence == "Italian company (supervisor) supervises Workers in France"
+    assert chain_extent(case.actors, case.links) == (4, 3)
+    nodes, edges = chain_small_frames(case.actors, case.links, "fr")
+    sentence = edges.loc[edges["link_id"] == "l6", "sentence"].iloc[0]
+    assert sentence == "Entreprise italienne (superviseur) supervise Travailleurs en France"
+    lead = nodes.set_index("actor_id").loc["lead-firm"]
+    assert (lead["type_label"], lead["country_name"], lead["certainty_label"]) == (
+        "Entreprise d'IA", "États-Unis", "Documenté")
+
+
 def test_short_title():
     assert short_title("Automated canteen checkout terminal (France – Madagascar)") == \
         "Automated canteen checkout terminal"
@@ -150,6 +262,6 @@ def test_compare_and_reference_builders_import_no_streamlit():
     charts = ("import sys, app.charts.compare_charts, app.charts.reference_charts; "
               "assert 'streamlit' not in sys.modules")
     subprocess.run([sys.executable, "-c", charts], check=True)
-    core = ("import sys, app.core.compare; "
+    core = ("import sys, app.core.compare, app.core.reference; "
             "bad = {'streamlit', 'altair', 'pyvis'} & set(sys.modules); assert not bad, bad")
     subprocess.run([sys.executable, "-c", core], check=True)

@@ -110,7 +110,7 @@ def test_flow_map_arcs_encodings(flows):
     assert dash["scale"]["range"] == list(palette.CERTAINTY_STROKE_DASH.values())
     assert arcs["strokeWidth"]["field"] == "n_links"
     tips = {t["field"] for t in arcs["tooltip"]}
-    assert {"from_name", "to_name", "n_links", "certainty", "cases"} <= tips
+    assert {"from_name", "to_name", "n_links", "certainty_label", "cases"} <= tips
 
 
 def test_flow_map_rings_dots_and_selection(flows):
@@ -139,7 +139,7 @@ def test_flow_map_pacific_flow_is_two_segments(flows):
 
 def test_flow_map_notes_what_it_cannot_draw(flows):
     subtitle = flow_map_chart(flows).to_dict()["title"]["subtitle"]
-    assert any("1 link(s)" in line and "Unknown" in line for line in subtitle)
+    assert any("1 link with" in line and "Unknown" in line for line in subtitle)
     french = flow_map_chart(flows, lang="fr").to_dict()["title"]
     assert french["text"] == "Où va le travail des données"
     assert any("Inconnu" in line for line in french["subtitle"])
@@ -238,7 +238,7 @@ def test_other_breakdown_charts(frames):
     paid = paid_chart(function_breakdown(actors, tasks, "paid")).to_dict()
     assert paid["encoding"]["y"]["sort"] == ["paid", "unpaid"]
     kinds = data_type_chart(function_breakdown(actors, tasks, "data_type")).to_dict()
-    assert kinds["encoding"]["y"]["sort"] == ["image", "audio", "text"]
+    assert kinds["encoding"]["y"]["sort"] == ["Image", "Audio", "Text"]
     sub = subfunction_chart(function_breakdown(actors, tasks, "case_id"), "case_id").to_dict()
     rows = sub["datasets"][sub["data"]["name"]]
     assert {r["function"] for r in rows} == {"preparation"} and "params" not in sub
@@ -255,4 +255,153 @@ def test_charts_on_the_loaded_fixture_case(tiny_dataset):
     assert marks(spec) == ["geoshape", "rule", "point", "circle"]
     spec = function_bar_chart(function_breakdown(data.actors, data.tasks, "actor_type"),
                               "actor_type").to_dict()
-    assert spec["encoding"]["y"]["sort"] == ["worker_pool", "end_user"]
+    assert spec["encoding"]["y"]["sort"] == ["Workers", "End users"]
+
+
+# --- In French ------------------------------------------------------------------------------
+
+def titles_of(spec: dict) -> list[str]:
+    """Every title of a spec (chart, axes, legends, tooltips), wherever it sits."""
+    found = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key in ("title", "text", "subtitle") and isinstance(value, str):
+                    found.append(value)
+                elif key == "subtitle" and isinstance(value, list):
+                    found.extend(v for v in value if isinstance(v, str))
+                else:
+                    walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk({k: v for k, v in spec.items() if k != "datasets"})
+    return found
+
+
+def test_flow_map_in_french(flows):
+    spec = flow_map_chart(flows, lang="fr").to_dict()
+    titles = titles_of(spec)
+    assert spec["title"]["text"] == "Où va le travail des données"
+    assert any(line.startswith("Hors carte\u00a0: 1 lien avec")
+               for line in spec["title"]["subtitle"])
+    assert {"Pays", "De", "Vers", "Fonction", "Certitude", "Liens", "Tâches",
+            "Liens documentés", "Relations", "Cas"} <= set(titles)
+    assert not {"From", "To", "Function", "Certainty", "Links", "Tasks"} & set(titles)
+    arcs = spec["layer"][1]["encoding"]
+    # The data keep their codes; the legends and tooltips read them in French.
+    assert arcs["color"]["scale"]["domain"][:3] == list(vocab.FUNCTIONS)
+    assert '"Préparation"' in arcs["color"]["legend"]["labelExpr"]
+    assert '"Aucune tâche relevée"' in arcs["color"]["legend"]["labelExpr"]
+    assert '"Documenté"' in arcs["strokeDash"]["legend"]["labelExpr"]
+    segments = spec["datasets"][spec["layer"][1]["data"]["name"]]
+    fr_mg = next(s for s in segments if (s["from_country"], s["to_country"]) == ("FR", "MG"))
+    assert fr_mg["colour_label"] in {"Préparation", "Vérification"}
+    assert fr_mg["certainty_label"] == "Documenté"
+    assert fr_mg["others_label"] == "sous-traite à"
+    us_jp = next(s for s in segments if s["from_country"] == "US")
+    assert us_jp["to_name"] == "Japon" and us_jp["from_name"] == "États-Unis"
+    # Hovering any country of the map names it in French too.
+    shapes = spec["layer"][0]
+    assert shapes["encoding"]["tooltip"]["field"] == "shown_name"
+    names = spec["datasets"][shapes["transform"][2]["from"]["data"]["name"]]
+    assert {"iso_numeric": "724", "shown_name": "Espagne"} in names
+    svg = vlc.vegalite_to_svg(flow_map_chart(flows, world=load_world(), lang="fr",
+                                             width=600, height=320).to_json())
+    assert "Préparation" in svg and "Documenté" in svg
+
+
+def test_flow_map_by_relation_in_french(frames):
+    by_relation = aggregate_country_flows(*frames, by="relation")
+    spec = flow_map_chart(by_relation, colour_by="relation", lang="fr").to_dict()
+    colour = spec["layer"][1]["encoding"]["color"]
+    assert colour["title"] == "Relation"
+    assert '"sous-traite à"' in colour["legend"]["labelExpr"]
+    assert '"fournit des données à"' in colour["legend"]["labelExpr"]
+
+
+def test_od_matrix_chart_in_french(flows):
+    spec = od_matrix_chart(flows, lang="fr").to_dict()
+    assert spec["title"]["text"] == "Qui commande à qui, pays par pays"
+    layer = spec["layer"][0]["encoding"]
+    assert layer["y"]["title"] == "Pays de départ" and layer["x"]["title"] == "Pays d'arrivée"
+    # Names in French, sorted as a French reader expects: États-Unis under E, Inconnu last.
+    assert layer["y"]["sort"] == ["États-Unis", "France", "Madagascar"]
+    assert layer["x"]["sort"] == ["France", "Japon", "Madagascar", "Inconnu"]
+
+
+def test_function_charts_in_french(frames):
+    actors, _, tasks = frames
+    diagram = function_diagram_chart(function_counts(tasks), lang="fr",
+                                     subcounts={"generation": 1, "annotation": 0}).to_dict()
+    assert diagram["title"]["text"] == ("Trois fonctions du travail des données dans la "
+                                        "fabrique de l'IA")
+    texts = {t["text"] for t in diagram["datasets"][diagram["layer"][3]["data"]["name"]]}
+    assert {"Données", "Modèle", "Résultats", "Préparation", "Vérification", "Imitation",
+            "2 tâches", "1 tâche", "génération 1, annotation 0"} <= texts
+    assert "Préparation" in vlc.vegalite_to_svg(
+        function_diagram_chart(function_counts(tasks), lang="fr", width=600).to_json())
+
+    bars = function_bar_chart(function_breakdown(actors, tasks, "country", lang="fr"),
+                              "country", lang="fr").to_dict()
+    assert bars["title"]["text"] == ("À quoi sert le travail des données, par pays de qui "
+                                     "l'exécute")
+    assert bars["encoding"]["x"]["title"] == "Nombre de tâches"
+    assert bars["encoding"]["y"]["title"] == "Pays"
+    assert bars["encoding"]["y"]["sort"] == ["France", "Japon", "Madagascar"]
+    colour = bars["encoding"]["color"]["condition"]
+    assert colour["title"] == "Fonction" and '"Vérification"' in colour["legend"]["labelExpr"]
+    assert bars["encoding"]["opacity"]["title"] == "Détail de la préparation"
+    assert '"Génération"' in bars["encoding"]["opacity"]["legend"]["labelExpr"]
+    assert {t["title"] for t in bars["encoding"]["tooltip"]} == {
+        "Pays", "Fonction", "Détail de la préparation", "Nombre de tâches"}
+    rows = bars["datasets"][bars["data"]["name"]]
+    assert {r["function_label"] for r in rows} == {"Préparation", "Vérification", "Imitation"}
+
+    paid = paid_chart(function_breakdown(actors, tasks, "paid", lang="fr"), lang="fr").to_dict()
+    assert paid["encoding"]["y"]["sort"] == ["payé", "non payé"]
+    assert paid["encoding"]["y"]["title"] == "Payé ou non"
+    kinds = data_type_chart(function_breakdown(actors, tasks, "data_type", lang="fr"),
+                            lang="fr").to_dict()
+    assert kinds["encoding"]["y"]["sort"] == ["Image", "Audio", "Texte"]
+    shares = function_share_chart(function_shares(tasks), lang="fr").to_dict()
+    assert shares["encoding"]["x"]["title"] == "Part des tâches"
+    sub = subfunction_chart(function_breakdown(actors, tasks, "case_id"), "case_id",
+                            lang="fr").to_dict()
+    assert sub["title"]["text"].startswith("Préparation\u00a0: produire")
+
+
+def test_every_key_of_these_pages_exists():
+    """Counts (`count_text`) and the keys built from a value, which the catalogue test of
+    tests/test_i18n.py cannot see in the code."""
+    import re
+    from pathlib import Path
+
+    from app.components.functions import BY_OPTIONS, TASK_COLUMNS
+    from app.core.messages import MESSAGES
+
+    root = Path(__file__).parents[1] / "app"
+    files = ["app_pages/flows.py", "app_pages/functions.py", "components/flows.py",
+             "components/functions.py", "charts/flow_map.py", "charts/function_charts.py"]
+    counted = {key for f in files for key in re.findall(
+        r"""count_text\(\s*(?:WORDS_KEY \+ )?["']([a-z0-9_.]+)["']""",
+        (root / f).read_text(encoding="utf-8"))}
+    assert len(counted) > 10
+    expected = [f"{key}.{form}" for key in counted for form in ("one", "other")
+                if not key.startswith("not_drawn")]
+    expected += ["flows.map.not_drawn.one", "flows.map.not_drawn.other"]
+    expected += [f"flows.table.{c}" for c in ("from", "to", "function", "relation", "links",
+                                              "tasks", "workers", "certainty", "functions",
+                                              "relations", "cases", "link_ids", "sources")]
+    expected += [f"flows.colour.{c}" for c in ("function", "relation")]
+    expected += [f"flows.map.n_{c}" for c in vocab.CERTAINTIES]
+    expected += [f"functions.tasks.{c}" for c in TASK_COLUMNS]
+    for by in BY_OPTIONS:
+        expected += [f"functions.by.{by}", f"functions.breakdown_summary.by.{by}",
+                     f"functions.chart.by.{by}", f"functions.chart.axis.{by}"]
+    for f in vocab.FUNCTIONS:
+        expected += [f"functions.of_function.{f}", f"functions.chart.box.{f}.heading",
+                     f"functions.chart.box.{f}.detail"]
+    assert [k for k in expected if k not in MESSAGES] == []

@@ -185,6 +185,8 @@ def test_od_matrix_counts_each_link_once(flows):
     named = fl.od_matrix(flows, lang="fr")
     assert "États-Unis" in named.index and "Inconnu" in named.columns
     assert named.columns[-1] == "Inconnu"  # unknown bucket last
+    # Sorted as a French reader expects: États-Unis under E, not after Z.
+    assert list(named.index) == ["Chine", "États-Unis", "France", "Madagascar"]
 
 
 def test_flows_touching(flows):
@@ -255,3 +257,17 @@ def test_offsets_separate_parallel_flows(flows):
     assert gap == pytest.approx(2.0)
     single = (plain["from_country"] == "CN") & (plain["to_country"] == "JP")
     assert spread[single]["lon"].iloc[0] == pytest.approx(plain[single]["lon"].iloc[0])
+
+
+def test_collation_ignores_accents_and_case():
+    names = ["Zambie", "États-Unis", "Espagne", "équateur", "France"]
+    assert sorted(names, key=fl.collation_key) == [
+        "équateur", "Espagne", "États-Unis", "France", "Zambie"]
+
+
+@pytest.mark.parametrize("n, en, fr", [
+    (0, "0 links", "0 lien"), (1, "1 link", "1 lien"), (2, "2 links", "2 liens"),
+    (1234, "1,234 links", "1\u202f234 liens")])
+def test_count_text_agrees_with_the_number(n, en, fr):
+    assert fl.count_text("flows.n_links", n, "en") == en
+    assert fl.count_text("flows.n_links", n, "fr") == fr

@@ -87,6 +87,12 @@ def test_breakdown_by_paid_and_data_type(actors, tasks):
     assert paid["label"].drop_duplicates().tolist() == ["paid", "unpaid"]
     assert paid.groupby("paid")["n_tasks"].sum().to_dict() == {False: 1, True: 5}
     assert fn.function_breakdown(actors, tasks, "paid", lang="fr")["label"].iloc[-1] == "non payé"
+    kinds_fr = fn.function_breakdown(actors, tasks, "data_type", lang="fr")
+    assert kinds_fr["label"].drop_duplicates().tolist() == ["Image", "Vidéo", "Audio", "Texte"]
+    types_fr = fn.function_breakdown(actors, tasks, "actor_type", lang="fr")
+    assert "Travailleurs" in set(types_fr["label"])
+    countries_fr = fn.function_breakdown(actors, tasks, "country", lang="fr")
+    assert countries_fr["label"].drop_duplicates().tolist()[-1] == "Inconnu"
 
     kinds = fn.function_breakdown(actors, tasks, "data_type")
     assert kinds["data_type"].drop_duplicates().tolist() == ["image", "video", "audio", "text"]

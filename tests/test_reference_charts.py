@@ -9,14 +9,18 @@ import pytest
 
 from app.charts import palette
 from app.charts import reference_charts as rc
-from app.charts.compare_charts import (certainty_share_chart, chain_extent, chain_length_chart,
-                                       chain_small_chart, chain_small_frames,
-                                       unpaid_share_chart)
-from app.core import network, vocab
+from app.charts.compare_charts import (certainty_share_chart, chain_length_chart,
+                                       chain_small_chart, unpaid_share_chart)
+from app.core import reference as core
+from app.core import vocab
 from app.core.compare import compare_cases
 from app.core.functions import certainty_shares
-from app.core.geo import WORLD_URL, country_centroids
+from app.core.geo import WORLD_URL
 from app.core.load import load_dataset, load_reference
+
+NNBSP = "\u202f"  # the French thousands separator
+FRENCH_NUMBERS = {"decimal": ",", "thousands": NNBSP, "grouping": [3],
+                  "currency": ["", "\u00a0$"], "percent": NNBSP + "%"}
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +40,12 @@ def reference():
 
 @pytest.fixture(scope="module")
 def figures(reference):
-    return rc.figure_rows(reference.figures, reference.sources)
+    return core.figure_rows(reference.figures, reference.sources)
+
+
+@pytest.fixture(scope="module")
+def figures_fr(reference):
+    return core.figure_rows(reference.figures, reference.sources, "fr")
 
 
 def layers(spec: dict) -> list[dict]:
@@ -96,25 +105,8 @@ def test_certainty_share_chart(dataset):
     rows = values(spec, bars)
     assert all(r["n_links"] > 0 for r in rows)  # empty segments are not drawn
     voice = {r["certainty"]: r["label"] for r in rows if r["case_id"] == "voice-assistant"}
-    assert voice == {"documented": "documented 89%", "inferred": "11%"}
-
-
-def test_small_chain_frames_follow_layer_positions(dataset):
-    case = dataset.only("voice-assistant")
-    nodes, edges = chain_small_frames(case.actors, case.links)
-    layers_ = network.layer_positions(case.actors, case.links)
-    assert dict(zip(nodes["actor_id"], nodes["x"])) == {a: float(lay) for a, (lay, _) in
-                                                         layers_.items()}
-    # Column 2 holds three actors, centred on 0.
-    assert sorted(nodes.loc[nodes["x"] == 2, "y"]) == [-1.0, 0.0, 1.0]
-    points = edges.groupby("link_id")["point"].count()
-    assert points["l1"] == 2  # lead firm -> Chinese platform: next column, straight
-    assert points["l9"] == 3  # users (last column) -> lead firm: an arc
-    l9 = edges[edges["link_id"] == "l9"].sort_values("point")
-    assert l9["y"].iloc[1] < nodes["y"].min()  # the arc passes above every actor
-    sentence = edges.loc[edges["link_id"] == "l6", "sentence"].iloc[0]
-    assert sentence == "Italian company (supervisor) supervises Workers in France"
-    assert chain_extent(case.actors, case.links) == (4, 3)
+    assert voice == {"documented": "Documented 89%", "inferred": "11%"}
+    assert "Inferred" in enc["opacity"]["legend"]["labelExpr"]
 
 
 def test_small_chain_chart_encodings(dataset):
@@ -139,44 +131,15 @@ def test_small_chain_chart_encodings(dataset):
 
 # --- platforms ---------------------------------------------------------------------------------
 
-def test_platform_points_are_spread_deterministically(reference):
-    points = rc.platform_points(reference.platforms)
-    again = rc.platform_points(reference.platforms)
-    pd.testing.assert_frame_equal(points, again)
-    centres = country_centroids().set_index("alpha2")
-    lone = points[points["country"] == "CN"].iloc[0]
-    assert (lone["lon"], lone["lat"]) == pytest.approx(
-        (centres.loc["CN", "lon"], centres.loc["CN", "lat"]))
-    us = points[points["country"] == "US"]
-    assert len(us) == 6 and us["n_in_country"].eq(6).all()
-    assert len(set(zip(us["lon"].round(3), us["lat"].round(3)))) == 6
-    radius = rc.cluster_radius(6)
-    assert radius == pytest.approx(rc.MAP_RADIUS * 1.5)
-    lat = centres.loc["US", "lat"]
-    for lon_, lat_ in zip(us["lon"], us["lat"]):
-        dx = (lon_ - centres.loc["US", "lon"]) * math.cos(math.radians(lat))
-        assert math.hypot(dx, lat_ - lat) == pytest.approx(radius, rel=1e-6)
-    # The first of a cluster (oldest) sits straight above the centre.
-    first = us.sort_values(["founded", "name"]).iloc[0]
-    assert first["name"] == "Lionbridge"
-    assert first["lat"] == pytest.approx(lat + radius)
-
-
-def test_platform_points_unknown_country(reference):
-    odd = reference.platforms.head(1).assign(country="XK")
-    points = rc.platform_points(odd)
-    assert math.isnan(points["lon"].iloc[0])
-
-
 def test_platform_map_chart(reference):
-    spec = rc.platform_map_chart(rc.platform_points(reference.platforms)).to_dict()
+    spec = rc.platform_map_chart(core.platform_points(reference.platforms)).to_dict()
     assert spec["projection"]["type"] == "equalEarth"
     kinds = [mark(x) for x in spec["layer"]]
     assert kinds == ["geoshape", "rule", "circle", "text", "text"]
     world = spec["layer"][0]["data"]
     assert world["url"] == WORLD_URL and world["format"]["feature"] == "countries"
     dots = spec["layer"][2]
-    assert dots["encoding"]["color"]["scale"] == palette.altair_scale(rc.OFFER_TYPE_COLOURS)
+    assert dots["encoding"]["color"]["scale"] == palette.altair_scale(palette.OFFER_TYPE_COLOURS)
     labels = [r["text"] for layer in spec["layer"][3:] for r in values(spec, layer)]
     assert sorted(labels) == ["Australia: 1", "China: 1", "France: 2", "Germany: 1",
                               "United States: 6"]
@@ -186,8 +149,8 @@ def test_platform_map_chart(reference):
 
 def test_offer_type_colours_are_their_own():
     used = {*palette.ACTOR_TYPE_COLOURS.values(), *palette.FUNCTION_COLOURS.values()}
-    assert not set(rc.OFFER_TYPE_COLOURS.values()) & used
-    assert list(rc.OFFER_TYPE_COLOURS) == list(vocab.OFFER_TYPES)
+    assert not set(palette.OFFER_TYPE_COLOURS.values()) & used
+    assert list(palette.OFFER_TYPE_COLOURS) == list(vocab.OFFER_TYPES)
 
 
 def test_timeline_answers_founded_before_2000(reference):
@@ -199,7 +162,7 @@ def test_timeline_answers_founded_before_2000(reference):
     assert values(spec, rule) == [{"x": 2000}]
     order = dots["encoding"]["y"]["sort"]
     assert order[:3] == ["Pactera", "Appen", "Lionbridge"] and order[-1] == "Wirk"
-    assert dots["encoding"]["color"]["scale"]["range"] == list(rc.OFFER_TYPE_COLOURS.values())
+    assert dots["encoding"]["color"]["scale"]["range"] == list(palette.OFFER_TYPE_COLOURS.values())
 
 
 def test_offer_type_chart(reference):
@@ -210,57 +173,15 @@ def test_offer_type_chart(reference):
     assert rows["generalist_ai"][0] == 4 and rows["specialized_ai"][0] == 4
 
 
-def test_platform_relations(reference):
-    nodes, edges = rc.platform_relations_frames(reference.platforms, reference.platform_links)
-    assert dict(zip(nodes["platform_id"], nodes["x"])) == {"clixsense": 0.0,
-                                                           "figure-eight": 1.0, "appen": 2.0}
-    assert list(edges["sentence"]) == ["Clixsense gives access to Figure Eight",
-                                       "Figure Eight became part of Appen"]
-    assert list(edges["head_shape"]) == ["triangle-right", "triangle-right"]
+def test_platform_relations_chart(reference):
     spec = rc.platform_relations_chart(reference.platforms, reference.platform_links).to_dict()
     assert [mark(x) for x in spec["layer"]] == ["rule", "point", "text", "circle", "text"]
-    table = rc.platform_relation_table(reference.platforms, reference.platform_links,
-                                       reference.sources)
-    assert table["Relation"].tolist() == list(edges["sentence"])
-    assert table["Sources"].iloc[0].startswith("Tubaro, P. & Casilli, A. A. (2019)")
-
-
-def test_platform_table_cites_in_full(reference):
-    table = rc.platform_table(reference.platforms, reference.sources)
-    assert len(table) == 11
-    assert table["Platform"].iloc[0] == "Pactera"
-    appen = table[table["Platform"] == "Appen"].iloc[0]
-    assert appen["Offer"] == "Specialised in AI" and appen["Country"] == "Australia"
-    assert " | " in appen["Sources"] and "Big Data & Society" in appen["Sources"]
+    verbs = [r["verb"] for r in values(spec, spec["layer"][2])]
+    assert verbs == ["gives access to", "became part of"]
+    assert spec["title"]["text"] == "Relations between the platforms"
 
 
 # --- figures -----------------------------------------------------------------------------------
-
-@pytest.mark.parametrize("args, text", [
-    ((14903.0, None, "people", "exact"), "14,903 people"),
-    ((96.0, 126.0, "EUR per month", "exact"), "96–126 EUR per month"),
-    ((1000.0, pd.NA, "USD million", "over"), "over 1,000 USD million"),
-    ((56.1, None, "percent", "exact"), "56.1%"),
-    ((25.0, None, "percent", "up_to"), "up to 25%"),
-    ((0.1, None, "USD per item", "below"), "below 0.1 USD per item"),
-    ((1.5, float("nan"), "hours", "about"), "about 1.5 hours"),
-])
-def test_figure_value_text(args, text):
-    assert rc.figure_value_text(*args) == text
-
-
-def test_figure_table_grouped_with_citations(reference):
-    table = rc.figure_table(reference.figures, reference.sources)
-    assert len(table) == len(reference.figures)
-    assert list(table.columns) == ["Topic", "Figure", "Reads", "Value", "Up to", "Unit",
-                                   "Qualifier", "Year", "Scope", "Kind", "Dispute",
-                                   "Certainty", "Sources"]
-    # Grouped: each topic's rows are contiguous.
-    runs = (table["Topic"] != table["Topic"].shift()).sum()
-    assert runs == table["Topic"].nunique()
-    p9 = table[table["Figure"].str.startswith("Occasional")].iloc[0]
-    assert "Barraud de Lagerie" in p9["Sources"] and "exaggerated" in p9["Dispute"]
-
 
 def test_funnel_chart(figures):
     rows = figures[figures["topic"] == "france_microworkers"]
@@ -320,6 +241,95 @@ def test_share_chart(figures):
     assert spec["title"]["text"] == "Who"
 
 
-def test_topic_titles():
-    assert rc.topic_title("market") == "Market sizes"
-    assert rc.topic_title("new_topic") == "New topic"
+# --- in French ---------------------------------------------------------------------------------
+
+def test_compare_charts_in_french(dataset):
+    measures = compare_cases(dataset, lang="fr")
+    length = chain_length_chart(measures, lang="fr").to_dict()
+    assert length["title"]["text"] == "Plus longue chaîne de commandes, en liens"
+    assert length["config"]["locale"]["number"] == FRENCH_NUMBERS
+    series = {r["series"] for r in values(length, length["layer"][0])}
+    assert series == {"Tous les liens", "Liens documentés seulement"}
+    cases = {r["case"] for r in values(length, length["layer"][0])}
+    assert "Chaîne de vérification d'un assistant vocal" in cases
+    unpaid = unpaid_share_chart(measures, lang="fr").to_dict()
+    labels = {r["case"]: r["label"] for r in values(unpaid, unpaid["layer"][0])}
+    assert labels["Chaîne de vérification d'un assistant vocal"] == "1 sur 8 tâches"
+    assert unpaid["layer"][0]["encoding"]["x"]["title"] == \
+        "Part des tâches du cas qui ne sont pas payées"
+    titles = dict(zip(dataset.cases["case_id"], dataset.cases["title_fr"]))
+    certainty = certainty_share_chart(certainty_shares(dataset.links), titles,
+                                      lang="fr").to_dict()
+    voice = {r["certainty"]: r["label"] for r in values(certainty, certainty["layer"][0])
+             if r["case_id"] == "voice-assistant"}
+    assert voice == {"documented": f"Documenté 89{NNBSP}%", "inferred": f"11{NNBSP}%"}
+    assert '"Déduit"' in certainty["layer"][0]["encoding"]["opacity"]["legend"]["labelExpr"]
+
+
+def test_small_chain_in_french(dataset):
+    case = dataset.only("voice-assistant")
+    spec = chain_small_chart(case.actors, case.links, legend=True, lang="fr").to_dict()
+    lines, dots, halo, names = layers(spec)
+    assert "Plateforme chinoise" in {r["name"] for r in values(spec, dots)}
+    assert "sous-traite à" in values(spec, lines)[0]["sentence"]
+    assert [t["title"] for t in dots["encoding"]["tooltip"]] == ["Acteur", "Type", "Pays",
+                                                                 "Certitude"]
+    legend = dots["encoding"]["color"]["legend"]
+    assert legend["title"] == "Acteurs :" and "Entreprise d'IA" in legend["labelExpr"]
+
+
+def test_platform_charts_in_french(reference):
+    points = core.platform_points(reference.platforms, lang="fr")
+    spec = rc.platform_map_chart(points, lang="fr").to_dict()
+    assert spec["title"]["text"] == "Où les plateformes ont leur siège"
+    labels = sorted(r["text"] for layer in spec["layer"][3:] for r in values(spec, layer))
+    assert labels == ["Allemagne : 1", "Australie : 1", "Chine : 1", "France : 2",
+                      "États-Unis : 6"]
+    dots = spec["layer"][2]
+    assert "Spécialisée dans l'IA" in dots["encoding"]["color"]["legend"]["labelExpr"]
+    assert dots["encoding"]["tooltip"][4]["title"] == "Fondée en"
+    countries = values(spec, {"data": spec["layer"][0]["transform"][1]["from"]["data"]})
+    assert {"alpha2": "US", "country_name": "États-Unis"}.items() <= next(
+        r for r in countries if r["alpha2"] == "US").items()
+    timeline = rc.platform_timeline_chart(reference.platforms, lang="fr").to_dict()
+    assert timeline["title"]["subtitle"] == ("En grisé : fondées avant 2000 (3 : Pactera, Appen, "
+                                             "Lionbridge).")
+    relations = rc.platform_relations_chart(reference.platforms, reference.platform_links,
+                                            lang="fr").to_dict()
+    assert [r["verb"] for r in values(relations, relations["layer"][2])] == [
+        "donne accès à", "a été intégrée à"]
+    offers = rc.offer_type_chart(reference.platforms, lang="fr").to_dict()
+    assert {r["offer_label"] for r in values(offers, offers["layer"][0])} == {
+        "Généraliste", "Généraliste avec une offre pour l'IA", "Spécialisée dans l'IA"}
+
+
+def test_figure_charts_in_french(figures_fr):
+    funnel = rc.funnel_chart(figures_fr[figures_fr["topic"] == "france_microworkers"],
+                             lang="fr").to_dict()
+    data = values(funnel, funnel["layer"][0])
+    assert data[0]["number"] == f"266{NNBSP}126 (contesté)"
+    assert data[0]["name"].startswith("Micro-travailleurs occasionnels")
+    market = rc.market_chart(figures_fr[figures_fr["topic"] == "market"], lang="fr").to_dict()
+    assert market["config"]["locale"]["number"] == FRENCH_NUMBERS
+    assert market["layer"][0]["encoding"]["x"]["title"] == "millions USD"
+    tags = [r["tag"] for r in values(market, market["layer"][0]) if r["forecast"]]
+    assert tags == [f"plus de 1{NNBSP}000 millions USD (2023, prévision du secteur)",
+                    f"1{NNBSP}200 millions USD (2023, prévision du secteur)"]
+    assert market["title"]["text"] == "Taille des marchés"
+    prices = rc.unit_price_chart(figures_fr[figures_fr["topic"] == "unit_prices"],
+                                 lang="fr").to_dict()
+    assert [r["text"] for r in values(prices, prices["layer"][2])] == [
+        "plus de 1 USD par image", "moins de 0,1 USD par élément", "0,01–0,02 USD par élément"]
+    pay = rc.range_chart(figures_fr[figures_fr["topic"] == "madagascar_pay"],
+                         lang="fr").to_dict()
+    assert pay["layer"][0]["encoding"]["x"]["title"] == "EUR par mois"
+    shares = figures_fr[(figures_fr["topic"] == "madagascar_study")
+                        & (figures_fr["unit"] == "percent")]
+    spec = rc.share_chart(shares, lang="fr").to_dict()
+    assert [r["text"] for r in values(spec, spec["layer"][0])] == [
+        f"68{NNBSP}%", f"84{NNBSP}%", f"75{NNBSP}%"]
+    assert spec["layer"][0]["encoding"]["x"]["title"] == "Part"
+
+
+def test_english_charts_keep_vega_defaults(measures):
+    assert "locale" not in chain_length_chart(measures).to_dict().get("config", {})

@@ -2,150 +2,136 @@
 
 import streamlit as st
 
-from app.charts.reference_charts import (REFERENCE, figure_rows, figure_table, funnel_chart,
-                                         market_chart, range_chart, share_chart, topic_title,
+from app.charts.reference_charts import (funnel_chart, market_chart, range_chart, share_chart,
                                          unit_price_chart)
 from app.components.charts import render_chart
 from app.components.data import get_reference
 from app.components.downloads import render_csv_download
-from app.components.reference import (dispute_sources, multiselect_from_link,
-                                      reference_lookup, render_dispute, render_metric_row)
-from app.components.state import drop_unknown_params, render_notices
-from app.core.sources import citations_for
+from app.components.i18n import current_language, t
+from app.components.reference import render_dispute, render_metric_row
+from app.components.state import drop_unknown_params, render_notices, synced_multiselect
+from app.core.reference import (FIGURE_COLUMNS, FIGURE_COLUMNS_BRIEF, by_source_summary, cited_keys,
+                                differing_figures, dispute_sources, figure_rows, figure_summary,
+                                figure_table, header, keyed_citations, market_rows,
+                                market_summary, reference_citations, separator,
+                                topic_title)
 from app.core.text import escape_markdown
-from app.core.validate import split_ids
 
 PARAMS = ["topics"]
 # Topics drawn as charts above the table of the other figures.
 CHARTED = ("france_microworkers", "madagascar_study", "madagascar_pay", "market", "unit_prices")
 
 drop_unknown_params(PARAMS)
-st.title("Key figures")
-st.markdown(
-    "The numbers the research gives, each with what it covers, how it is to be read "
-    "(*about*, *over*, *up to*...), the full citation of its source and any dispute. Estimates "
-    "from researchers, survey results and counts stand apart from industry figures and "
-    "forecasts; where two sources disagree, both are shown.")
+lang = current_language()
+st.title(t("figures.title"))
+st.markdown(t("figures.intro"))
 reference = get_reference()
 if reference is None:
     st.stop()
 
 topics = list(dict.fromkeys(reference.figures["topic"]))
-chosen = multiselect_from_link("Topics", topics, key="figures-topics-select", param="topics",
-                               format_func=topic_title, placeholder="Pick topics")
+chosen = synced_multiselect(t("figures.topics_select"), topics, key="figures-topics-select",
+                            param="topics", format_func=lambda topic: topic_title(topic, lang),
+                            placeholder=t("figures.topics_placeholder"))
 render_notices()
 if not chosen:
-    st.info("No topic is selected: pick at least one topic above to see its figures.",
-            icon=":material/info:")
+    st.info(t("figures.none_selected"), icon=":material/info:")
     st.stop()
 
-rows = figure_rows(reference.figures, reference.sources)
-lookup = reference_lookup(reference)
+rows = figure_rows(reference.figures, reference.sources, lang)
+lookup = reference_citations(reference.sources)
 
 
 def topic_rows(topic: str):
-    return rows[rows["topic"] == topic]
+    return rows[rows["topic"] == topic] if topic in chosen else rows.iloc[0:0]
 
 
-def table_of(frame):
-    return figure_table(reference.figures[reference.figures["figure_id"].isin(frame["figure_id"])],
-                        reference.sources)
+def table_of(frame, columns=FIGURE_COLUMNS):
+    figures = reference.figures[reference.figures["figure_id"].isin(frame["figure_id"])]
+    return figure_table(figures, reference.sources, lang, columns)
 
 
 funnel = topic_rows("france_microworkers")
-if "france_microworkers" in chosen and len(funnel):
-    st.header(topic_title("france_microworkers"))
-    ordered = funnel.sort_values("value", ascending=False)
+if len(funnel):
+    st.header(topic_title("france_microworkers", lang))
     left, right = st.columns([3, 2])
     with left:
-        render_chart(
-            funnel_chart(funnel), key="figures-funnel",
-            summary="; ".join(f"{label}: {text}" for label, text in
-                              zip(ordered["label"], ordered["text"])) + ".",
-            table=table_of(funnel), file_stem="figures_france-microworkers")
+        render_chart(funnel_chart(funnel, lang=lang), key="figures-funnel",
+                     summary=figure_summary(funnel.sort_values("value", ascending=False), lang),
+                     table=table_of(funnel), file_stem="figures_france-microworkers")
     with right:
         disputed = funnel[funnel["dispute"] != ""]
         for _, row in disputed.iterrows():
-            render_dispute(row, lookup, heading="Critique of this figure")
+            render_dispute(row, lookup, heading=t("figures.dispute.heading"))
         critics = {k for _, row in disputed.iterrows() for k in dispute_sources(row)}
-        keys = [k for k in dict.fromkeys(k for ids in funnel["source_ids"]
-                                         for k in split_ids(ids)) if k not in critics]
-        st.caption(escape_markdown(
-            "Each level counts people meeting a looser definition of activity than the one "
-            "below it. Sources of the estimate: " + " | ".join(
-                f"{k}: {c}" for k, c in zip(keys, citations_for(lookup, REFERENCE,
-                                                                 ";".join(keys))))))
+        st.caption(escape_markdown(t("figures.funnel.caption", sources=keyed_citations(
+            lookup, cited_keys(funnel["source_ids"], leave_out=critics), lang))))
 
 study = topic_rows("madagascar_study")
 pay = topic_rows("madagascar_pay")
-if ("madagascar_study" in chosen and len(study)) or ("madagascar_pay" in chosen and len(pay)):
-    st.header("Data workers in Madagascar")
-if "madagascar_study" in chosen and len(study):
+if len(study) or len(pay):
+    st.header(t("figures.madagascar.header"))
+if len(study):
     render_metric_row(study[study["unit"] != "percent"], lookup)
     shares = study[study["unit"] == "percent"]
     if len(shares):
         render_chart(
-            share_chart(shares, title="Who the Malagasy data workers are"),
+            share_chart(shares, lang=lang, title=t("figures.madagascar.shares_title")),
             key="figures-madagascar-shares",
-            summary="; ".join(f"{label}: {text}" for label, text in
-                              zip(shares["label"], shares["text"]))
-            + " (" + ", ".join(dict.fromkeys(shares["source_ids"])) + ").",
+            summary=t("figures.with_sources", summary=figure_summary(shares, lang),
+                      sources=", ".join(cited_keys(shares["source_ids"]))),
             table=table_of(shares), file_stem="figures_madagascar-shares")
-if "madagascar_pay" in chosen and len(pay):
-    st.subheader(topic_title("madagascar_pay"), anchor=False)
-    secondary = set(pay["certainty"]) == {"reported"}
+if len(pay):
+    st.subheader(topic_title("madagascar_pay", lang), anchor=False)
     if pay["dispute"].ne("").any():
-        st.warning(
-            ("Secondary figures that differ: " if secondary else "Figures that differ: ")
-            + escape_markdown("; ".join(f"{ids.replace(';', ', ')} gives {text}" for ids, text in
-                                        zip(pay["source_ids"], pay["text"])))
-            + ". Neither is confirmed by a primary source we hold.", icon=":material/compare:")
-    render_chart(
-        range_chart(pay), key="figures-madagascar-pay",
-        summary="; ".join(f"{ids.replace(';', ', ')}: {text}" for ids, text in
-                          zip(pay["source_ids"], pay["text"])) + ".",
-        table=table_of(pay), file_stem="figures_madagascar-pay")
+        secondary = set(pay["certainty"]) == {"reported"}
+        st.warning(escape_markdown(t(
+            "figures.pay.differ_secondary" if secondary else "figures.pay.differ",
+            figures=differing_figures(pay, lang))), icon=":material/compare:")
+    render_chart(range_chart(pay, lang=lang), key="figures-madagascar-pay",
+                 summary=by_source_summary(pay, lang), table=table_of(pay),
+                 file_stem="figures_madagascar-pay")
 
 market = topic_rows("market")
-if "market" in chosen and len(market):
-    st.header(topic_title("market"))
+if len(market):
+    st.header(topic_title("market", lang))
     forecasts = market[market["kind"] == "forecast"]
     if len(forecasts):
-        st.warning(escape_markdown(
-            f"Industry forecasts, not measurements: {len(forecasts)} of these {len(market)} "
-            "figures are forecasts made by an industry analyst ("
-            + "; ".join(dict.fromkeys(forecasts["scope"])) + ")."),
-            icon=":material/trending_up:")
-    render_chart(
-        market_chart(market), key="figures-market",
-        summary="; ".join(f"{label}: {text}{' (forecast)' if kind == 'forecast' else ''}"
-                          for label, text, kind in zip(market["label"], market["text"],
-                                                       market["kind"])) + ".",
-        table=table_of(market), file_stem="figures_market")
+        st.warning(escape_markdown(t("figures.market.forecasts", count=len(forecasts),
+                                     total=len(market),
+                                     scopes=separator(lang).join(dict.fromkeys(forecasts["scope"])))),
+                   icon=":material/trending_up:")
+    render_chart(market_chart(market, lang=lang), key="figures-market",
+                 summary=market_summary(market_rows(market, lang), lang),
+                 table=table_of(market), file_stem="figures_market")
 
 prices = topic_rows("unit_prices")
-if "unit_prices" in chosen and len(prices):
-    st.header(topic_title("unit_prices"))
-    render_chart(
-        unit_price_chart(prices), key="figures-prices",
-        summary="; ".join(f"{label}: {text}" for label, text in
-                          zip(prices["label"], prices["text"])) + ".",
-        table=table_of(prices), file_stem="figures_unit-prices")
+if len(prices):
+    st.header(topic_title("unit_prices", lang))
+    render_chart(unit_price_chart(prices, lang=lang), key="figures-prices",
+                 summary=figure_summary(prices, lang), table=table_of(prices),
+                 file_stem="figures_unit-prices")
 
-others = [t for t in chosen if t not in CHARTED]
+others = [topic for topic in chosen if topic not in CHARTED]
 if others:
-    st.header("Other figures")
+    st.header(t("figures.others.header"))
     for topic in others:
-        st.subheader(topic_title(topic), anchor=False)
-        table = table_of(topic_rows(topic)).drop(columns=["Topic", "Value", "Up to"])
-        st.dataframe(table, hide_index=True, key=f"figures-table-{topic}",
-                     column_config={"Scope": st.column_config.TextColumn(width="large"),
-                                    "Sources": st.column_config.TextColumn(width="medium"),
-                                    "Year": st.column_config.NumberColumn(format="%d")})
+        st.subheader(topic_title(topic, lang), anchor=False)
+        st.dataframe(table_of(topic_rows(topic), FIGURE_COLUMNS_BRIEF), hide_index=True,
+                     key=f"figures-table-{topic}", column_config={
+                         header("figures.col", "scope", lang):
+                             st.column_config.TextColumn(width="large"),
+                         header("figures.col", "sources", lang):
+                             st.column_config.TextColumn(width="medium"),
+                         header("figures.col", "year", lang):
+                             st.column_config.NumberColumn(format="%d")})
 
-st.header("Every figure shown, with its source")
+st.header(t("figures.all.header"))
 everything = figure_table(reference.figures[reference.figures["topic"].isin(chosen)],
-                          reference.sources)
-st.dataframe(everything, hide_index=True, key="figures-table-all",
-             column_config={"Year": st.column_config.NumberColumn(format="%d")})
+                          reference.sources, lang)
+# Raw values as the reader's browser writes numbers; "Reads" has them as the interface does.
+st.dataframe(everything, hide_index=True, key="figures-table-all", column_config={
+    header("figures.col", "year", lang): st.column_config.NumberColumn(format="%d"),
+    header("figures.col", "value", lang): st.column_config.NumberColumn(format="localized"),
+    header("figures.col", "value_max", lang): st.column_config.NumberColumn(format="localized")})
 render_csv_download(everything, "key-figures.csv", key="figures-download")

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from app.charts.flow_map import value_label
 from app.components.data import get_dataset, render_left_out
 from app.components.downloads import render_csv_download
 from app.components.flows import (ALL, COLOUR_CHOICES, COUNTRY_SELECT_KEY, clear_country,
@@ -9,6 +10,7 @@ from app.components.flows import (ALL, COLOUR_CHOICES, COUNTRY_SELECT_KEY, clear
                                   country_options, flow_frames, flow_summary, flow_table,
                                   render_case_countries, render_flow_map, render_od_matrix,
                                   synced_cases)
+from app.components.i18n import current_language, t
 from app.components.state import drop_unknown_params, render_notices, synced_selectbox
 from app.core import vocab
 from app.core.flows import NO_FUNCTION, flows_touching
@@ -16,63 +18,66 @@ from app.core.text import escape_markdown
 
 PARAMS = ["cases", "function", "relation", "certainty", "colour", "country"]
 
+
+def capitalised(text: str) -> str:
+    """A label as an option of a list: "Outsources to" (relations read as verbs)."""
+    return text[:1].upper() + text[1:]
+
+
+lang = current_language()
 drop_unknown_params(PARAMS)
-st.title("Country flows")
+st.title(t("flows.title"))
 dataset = get_dataset()
 render_left_out(dataset)
 if not dataset.case_ids:
-    st.warning("No case could be loaded; see the messages above.")
+    st.warning(t("flows.no_case_loaded"))
     st.stop()
 
-st.markdown("Every link of the chains drawn between countries, in the direction of its sentence "
-            "“*from* RELATION *to*”: from the country that commissions the work to the one "
-            "that does it (for data supplied by users, from where the data comes). Line style "
-            "shows how sure the link is: solid documented, dashed reported, dotted inferred.")
+st.markdown(t("flows.intro"))
 
 cases = synced_cases(dataset, key="flows-cases-select")
 controls = st.columns(5)
 with controls[0]:
     function = synced_selectbox(
-        "Function of the work", [ALL, *vocab.FUNCTIONS, NO_FUNCTION],
+        t("flows.function.label"), [ALL, *vocab.FUNCTIONS, NO_FUNCTION],
         key="flows-function-select", param="function", default=ALL, omit_default=True,
-        format_func=lambda f: {ALL: "All functions", NO_FUNCTION: "No task recorded"}.get(
-            f, f.capitalize()),
-        help="Only the links under which (or for whose performer) tasks of this function are "
-             "recorded.")
+        format_func=lambda f: t("flows.function.all") if f == ALL else value_label(
+            "function", f, lang),
+        help=t("flows.function.help"))
 with controls[1]:
     relation = synced_selectbox(
-        "Relation", [ALL, *vocab.RELATIONS], key="flows-relation-select", param="relation",
-        default=ALL, omit_default=True,
-        format_func=lambda r: "All relations" if r == ALL else vocab.RELATION_LABELS[r])
+        t("flows.relation.label"), [ALL, *vocab.RELATIONS], key="flows-relation-select",
+        param="relation", default=ALL, omit_default=True,
+        format_func=lambda r: t("flows.relation.all") if r == ALL else capitalised(
+            value_label("relation", r, lang)))
 with controls[2]:
     certainty = synced_selectbox(
-        "Certainty of the links", [ALL, *vocab.CERTAINTIES], key="flows-certainty-select",
+        t("flows.certainty.label"), [ALL, *vocab.CERTAINTIES], key="flows-certainty-select",
         param="certainty", default=ALL, omit_default=True,
-        format_func=lambda c: "Any certainty" if c == ALL else c.capitalize(),
-        help="Documented: stated by the researchers; reported: by a secondary source; "
-             "inferred: by no source.")
+        format_func=lambda c: t("flows.certainty.all") if c == ALL else value_label(
+            "certainty", c, lang),
+        help=t("flows.certainty.help"))
 with controls[3]:
-    colour_by = synced_selectbox("Colour the lines by", COLOUR_CHOICES,
-                                 key="flows-colour-select", param="colour", default="function",
-                                 omit_default=True, format_func=str.capitalize)
+    colour_by = synced_selectbox(
+        t("flows.colour.label"), COLOUR_CHOICES, key="flows-colour-select", param="colour",
+        default="function", omit_default=True, format_func=lambda c: t(f"flows.colour.{c}"))
 with controls[4]:
     country = synced_selectbox(
-        "Narrow the table to a country", country_options(dataset), key=COUNTRY_SELECT_KEY,
-        param="country", default=ALL, omit_default=True, format_func=country_label,
-        help="Or click a country's dot on the map.")
+        t("flows.country.label"), country_options(dataset, lang), key=COUNTRY_SELECT_KEY,
+        param="country", default=ALL, omit_default=True,
+        format_func=lambda c: country_label(c, lang), help=t("flows.country.help"))
 render_notices()
 
 if not cases:
-    st.info("Choose at least one case study to see its flows.", icon=":material/info:")
+    st.info(t("flows.no_cases_chosen"), icon=":material/info:")
     st.stop()
 flows, pairs, per_case = flow_frames(cases, function=function, relation=relation,
                                      certainty=certainty, colour_by=colour_by)
 if flows.empty:
-    st.info("No link matches these filters. Choose another function, relation or certainty, "
-            "or more case studies.", icon=":material/filter_alt_off:")
+    st.info(t("flows.no_match_hint"), icon=":material/filter_alt_off:")
     st.stop()
 
-st.markdown(f"**{escape_markdown(flow_summary(pairs))}**")
+st.markdown(f"**{escape_markdown(flow_summary(pairs, lang))}**")
 render_flow_map(cases, function=function, relation=relation, certainty=certainty,
                 colour_by=colour_by, country=country, flows=flows, pairs=pairs)
 matrix_column, cases_column = st.columns([1, 1], gap="large")
@@ -80,24 +85,24 @@ with matrix_column:
     render_od_matrix(cases, function=function, relation=relation, certainty=certainty,
                      colour_by=colour_by, pairs=pairs)
 with cases_column:
-    st.subheader("Which countries each chain crosses", anchor=False)
-    render_case_countries(countries_per_case(dataset, per_case))
+    st.subheader(t("flows.case_countries.heading"), anchor=False)
+    render_case_countries(countries_per_case(dataset, per_case, lang))
 
-st.header("The flows, from and to")
+st.header(t("flows.table.heading"))
 shown = flows if country == ALL else flows_touching(flows, country_code(country))
 if country != ALL:
-    name = escape_markdown(country_label(country))
+    name = escape_markdown(country_label(country, lang))
     text, button = st.columns([5, 1], vertical_alignment="center")
-    text.markdown(f"Only the flows that start or end in **{name}**.")
-    button.button("Clear country", key="flows-clear-country", on_click=clear_country,
+    text.markdown(t("flows.only_country", country=name))
+    button.button(t("flows.clear_country"), key="flows-clear-country", on_click=clear_country,
                   icon=":material/close:")
 if shown.empty:
-    st.info(f"No flow starts or ends in {escape_markdown(country_label(country))} with these "
-            "filters.", icon=":material/info:")
+    st.info(t("flows.no_flow_in_country", country=escape_markdown(country_label(country, lang))),
+            icon=":material/info:")
 else:
-    table = flow_table(dataset, shown, colour_by)
+    table = flow_table(dataset, shown, colour_by, lang)
     st.dataframe(table, hide_index=True, key="flows-table")
     stem = "country-flows" + ("" if country == ALL else f"_{country}")
-    render_csv_download(table, f"{stem}.csv", key="flows-table-csv")
-    st.caption("A flow with two functions (or relations) appears once per function, so do not "
-               "add up the Links column across rows; the matrix counts each link once.")
+    render_csv_download(table, f"{stem}.csv", key="flows-table-csv",
+                        label=t("flows.download_table"))
+    st.caption(t("flows.table.caption"))

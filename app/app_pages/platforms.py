@@ -2,101 +2,90 @@
 
 import streamlit as st
 
-from app.charts.reference_charts import (OFFER_TYPE_LABELS, REFERENCE, offer_type_chart,
-                                         platform_map_chart, reference_citations,
-                                         platform_points, platform_relation_table,
-                                         platform_relations_chart, platform_table,
-                                         platform_timeline_chart)
+from app.charts.reference_charts import (offer_type_chart, platform_map_chart,
+                                         platform_relations_chart, platform_timeline_chart)
 from app.components.charts import render_chart
 from app.components.data import get_reference
 from app.components.downloads import render_csv_download
-from app.components.reference import multiselect_from_link
-from app.components.state import drop_unknown_params, render_notices
+from app.components.i18n import current_language, t, tn
+from app.components.state import drop_unknown_params, render_notices, synced_multiselect
 from app.core import vocab
-from app.core.sources import citations_for
+from app.core.i18n import vocab_label
+from app.core.reference import (cited_keys, founded_before, founded_before_answer, header,
+                                headquarters_summary, keyed_citations, links_between,
+                                offer_counts, offer_summary, platform_points,
+                                platform_relation_table, platform_table, reference_citations,
+                                relation_sentences, separator, timeline_summary)
 from app.core.text import escape_markdown
-from app.core.validate import split_ids
 
 PARAMS = ["offer"]
 BEFORE = 2000
 
 drop_unknown_params(PARAMS)
-st.title("Platforms")
-st.markdown(
-    "The micro-work platforms with an AI offer and operations in France inventoried by Tubaro "
-    "& Casilli (2019, Table 1), June 2017 – March 2019: where they have their headquarters, "
-    "when they were founded, what they offer, and who gives access to or owns whom.")
+lang = current_language()
+st.title(t("platforms.title"))
+st.markdown(t("platforms.intro"))
 reference = get_reference()
 if reference is None:
     st.stop()
 
-offers = multiselect_from_link(
-    "Offer type", list(vocab.OFFER_TYPES), key="platforms-offer-select", param="offer",
-    format_func=lambda t: OFFER_TYPE_LABELS.get(t, t), placeholder="Pick offer types")
+offers = synced_multiselect(
+    t("platforms.offer_select"), list(vocab.OFFER_TYPES), key="platforms-offer-select",
+    param="offer", format_func=lambda o: vocab_label("offer_type", o, lang),
+    placeholder=t("platforms.offer_placeholder"))
 render_notices()
 platforms = reference.platforms[reference.platforms["offer_type"].isin(offers)]
 if platforms.empty:
-    st.info("No platform has the offer types selected: pick at least one offer type above.",
-            icon=":material/info:")
+    st.info(t("platforms.none_selected"), icon=":material/info:")
     st.stop()
 
-table = platform_table(platforms, reference.sources)
-early = platforms[platforms["founded"] < BEFORE].sort_values(["founded", "name"])
-answer = (f"Founded before {BEFORE}: " + ", ".join(
-    f"{n} ({y}, {c})" for n, y, c in zip(early["name"], early["founded"], early["hq_city"]))
-    if len(early) else f"None of the platforms shown was founded before {BEFORE}")
-st.markdown(f"**{escape_markdown(answer)}.** {len(platforms)} platform(s) shown, of "
-            f"{len(reference.platforms)} in the inventory.")
-cited = list(dict.fromkeys(k for ids in (early if len(early) else platforms)["source_ids"]
-                            for k in split_ids(ids)))
-st.caption("Source: " + escape_markdown(" | ".join(
-    f"{k}: {c}" for k, c in zip(cited, citations_for(reference_citations(reference.sources),
-                                                      REFERENCE, ";".join(cited)))))
-           + ". The citation of each row is in the table at the bottom of the page.")
+answer = founded_before_answer(platforms, BEFORE, lang)
+st.markdown(f"**{escape_markdown(answer)}.** "
+            + tn("platforms.shown", len(platforms), total=len(reference.platforms)))
+early = founded_before(platforms, BEFORE)
+lookup = reference_citations(reference.sources)
+cited = keyed_citations(lookup, cited_keys((early if len(early) else platforms)["source_ids"]),
+                        lang)
+st.caption(escape_markdown(t("platforms.answer_sources", sources=cited)))
 
-points = platform_points(platforms)
-by_country = points.drop_duplicates("country").sort_values("n_in_country", ascending=False)
+
+points = platform_points(platforms, lang=lang)
 render_chart(
-    platform_map_chart(points), key="platforms-map",
-    summary="Headquarters by country: " + ", ".join(
-        f"{n} {k}" for n, k in zip(by_country["country_name"], by_country["n_in_country"]))
-    + ". Dots are placed at the country's centre, not the city (the inventory gives no "
-      "coordinates); several platforms in one country are spread on a circle around it.",
-    table=table[["Platform", "Offer", "Headquarters", "Country", "Founded"]],
+    platform_map_chart(points, lang=lang), key="platforms-map",
+    summary=headquarters_summary(points, lang) + " " + t("platforms.map.placement"),
+    table=platform_table(platforms, reference.sources, lang,
+                         ("platform", "offer", "headquarters", "country", "founded")),
     file_stem="platforms_headquarters")
 render_chart(
-    platform_timeline_chart(platforms, before=BEFORE), key="platforms-timeline",
-    summary=answer + f". Newest: {platforms.loc[platforms['founded'].idxmax(), 'name']} "
-                     f"({int(platforms['founded'].max())}).",
-    table=table[["Platform", "Founded", "Offer", "Headquarters"]],
+    platform_timeline_chart(platforms, before=BEFORE, lang=lang), key="platforms-timeline",
+    summary=timeline_summary(platforms, BEFORE, lang),
+    table=platform_table(platforms, reference.sources, lang,
+                         ("platform", "founded", "offer", "headquarters")),
     file_stem="platforms_founded")
-counts = platforms["offer_type"].value_counts()
 render_chart(
-    offer_type_chart(platforms), key="platforms-offer-chart",
-    summary="Platforms by offer: " + "; ".join(
-        f"{OFFER_TYPE_LABELS.get(t, t)}: {int(counts[t])}" for t in vocab.OFFER_TYPES
-        if t in counts) + ".",
-    table=table[["Platform", "Offer"]], file_stem="platforms_offer")
+    offer_type_chart(platforms, lang=lang), key="platforms-offer-chart",
+    summary=offer_summary(offer_counts(platforms, list(vocab.OFFER_TYPES), lang), lang),
+    table=platform_table(platforms, reference.sources, lang, ("platform", "offer")),
+    file_stem="platforms_offer")
 
-st.header("Who gives access to, owns or runs whom")
-shown = set(platforms["platform_id"])
-links = reference.platform_links[reference.platform_links["from_platform"].isin(shown)
-                                 & reference.platform_links["to_platform"].isin(shown)]
-relations = platform_relation_table(reference.platforms, links, reference.sources)
+st.header(t("platforms.relations.header"))
+links = links_between(reference.platform_links, platforms["platform_id"])
 if links.empty:
-    st.info("No relation between the platforms shown: add offer types to see them.",
-            icon=":material/info:")
+    st.info(t("platforms.relations.none"), icon=":material/info:")
 else:
-    render_chart(platform_relations_chart(platforms, links), key="platforms-relations",
-                 summary="; ".join(relations["Relation"]) + ".", table=relations,
+    render_chart(platform_relations_chart(platforms, links, lang=lang),
+                 key="platforms-relations",
+                 summary=separator(lang).join(relation_sentences(reference.platforms, links, lang))
+                 + ".",
+                 table=platform_relation_table(reference.platforms, links, reference.sources,
+                                               lang),
                  file_stem="platforms_relations")
-st.caption("Relations to services outside the inventory (UHRS of Microsoft, Gengo.ai, Spare5, "
-           "Foule Factory) have no headquarters or founding year in the source; they are "
-           "described in the platforms' notes below.")
+st.caption(t("platforms.relations.outside"))
 
-st.header("Notes and sources")
-st.dataframe(table, hide_index=True, key="platforms-table",
-             column_config={"Notes": st.column_config.TextColumn(width="large"),
-                            "Sources": st.column_config.TextColumn(width="medium"),
-                            "Founded": st.column_config.NumberColumn(format="%d")})
+st.header(t("platforms.notes.header"))
+table = platform_table(platforms, reference.sources, lang)
+st.dataframe(table, hide_index=True, key="platforms-table", column_config={
+    header("platforms.col", "notes", lang): st.column_config.TextColumn(width="large"),
+    header("platforms.col", "sources", lang): st.column_config.TextColumn(width="medium"),
+    header("platforms.col", "founded", lang): st.column_config.NumberColumn(format="%d")})
 render_csv_download(table, "platforms.csv", key="platforms-download")

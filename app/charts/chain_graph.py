@@ -25,8 +25,8 @@ import pandas as pd
 
 from app.charts import palette
 from app.core import geo, network, vocab
+from app.core.i18n import DEFAULT_LANGUAGE, format_number, localized, translate, vocab_label
 from app.core.sources import citation_lookup, citations_for
-from app.core.tables import words
 
 ASSETS_DIR = Path(__file__).resolve().parent.parent / "static" / "vis-9.1.2"
 JS_FILE = "vis-network.min.js"
@@ -63,10 +63,15 @@ class ChainGraph:
 # Text helpers
 
 
-def _source_lines(cites: list[str]) -> list[str]:
+def _source_lines(cites: list[str], lang: str) -> list[str]:
     if not cites:
-        return ["Sources: none given"]
-    return ["Sources:", *(f"\u2022 {c}" for c in cites)]
+        return [translate("graph.no_sources", lang)]
+    return [translate("graph.sources", lang), *(f"\u2022 {c}" for c in cites)]
+
+
+def _certainty_line(cert: object, lang: str) -> str:
+    return translate("graph.certainty", lang,
+                     certainty=vocab_label("certainty", str(cert), lang).lower())
 
 
 def _certainty(value: str) -> str:
@@ -87,6 +92,11 @@ def worker_size(workers: object) -> float:
 
 def _col(df: pd.DataFrame, name: str, default: object = "") -> list:
     return df[name].tolist() if name in df.columns else [default] * len(df)
+
+
+def _text_col(df: pd.DataFrame, name: str, lang: str) -> list:
+    """A curated text column in `lang` (English, marked, where the translation is missing)."""
+    return localized(df, name, lang).tolist() if name in df.columns else [""] * len(df)
 
 
 def _cases(df: pd.DataFrame) -> list[str]:
@@ -152,6 +162,7 @@ def build_chain_graph(
     *,
     focus: str | tuple[str, str] | None = None,
     physics: bool = False,
+    lang: str = DEFAULT_LANGUAGE,
 ) -> ChainGraph:
     """Nodes and edges of the chain graph for one or more cases, ready for vis-network.
 
@@ -163,13 +174,16 @@ def build_chain_graph(
     HTML builders make sure it is shown as text. `focus` (an actor id, a node id or a
     (case_id, actor_id) pair) greys every actor and link not on a chain through it. Links whose
     ends are not known actors and repeated ids are skipped so that the page never breaks.
+    Every text is in `lang`: names and descriptions from their `*_fr` columns where there is one
+    (else English, marked), types, relations, countries and numbers; citations stay as they are.
     """
     citations = citation_lookup(sources)
     positions = _positions(actors, links)
 
     a_keys = list(zip(_cases(actors), _col(actors, "actor_id")))
     names: dict[tuple[str, str], str] = {}
-    for key, name in zip(a_keys, _col(actors, "name")):
+    actor_names = _text_col(actors, "name", lang)
+    for key, name in zip(a_keys, actor_names):
         names.setdefault(key, str(name))
 
     related: set[tuple[str, str]] | None = None
@@ -182,12 +196,12 @@ def build_chain_graph(
     seen: set[tuple[str, str]] = set()
     for key, name, atype, country, workers, anon, desc, sids, cert in zip(
         a_keys,
-        _col(actors, "name"),
+        actor_names,
         _col(actors, "actor_type"),
         _col(actors, "country"),
         _col(actors, "workers", None),
         _col(actors, "anonymised", False),
-        _col(actors, "description"),
+        _text_col(actors, "description", lang),
         _col(actors, "source_ids"),
         _col(actors, "certainty"),
     ):
@@ -201,16 +215,18 @@ def build_chain_graph(
         colour = (palette.NEUTRAL if greyed
                   else palette.ACTOR_TYPE_COLOURS.get(atype, palette.NEUTRAL))
 
-        place = geo.country_name(country) if country else ""
-        where = f"{place} ({country})" if country else "country not given"
-        lines = [name, f"{vocab.ACTOR_TYPE_LABELS.get(atype, words(atype))} \u00b7 {where}"]
+        place = geo.country_name(country, lang) if country else ""
+        where = f"{place} ({country})" if country else translate("graph.no_country", lang)
+        lines = [name, f"{vocab_label('actor_type', atype, lang)} \u00b7 {where}"]
         if atype == "worker_pool" and not _missing(workers):
-            lines.append(f"Workers: {int(workers):,}")
+            lines.append(translate("graph.workers", lang,
+                                   workers=format_number(int(workers), lang)))
         if not _missing(anon) and bool(anon):
-            lines.append("Anonymised in the source.")
+            lines.append(translate("graph.anonymised", lang))
         if desc:
             lines += ["", str(desc)]
-        lines += ["", f"Certainty: {cert}", *_source_lines(citations_for(citations, case, sids))]
+        lines += ["", _certainty_line(cert, lang),
+                  *_source_lines(citations_for(citations, case, sids), lang)]
 
         x, y = positions.get(key, (0.0, 0.0))
         size = worker_size(workers) if atype == "worker_pool" else NODE_SIZE
@@ -248,7 +264,7 @@ def build_chain_graph(
         _col(links, "from_actor"),
         _col(links, "to_actor"),
         _col(links, "relation"),
-        _col(links, "description"),
+        _text_col(links, "description", lang),
         _col(links, "source_ids"),
         _col(links, "certainty"),
     )):
@@ -257,13 +273,14 @@ def build_chain_graph(
             continue
         seen_edges.add(eid)
         rel = str(rel)
-        verb = vocab.RELATION_LABELS.get(rel, words(rel))
+        verb = vocab_label("relation", rel, lang)
         cert_key = _certainty(str(cert))
         greyed = related is not None and i not in lit_links
         lines = [f"{names[(case, a)]} {verb} {names[(case, b)]}"]
         if desc:
             lines += ["", str(desc)]
-        lines += ["", f"Certainty: {cert}", *_source_lines(citations_for(citations, case, sids))]
+        lines += ["", _certainty_line(cert, lang),
+                  *_source_lines(citations_for(citations, case, sids), lang)]
         edge_extra: dict = {}
         # Links drawn right to left (e.g. data supplied back) arc clear of the rows.
         if positions.get((case, b), (0.0,))[0] <= positions.get((case, a), (0.0,))[0]:
@@ -341,19 +358,20 @@ def reveal(graph: ChainGraph, actor_ids: Collection[str], link_ids: Collection[s
     return ChainGraph(nodes, edges, graph.options)
 
 
-def legend_items() -> list[tuple[str, str, str]]:
-    """(label, colour, shape) for the legend: actor types, then certainty line styles.
+def legend_items(lang: str = DEFAULT_LANGUAGE) -> list[tuple[str, str, str]]:
+    """(label, colour, shape) for the legend in `lang`: actor types, then certainty line styles.
 
     Actor-type shapes are vis-network's "dot" or "diamond"; certainty rows use the shapes
     "solid", "dashed" and "dotted" (a line style), in `palette.TEXT`.
     """
     items = [
-        (vocab.ACTOR_TYPE_LABELS.get(t, words(t)), palette.ACTOR_TYPE_COLOURS[t],
+        (vocab_label("actor_type", t, lang), palette.ACTOR_TYPE_COLOURS[t],
          SHAPE_END_USER if t == "end_user" else SHAPE_DEFAULT)
         for t in vocab.ACTOR_TYPES
     ]
     items += [
-        (f"{c.capitalize()} link", palette.TEXT, palette.CERTAINTY_CSS[c]) for c in vocab.CERTAINTIES
+        (translate(f"graph.legend.{c}", lang), palette.TEXT, palette.CERTAINTY_CSS[c])
+        for c in vocab.CERTAINTIES
     ]
     return items
 
@@ -361,11 +379,11 @@ def legend_items() -> list[tuple[str, str, str]]:
 _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 
-def legend_html() -> str:
+def legend_html(lang: str = DEFAULT_LANGUAGE) -> str:
     """The legend as a small self-contained HTML fragment: inline styles only, no SVG, no script
     (so that it survives Streamlit's HTML sanitiser as well as the standalone page)."""
     parts = []
-    for label, colour, shape in legend_items():
+    for label, colour, shape in legend_items(lang):
         colour = colour if _HEX.match(colour) else palette.NEUTRAL
         if shape in palette.CERTAINTY_CSS.values():
             mark = (f'<span aria-hidden="true" style="display:inline-block;width:34px;'
@@ -397,7 +415,7 @@ _SCRIPT = """(function () {
   var data = %s;
   var container = document.getElementById("mynetwork");
   if (typeof vis === "undefined") {
-    container.textContent = "The graph library could not be loaded.";
+    container.textContent = data.unavailable;
     return;
   }
   function asText(item) {
@@ -446,21 +464,24 @@ def _check_relative(url: str) -> str:
     return url.rstrip("/")
 
 
-def _page(graph: ChainGraph, *, head: str, body_top: str, height_px: int, title: str) -> str:
+def _page(graph: ChainGraph, *, head: str, body_top: str, height_px: int, title: str,
+          lang: str) -> str:
     style = _STYLE % {"text": palette.TEXT, "height": int(height_px)}
-    payload = {"nodes": graph.nodes, "edges": graph.edges, "options": graph.options}
+    payload = {"nodes": graph.nodes, "edges": graph.edges, "options": graph.options,
+               "unavailable": translate("graph.unavailable", lang)}
+    label = html.escape(translate("graph.aria_label", lang), quote=True)
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-        f"<title>{html.escape(title)}</title>\n{head}"
+        f"<!DOCTYPE html>\n<html lang=\"{html.escape(lang, quote=True)}\">\n<head>\n"
+        f"<meta charset=\"utf-8\">\n<title>{html.escape(title)}</title>\n{head}"
         f"<style>\n{style}</style>\n</head>\n<body>\n{body_top}"
-        "<div id=\"mynetwork\" role=\"img\" aria-label=\"Graph of the data labour chain: "
-        "hover an actor or a link for details and sources\"></div>\n"
+        f"<div id=\"mynetwork\" role=\"img\" aria-label=\"{label}\"></div>\n"
         f"<script>\n{_SCRIPT % safe_json(payload)}\n</script>\n</body>\n</html>\n"
     )
 
 
 def chain_graph_html(
-    graph: ChainGraph, *, assets_url: str = "app/static/vis-9.1.2", height_px: int = 620
+    graph: ChainGraph, *, assets_url: str = "app/static/vis-9.1.2", height_px: int = 620,
+    lang: str = DEFAULT_LANGUAGE,
 ) -> str:
     """A small HTML page drawing the graph, loading vis-network from `assets_url`.
 
@@ -472,7 +493,8 @@ def chain_graph_html(
     base = html.escape(_check_relative(assets_url), quote=True)
     head = (f'<link rel="stylesheet" href="{base}/{CSS_FILE}">\n'
             f'<script src="{base}/{JS_FILE}"></script>\n')
-    return _page(graph, head=head, body_top="", height_px=height_px, title="Data labour chain")
+    return _page(graph, head=head, body_top="", height_px=height_px,
+                 title=translate("graph.page_title", lang), lang=lang)
 
 
 @lru_cache(maxsize=1)
@@ -491,7 +513,8 @@ def _inline_assets() -> tuple[str, str]:
     return js, css
 
 
-def standalone_html(graph: ChainGraph, *, title: str, height_px: int = 720) -> str:
+def standalone_html(graph: ChainGraph, *, title: str, height_px: int = 720,
+                    lang: str = DEFAULT_LANGUAGE) -> str:
     """The graph as one offline HTML file: vis-network inlined, a heading and a legend.
 
     Nothing is loaded from anywhere (about 700 KB); `title` is escaped. For the download
@@ -499,7 +522,7 @@ def standalone_html(graph: ChainGraph, *, title: str, height_px: int = 720) -> s
     """
     js, css = _inline_assets()
     head = f"<style>\n{css}\n</style>\n<script>\n{js}\n</script>\n"
-    top = (f"<h1>{html.escape(title)}</h1>\n{legend_html()}\n"
-           "<p style=\"margin:0 0 4px;font-size:13px\">Hover an actor or a link for details and "
-           "sources. Drag to move, scroll to zoom.</p>\n")
-    return _page(graph, head=head, body_top=top, height_px=height_px, title=title)
+    top = (f"<h1>{html.escape(title)}</h1>\n{legend_html(lang)}\n"
+           f"<p style=\"margin:0 0 4px;font-size:13px\">"
+           f"{html.escape(translate('graph.standalone_help', lang))}</p>\n")
+    return _page(graph, head=head, body_top=top, height_px=height_px, title=title, lang=lang)

@@ -8,59 +8,44 @@ for exports and tests, since vl-convert cannot fetch a relative URL.
 
 from __future__ import annotations
 
+import json
+
 import altair as alt
 import pandas as pd
 
 from app.charts import palette
 from app.core import vocab
-from app.core.flows import NO_FUNCTION, flow_segments, involved_countries, od_matrix
+from app.core.flows import (NO_FUNCTION, count_text, flow_segments, involved_countries,
+                            od_matrix)
 from app.core.geo import WORLD_FEATURE, WORLD_URL, country_centroids, country_name
+from app.core.i18n import translate, vocab_label
 
 COUNTRY_PARAM = "country"
 ANTARCTICA = "010"
 
-WORDS = {
-    "en": {
-        "title": "Where the data work goes",
-        "subtitle": "Each line runs from the country of the actor who commissions (or receives "
-                    "data) to the country of the other; rings are flows within one country.",
-        "not_drawn": "Not on the map: {n} link(s) with a country that is unknown or too small "
-                     "for the map ({where}).",
-        "from": "From", "to": "To", "country": "Country", "function": "Function",
-        "relation": "Relation", "certainty": "Certainty", "links": "Links", "tasks": "Tasks",
-        "workers": "Workers (where known)", "cases": "Cases", "relations": "Relations",
-        "functions": "Functions", "out": "Links leaving", "in": "Links arriving",
-        "domestic": "Links within the country", "documented": "Documented links",
-        "reported": "Reported links", "inferred": "Inferred links",
-        "od_title": "Who commissions whom, country by country",
-        "od_from": "From country", "od_to": "To country",
-        "od_subtitle": "Each link counted once; a link reads \"from RELATION to\" (for "
-                       "supplies_data, from where the data comes).",
-        "none": "no task recorded",
-    },
-    "fr": {
-        "title": "Où va le travail des données",
-        "subtitle": "Chaque trait va du pays de l'acteur qui commande (ou reçoit des données) "
-                    "au pays de l'autre ; les anneaux sont des flux internes à un pays.",
-        "not_drawn": "Hors carte : {n} lien(s) avec un pays inconnu ou trop petit pour la carte "
-                     "({where}).",
-        "from": "De", "to": "Vers", "country": "Pays", "function": "Fonction",
-        "relation": "Relation", "certainty": "Certitude", "links": "Liens", "tasks": "Tâches",
-        "workers": "Travailleurs (si connu)", "cases": "Cas", "relations": "Relations",
-        "functions": "Fonctions", "out": "Liens sortants", "in": "Liens entrants",
-        "domestic": "Liens internes au pays", "documented": "Liens documentés",
-        "reported": "Liens rapportés", "inferred": "Liens déduits",
-        "od_title": "Qui commande à qui, pays par pays",
-        "od_from": "Pays de départ", "od_to": "Pays d'arrivée",
-        "od_subtitle": "Chaque lien compté une fois ; un lien se lit « de RELATION vers » (pour "
-                       "supplies_data, depuis là d'où viennent les données).",
-        "none": "aucune tâche relevée",
-    },
-}
+WORDS_KEY = "flows.map."
 
 
-def _words(lang: str) -> dict[str, str]:
-    return WORDS.get(lang, WORDS["en"])
+def _w(key: str, lang: str, **values: object) -> str:
+    """A text of these charts in `lang` (the catalogue keys `flows.map.*`)."""
+    return translate(WORDS_KEY + key, lang, **values)
+
+
+def value_label(kind: str, value: str, lang: str) -> str:
+    """How a function, relation or certainty of a flow reads: its vocabulary label, and
+    "No task recorded" for a link without a task."""
+    if kind == "function" and value == NO_FUNCTION:
+        return translate("flows.no_task", lang)
+    return vocab_label(kind, value, lang)
+
+
+def label_expr(labels: dict[str, str]) -> str:
+    """A Vega `labelExpr` that shows each code of a legend as its label (codes stay the data)."""
+    expr = "datum.label"
+    for code, label in reversed(labels.items()):
+        expr = (f"datum.label == {json.dumps(code, ensure_ascii=False)} ? "
+                f"{json.dumps(label, ensure_ascii=False)} : {expr}")
+    return expr
 
 
 def _colour_scale(colour_by: str, present: list[str]) -> alt.Scale:
@@ -95,21 +80,38 @@ def _world_data(world_url: str, world: dict | None):
     return alt.topo_feature(world_url, WORLD_FEATURE)
 
 
-def _flow_tooltip(w: dict[str, str], colour_by: str) -> list[alt.Tooltip]:
-    tips = [
-        alt.Tooltip("from_name:N", title=w["from"]),
-        alt.Tooltip("to_name:N", title=w["to"]),
-        alt.Tooltip(f"{colour_by}:N", title=w[colour_by]),
-        alt.Tooltip("n_links:Q", title=w["links"]),
-        alt.Tooltip("n_tasks:Q", title=w["tasks"]),
-        alt.Tooltip("workers:Q", title=w["workers"]),
-        alt.Tooltip("certainty:N", title=w["certainty"]),
-        *[alt.Tooltip(f"n_{c}:Q", title=w[c]) for c in vocab.CERTAINTIES],
-        alt.Tooltip("relations:N" if colour_by == "function" else "functions:N",
-                    title=w["relations" if colour_by == "function" else "functions"]),
-        alt.Tooltip("cases:N", title=w["cases"]),
+def _flow_tooltip(colour_by: str, lang: str) -> list[alt.Tooltip]:
+    """The tooltip of a line or ring: labels in `lang` (the `*_label` columns of `_labelled`)."""
+    other = "relation" if colour_by == "function" else "function"
+    return [
+        alt.Tooltip("from_name:N", title=_w("from", lang)),
+        alt.Tooltip("to_name:N", title=_w("to", lang)),
+        alt.Tooltip("colour_label:N", title=_w(colour_by, lang)),
+        alt.Tooltip("n_links:Q", title=_w("links", lang)),
+        alt.Tooltip("n_tasks:Q", title=_w("tasks", lang)),
+        alt.Tooltip("workers:Q", title=_w("workers", lang)),
+        alt.Tooltip("certainty_label:N", title=_w("certainty", lang)),
+        *[alt.Tooltip(f"n_{c}:Q", title=_w(f"n_{c}", lang)) for c in vocab.CERTAINTIES],
+        alt.Tooltip("others_label:N", title=_w(f"{other}s", lang)),
+        alt.Tooltip("cases:N", title=_w("cases", lang)),
     ]
-    return tips
+
+
+def _labelled(flows: pd.DataFrame, colour_by: str, lang: str) -> pd.DataFrame:
+    """The flows with what the tooltips print: country names and vocabulary labels in `lang`."""
+    other = "relation" if colour_by == "function" else "function"
+
+    def others(joined: str) -> str:
+        return "; ".join(value_label(other, v, lang) for v in joined.split("; ") if v)
+
+    return flows.assign(
+        from_name=[country_name(c, lang) for c in flows["from_country"]],
+        to_name=[country_name(c, lang) for c in flows["to_country"]],
+        colour_label=[value_label(colour_by, v, lang) for v in flows[colour_by]],
+        certainty_label=[value_label("certainty", v, lang) if v else "" for v in
+                         flows["certainty"]],
+        others_label=[others(v) for v in flows[f"{other}s"]],
+    )
 
 
 def _plain(frame: pd.DataFrame) -> pd.DataFrame:
@@ -150,27 +152,24 @@ def flow_map_chart(
     if colour_by not in flows.columns:
         raise ValueError(
             f"flows have no {colour_by!r} column: aggregate them with by=[{colour_by!r}]")
-    w = _words(lang)
     if centroids is None:
         centroids = country_centroids()
 
-    # Names in the chart's language, whatever language the flows were aggregated in.
-    flows = flows.assign(
-        from_name=[country_name(c, lang) for c in flows["from_country"]],
-        to_name=[country_name(c, lang) for c in flows["to_country"]],
-    )
+    # Names and labels in the chart's language, whatever language the flows were made in.
+    flows = _labelled(flows, colour_by, lang)
     segments = _plain(flow_segments(flows, offset_by=colour_by))
     domestic = _plain(flows[flows["domestic"] & flows["to_lon"].notna()])
     places = involved_countries(flows, lang=lang)
     on_map = places[places["lon"].notna()]
 
     unmapped = flows[flows[["from_lon", "to_lon"]].isna().any(axis=1)]
-    subtitle = [w["subtitle"]]
+    subtitle = [_w("subtitle", lang)]
     if len(unmapped):
         link_ids = {i for ids in unmapped["link_ids"] for i in ids.split("; ")}
         names = sorted({n for side in ("from", "to")
                         for n in unmapped.loc[unmapped[f"{side}_lon"].isna(), f"{side}_name"]})
-        subtitle.append(w["not_drawn"].format(n=len(link_ids), where=", ".join(names)))
+        subtitle.append(count_text(WORDS_KEY + "not_drawn", len(link_ids), lang,
+                                   where=", ".join(names)))
 
     involved = pd.DataFrame({
         "iso_numeric": centroids.loc[centroids["alpha2"].isin(on_map["country"]), "iso_numeric"],
@@ -181,22 +180,34 @@ def flow_map_chart(
         .mark_geoshape(stroke="white", strokeWidth=0.5, fill=palette.NEUTRAL)
         .transform_filter(f"datum.id != '{ANTARCTICA}'")  # room for the inhabited world
         .transform_lookup(lookup="id", from_=alt.LookupData(involved, "iso_numeric", ["involved"]))
-        .encode(
-            fillOpacity=alt.condition("datum.involved", alt.value(0.75), alt.value(0.3)),
-            tooltip=alt.Tooltip("properties.name:N", title=w["country"]),
-        )
+    )
+    name_field = "properties.name"  # the map file's own (English) names
+    if lang != "en":
+        names = pd.DataFrame({"iso_numeric": centroids["iso_numeric"],
+                              "shown_name": [country_name(c, lang) for c in centroids["alpha2"]]})
+        countries = countries.transform_lookup(
+            lookup="id", from_=alt.LookupData(names, "iso_numeric", ["shown_name"]),
+        ).transform_calculate(shown_name="datum.shown_name || datum.properties.name")
+        name_field = "shown_name"
+    countries = countries.encode(
+        fillOpacity=alt.condition("datum.involved", alt.value(0.75), alt.value(0.3)),
+        tooltip=alt.Tooltip(f"{name_field}:N", title=_w("country", lang)),
     )
 
-    none_label = w["none"].replace("'", "\\'")
+    order = [*(vocab.FUNCTIONS if colour_by == "function" else vocab.RELATIONS), NO_FUNCTION]
     colour = alt.Color(
-        f"{colour_by}:N", title=w[colour_by],
+        f"{colour_by}:N", title=_w(colour_by, lang),
         scale=_colour_scale(colour_by, list(flows[colour_by].unique())),
-        legend=alt.Legend(labelExpr=f"datum.label == '{NO_FUNCTION}' ? '{none_label}' "
-                                   ": datum.label"),
+        legend=alt.Legend(labelExpr=label_expr(
+            {v: value_label(colour_by, v, lang) for v in order})),
     )
-    certainty_dash = alt.StrokeDash("certainty:N", title=w["certainty"], scale=_certainty_dash())
-    certainty_opacity = alt.Opacity("certainty:N", title=w["certainty"], scale=_certainty_opacity())
-    tooltip = _flow_tooltip(w, colour_by)
+    certainty_legend = alt.Legend(labelExpr=label_expr(
+        {c: value_label("certainty", c, lang) for c in vocab.CERTAINTIES}))
+    certainty_dash = alt.StrokeDash("certainty:N", title=_w("certainty", lang),
+                                    scale=_certainty_dash(), legend=certainty_legend)
+    certainty_opacity = alt.Opacity("certainty:N", title=_w("certainty", lang),
+                                    scale=_certainty_opacity(), legend=certainty_legend)
+    tooltip = _flow_tooltip(colour_by, lang)
     max_links = max(1, int(flows["n_links"].max())) if len(flows) else 1
     link_scale = alt.Scale(domain=[1, max(2, max_links)])
     link_values = sorted({int(v) for v in flows["n_links"]})
@@ -212,7 +223,8 @@ def flow_map_chart(
             color=colour,
             strokeDash=certainty_dash,
             opacity=certainty_opacity,
-            strokeWidth=alt.StrokeWidth("n_links:Q", title=w["links"], legend=link_legend,
+            strokeWidth=alt.StrokeWidth("n_links:Q", title=_w("links", lang),
+                                        legend=link_legend,
                                         scale=alt.Scale(domain=link_scale.domain,
                                                         range=[1.5, 6])),
             tooltip=tooltip,
@@ -226,7 +238,7 @@ def flow_map_chart(
             color=colour,
             strokeDash=certainty_dash,
             opacity=certainty_opacity,
-            size=alt.Size("n_links:Q", title=w["links"], legend=link_legend,
+            size=alt.Size("n_links:Q", title=_w("links", lang), legend=link_legend,
                           scale=alt.Scale(domain=link_scale.domain, range=[150, 700])),
             tooltip=tooltip,
         )
@@ -235,10 +247,10 @@ def flow_map_chart(
         longitude="lon:Q", latitude="lat:Q",
         color=alt.value(palette.TEXT),
         tooltip=[
-            alt.Tooltip("name:N", title=w["country"]),
-            alt.Tooltip("n_out:Q", title=w["out"]),
-            alt.Tooltip("n_in:Q", title=w["in"]),
-            alt.Tooltip("n_domestic:Q", title=w["domestic"]),
+            alt.Tooltip("name:N", title=_w("country", lang)),
+            alt.Tooltip("n_out:Q", title=_w("out", lang)),
+            alt.Tooltip("n_in:Q", title=_w("in", lang)),
+            alt.Tooltip("n_domestic:Q", title=_w("domestic", lang)),
         ],
     )
     if selectable:
@@ -255,7 +267,7 @@ def flow_map_chart(
         .resolve_scale(color="shared")
         .properties(
             width=width, height=height,
-            title=alt.TitleParams(w["title"], subtitle=subtitle, anchor="start"),
+            title=alt.TitleParams(_w("title", lang), subtitle=subtitle, anchor="start"),
         )
     )
 
@@ -266,7 +278,6 @@ def od_matrix_chart(flows: pd.DataFrame, *, lang: str = "en") -> alt.LayerChart:
     Built on `app.core.flows.od_matrix` (a link counts once whatever its functions), country
     names in `lang`, the unknown bucket last. Empty cells are left blank.
     """
-    w = _words(lang)
     matrix = od_matrix(flows, lang=lang)
     order_from, order_to = list(matrix.index), list(matrix.columns)
     long = matrix.stack().rename("n_links").reset_index() if len(matrix) else pd.DataFrame(
@@ -274,15 +285,15 @@ def od_matrix_chart(flows: pd.DataFrame, *, lang: str = "en") -> alt.LayerChart:
     long = long[long["n_links"] > 0]
     top = max(1, int(long["n_links"].max())) if len(long) else 1
     base = alt.Chart(long).encode(
-        y=alt.Y("from_country:N", title=w["od_from"], sort=order_from),
-        x=alt.X("to_country:N", title=w["od_to"], sort=order_to,
+        y=alt.Y("from_country:N", title=_w("od_from", lang), sort=order_from),
+        x=alt.X("to_country:N", title=_w("od_to", lang), sort=order_to,
                 axis=alt.Axis(labelAngle=-40, orient="top")),
-        tooltip=[alt.Tooltip("from_country:N", title=w["from"]),
-                 alt.Tooltip("to_country:N", title=w["to"]),
-                 alt.Tooltip("n_links:Q", title=w["links"])],
+        tooltip=[alt.Tooltip("from_country:N", title=_w("from", lang)),
+                 alt.Tooltip("to_country:N", title=_w("to", lang)),
+                 alt.Tooltip("n_links:Q", title=_w("links", lang))],
     )
     cells = base.mark_rect(stroke="white").encode(
-        color=alt.Color("n_links:Q", title=w["links"],
+        color=alt.Color("n_links:Q", title=_w("links", lang),
                         # Darkest cell well short of black, so its count stays legible.
                         scale=alt.Scale(scheme="greys", domain=[0, top * 1.5]), legend=None),
     )
@@ -292,6 +303,7 @@ def od_matrix_chart(flows: pd.DataFrame, *, lang: str = "en") -> alt.LayerChart:
                             alt.value(palette.TEXT)),
     )
     return alt.layer(cells, text).properties(
-        title=alt.TitleParams(w["od_title"], subtitle=w["od_subtitle"], anchor="start"),
+        title=alt.TitleParams(_w("od_title", lang), subtitle=_w("od_subtitle", lang),
+                              anchor="start"),
         width=alt.Step(34), height=alt.Step(26),
     )

@@ -12,69 +12,52 @@ import altair as alt
 import pandas as pd
 
 from app.charts import palette
+from app.charts.flow_map import label_expr
 from app.core import vocab
+from app.core.flows import count_text
+from app.core.i18n import translate, vocab_label
 
 FUNCTION_PARAM = "function"
 
-WORDS = {
-    "en": {
-        "diagram_title": "Three functions of data work in making AI",
-        "diagram_subtitle": "After Tubaro, Casilli & Coville (2020), Figure 1; "
-                            "numbers are tasks recorded in the selected cases.",
-        "boxes": {
-            "preparation": ("Data", "Preparation", "generation, annotation"),
-            "impersonation": ("Model", "Impersonation", "humans inside the model"),
-            "verification": ("Outputs", "Verification", "checking the outputs"),
-        },
-        "task": "task", "tasks": "tasks",
-        "n_tasks": "Number of tasks", "share": "Share of tasks",
-        "function": "Function", "subfunction": "Preparation split", "label": "",
-        "bar_title": "What the data work is for, by {by}",
-        "by": {"case_id": "case", "country": "country of who does it",
-               "actor_type": "who does it", "paid": "pay", "data_type": "kind of data"},
-        "axis": {"case_id": "Case", "country": "Country", "actor_type": "Who does the task",
-                 "paid": "Paid or unpaid", "data_type": "Kind of data"},
-        "sub_title": "Preparation: generating new data or annotating existing data, by {by}",
-    },
-    "fr": {
-        "diagram_title": "Trois fonctions du travail des données dans la fabrique de l'IA",
-        "diagram_subtitle": "D'après Tubaro, Casilli & Coville (2020), figure 1 ; "
-                            "les nombres sont les tâches relevées dans les cas choisis.",
-        "boxes": {
-            "preparation": ("Données", "Préparation", "génération, annotation"),
-            "impersonation": ("Modèle", "Imitation", "des humains dans le modèle"),
-            "verification": ("Résultats", "Vérification", "contrôle des résultats"),
-        },
-        "task": "tâche", "tasks": "tâches",
-        "n_tasks": "Nombre de tâches", "share": "Part des tâches",
-        "function": "Fonction", "subfunction": "Détail de la préparation", "label": "",
-        "bar_title": "À quoi sert le travail des données, par {by}",
-        "by": {"case_id": "cas", "country": "pays de qui l'exécute",
-               "actor_type": "qui l'exécute", "paid": "rémunération",
-               "data_type": "type de données"},
-        "axis": {"case_id": "Cas", "country": "Pays", "actor_type": "Qui exécute la tâche",
-                 "paid": "Payé ou non", "data_type": "Type de données"},
-        "sub_title": "Préparation : produire de nouvelles données ou annoter l'existant, "
-                     "par {by}",
-    },
-}
+WORDS_KEY = "functions.chart."
+BOX_TEXTS = ("heading", "detail")
+# What the diagram's boxes hold, in Figure 1's order: the data, the model, its outputs.
+DIAGRAM_ORDER = ("preparation", "impersonation", "verification")
 
 # Figure 1's layout in a fixed 100 x 40 space: left, centre, right panels.
 BOX_X = {"preparation": (2, 30), "impersonation": (36, 64), "verification": (70, 98)}
 BOX_Y = (2, 35)
 SUBFUNCTION_OPACITY = {"": 1.0, "generation": 1.0, "annotation": 0.55}
+# The groupings a breakdown chart has words for (`functions.chart.axis.*` and `.by.*`).
+AXIS_TITLES = ("case_id", "country", "actor_type", "paid", "data_type")
 
 
-def _words(lang: str) -> dict:
-    return WORDS.get(lang, WORDS["en"])
+def _w(key: str, lang: str, **values: object) -> str:
+    """A text of these charts in `lang` (the catalogue keys `functions.chart.*`)."""
+    return translate(WORDS_KEY + key, lang, **values)
+
+
+def _function_labels(lang: str) -> dict[str, str]:
+    return {f: vocab_label("function", f, lang) for f in vocab.FUNCTIONS}
+
+
+def _by_words(by: str, lang: str) -> str:
+    """What a breakdown is by, as words for a title ("by country of who does it")."""
+    return _w(f"by.{by}", lang) if by in AXIS_TITLES else by
 
 
 def _function_scale() -> alt.Scale:
     return alt.Scale(**palette.altair_scale(palette.FUNCTION_COLOURS))
 
 
-def _n_tasks(n: int, w: dict) -> str:
-    return f"{n} {w['task'] if n == 1 else w['tasks']}"
+def _n_tasks(n: int, lang: str) -> str:
+    return count_text("functions.n_tasks", n, lang)
+
+
+def subfunction_split(subcounts: dict[str, int], lang: str) -> str:
+    """"generation 4, annotation 4": the split of preparation, in `lang`."""
+    return ", ".join(f"{vocab_label('subfunction', s, lang).lower()} {int(subcounts.get(s, 0))}"
+                     for s in vocab.SUBFUNCTIONS)
 
 
 def function_diagram_chart(
@@ -95,26 +78,27 @@ def function_diagram_chart(
     in a fixed 100 x 40 coordinate space without axes. With `selectable`, a click on a box sets
     the point selection `function` (fields ["function"]).
     """
-    w = _words(lang)
     y0, y1 = BOX_Y
+    labels = _function_labels(lang)
     boxes = pd.DataFrame([
-        {"function": f, "x": BOX_X[f][0], "x2": BOX_X[f][1], "y": y0, "y2": y1,
-         "n_tasks": int(counts.get(f, 0))}
-        for f in ("preparation", "impersonation", "verification")
+        {"function": f, "function_label": labels[f], "x": BOX_X[f][0], "x2": BOX_X[f][1],
+         "y": y0, "y2": y1, "n_tasks": int(counts.get(f, 0))}
+        for f in DIAGRAM_ORDER
     ])
     texts = []
     for f, (x_start, x_end) in BOX_X.items():
-        heading, name, detail = w["boxes"][f]
+        heading, detail = (_w(f"box.{f}.{part}", lang) for part in BOX_TEXTS)
+        name = labels[f]
         n = int(counts.get(f, 0))
         middle = (x_start + x_end) / 2
         texts += [
             {"function": f, "x": middle, "y": 30, "text": heading, "kind": "heading"},
             {"function": f, "x": middle, "y": 23, "text": name, "kind": "name"},
             {"function": f, "x": middle, "y": 17.5, "text": detail, "kind": "detail"},
-            {"function": f, "x": middle, "y": 11, "text": _n_tasks(n, w), "kind": "count"},
+            {"function": f, "x": middle, "y": 11, "text": _n_tasks(n, lang), "kind": "count"},
         ]
         if f == "preparation" and subcounts:
-            split = ", ".join(f"{s} {int(subcounts.get(s, 0))}" for s in vocab.SUBFUNCTIONS)
+            split = subfunction_split(subcounts, lang)
             texts.append({"function": f, "x": middle, "y": 6.5, "text": split, "kind": "detail"})
     texts = pd.DataFrame(texts)
     arrows = pd.DataFrame([{"x": 30, "x2": 35.2, "y": 18.5}, {"x": 64, "x2": 69.2, "y": 18.5}])
@@ -122,8 +106,8 @@ def function_diagram_chart(
     x = alt.X("x:Q", scale=alt.Scale(domain=[0, 100], nice=False), axis=None)
     y = alt.Y("y:Q", scale=alt.Scale(domain=[0, 40], nice=False), axis=None)
     colour = alt.Color("function:N", scale=_function_scale(), legend=None)
-    tooltip = [alt.Tooltip("function:N", title=w["function"]),
-               alt.Tooltip("n_tasks:Q", title=w["n_tasks"])]
+    tooltip = [alt.Tooltip("function_label:N", title=_w("function", lang)),
+               alt.Tooltip("n_tasks:Q", title=_w("n_tasks", lang))]
 
     rects = alt.Chart(boxes).mark_rect(fillOpacity=0.12, strokeWidth=2, cornerRadius=6).encode(
         x=x, x2="x2:Q", y=y, y2="y2:Q", color=colour, stroke=colour, tooltip=tooltip,
@@ -154,7 +138,8 @@ def function_diagram_chart(
 
     return alt.layer(rects, shafts, heads, heading, name, detail, count).properties(
         width=width, height=height,
-        title=alt.TitleParams(w["diagram_title"], subtitle=w["diagram_subtitle"], anchor="start"),
+        title=alt.TitleParams(_w("diagram_title", lang), subtitle=_w("diagram_subtitle", lang),
+                              anchor="start"),
         view=alt.ViewBackground(stroke=None),
     )
 
@@ -179,40 +164,47 @@ def function_bar_chart(
     `selection_name` (default "function") adds a point selection on fields ["function"] for
     cross-filtering; unselected functions turn grey. None leaves the chart static.
     """
-    w = _words(lang)
     data = breakdown.copy()
     if "label" not in data.columns:
         data["label"] = data[by].astype(str)
     if "subfunction" not in data.columns:
         data["subfunction"] = ""
         show_subfunctions = False
+    functions = _function_labels(lang)
+    subfunctions = {s: vocab_label("subfunction", s, lang) for s in vocab.SUBFUNCTIONS}
+    data["function_label"] = data["function"].map(lambda f: functions.get(f, f))
+    data["subfunction_label"] = data["subfunction"].map(lambda s: subfunctions.get(s, s))
+    axis_title = _w(f"axis.{by}", lang) if by in AXIS_TITLES else by
     rank = {f: i for i, f in enumerate(vocab.FUNCTIONS)}
     sub_rank = {s: i for i, s in enumerate(("", *vocab.SUBFUNCTIONS))}
     data["stack_order"] = [rank.get(f, 9) * 10 + sub_rank.get(s, 9)
                            for f, s in zip(data["function"], data["subfunction"])]
     order = list(dict.fromkeys(data["label"]))
 
-    colour = alt.Color("function:N", title=w["function"], scale=_function_scale())
+    colour = alt.Color("function:N", title=_w("function", lang), scale=_function_scale(),
+                       legend=alt.Legend(labelExpr=label_expr(functions)))
     encodings = {
-        "y": alt.Y("label:N", title=w["axis"].get(by, by), sort=order),
-        "x": alt.X("sum(n_tasks):Q", title=w["share"] if normalize else w["n_tasks"],
+        "y": alt.Y("label:N", title=axis_title, sort=order),
+        "x": alt.X("sum(n_tasks):Q", title=_w("share" if normalize else "n_tasks", lang),
                    stack="normalize" if normalize else "zero",
                    axis=alt.Axis(format="%") if normalize else alt.Axis(format="d",
                                                                           tickMinStep=1)),
         "order": alt.Order("stack_order:Q"),
         "tooltip": [
-            alt.Tooltip("label:N", title=w["axis"].get(by, by)),
-            alt.Tooltip("function:N", title=w["function"]),
-            *([alt.Tooltip("subfunction:N", title=w["subfunction"])] if show_subfunctions else []),
-            alt.Tooltip("sum(n_tasks):Q", title=w["n_tasks"]),
+            alt.Tooltip("label:N", title=axis_title),
+            alt.Tooltip("function_label:N", title=_w("function", lang)),
+            *([alt.Tooltip("subfunction_label:N", title=_w("subfunction", lang))]
+              if show_subfunctions else []),
+            alt.Tooltip("sum(n_tasks):Q", title=_w("n_tasks", lang)),
         ],
     }
     if show_subfunctions:
         encodings["opacity"] = alt.Opacity(
-            "subfunction:N", title=w["subfunction"],
+            "subfunction:N", title=_w("subfunction", lang),
             scale=alt.Scale(type="ordinal", domain=list(SUBFUNCTION_OPACITY),
                             range=list(SUBFUNCTION_OPACITY.values())),
-            legend=alt.Legend(values=list(vocab.SUBFUNCTIONS), symbolType="square"),
+            legend=alt.Legend(values=list(vocab.SUBFUNCTIONS), symbolType="square",
+                              labelExpr=label_expr(subfunctions)),
         )
     chart = alt.Chart(data).mark_bar(stroke="white", strokeWidth=0.5)
     if selection_name:
@@ -221,7 +213,7 @@ def function_bar_chart(
         encodings["color"] = alt.condition(pick, colour, alt.value(palette.NEUTRAL))
     else:
         encodings["color"] = colour
-    heading = title or w["bar_title"].format(by=w["by"].get(by, by))
+    heading = title or _w("bar_title", lang, by=_by_words(by, lang))
     return chart.encode(**encodings).properties(
         width=width, height=alt.Step(24), title=alt.TitleParams(heading, anchor="start"),
     )
@@ -230,11 +222,10 @@ def function_bar_chart(
 def subfunction_chart(breakdown: pd.DataFrame, by: str, *, lang: str = "en",
                       width: int | str = "container") -> alt.Chart:
     """Preparation tasks only, split into generation and annotation, per *by* group."""
-    w = _words(lang)
     prep = breakdown[breakdown["function"] == "preparation"]
     return function_bar_chart(
         prep, by, selection_name=None, lang=lang, width=width,
-        title=w["sub_title"].format(by=w["by"].get(by, by)),
+        title=_w("sub_title", lang, by=_by_words(by, lang)),
     )
 
 

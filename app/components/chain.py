@@ -11,7 +11,9 @@ import streamlit as st
 from app.charts.chain_graph import (ChainGraph, build_chain_graph, chain_graph_html, reveal,
                                     standalone_html)
 from app.components.data import data_version_key, get_dataset
+from app.components.i18n import current_language, t
 from app.core import network
+from app.core.i18n import localized_value
 from app.core.load import Dataset
 
 GRAPH_HEIGHT = 640
@@ -34,20 +36,21 @@ def chain_view(dataset: Dataset, case_id: str, *, function: str | None,
 @st.cache_data(show_spinner=False, max_entries=256, ttl=3600)
 def _chain_graph(version: tuple, case_id: str, function: str | None, documented_only: bool,
                  focus: str | None, physics: bool,
-                 revealed: tuple[tuple[str, ...], tuple[str, ...]] | None) -> ChainGraph:
-    """The graph of one view; keyed by the data version and every filter."""
+                 revealed: tuple[tuple[str, ...], tuple[str, ...]] | None,
+                 lang: str) -> ChainGraph:
+    """The graph of one view; keyed by the data version, every filter and the language."""
     dataset = get_dataset()
     actors, links = chain_view(dataset, case_id, function=function,
                                documented_only=documented_only)
     sources = dataset.sources[dataset.sources["case_id"] == case_id]
-    graph = build_chain_graph(actors, links, sources, focus=focus, physics=physics)
+    graph = build_chain_graph(actors, links, sources, focus=focus, physics=physics, lang=lang)
     return graph if revealed is None else reveal(graph, *revealed)
 
 
 @st.cache_data(show_spinner=False, max_entries=256, ttl=3600)
 def _embedded_html(view: tuple, height: int) -> str:
     """The page fragment of one view (same key as `_chain_graph`, plus the height)."""
-    return chain_graph_html(_chain_graph(*view), height_px=height)
+    return chain_graph_html(_chain_graph(*view), height_px=height, lang=view[-1])
 
 
 def render_chain_graph(case_id: str, *, function: str | None = None,
@@ -60,15 +63,17 @@ def render_chain_graph(case_id: str, *, function: str | None = None,
 
     `revealed` (actor ids, link ids) shows only part of the chain, for the presenter's steps.
     """
-    view = (data_version_key(), case_id, function, documented_only, focus, physics, revealed)
+    lang = current_language()
+    view = (data_version_key(), case_id, function, documented_only, focus, physics, revealed,
+            lang)
     graph = _chain_graph(*view)
     if not graph.nodes:
-        st.info("No actor or link matches these filters. Clear the function filter or the "
-                "“documented links only” switch to see the chain.")
+        st.info(t("chain.nothing_matches"))
     else:
         st.iframe(_embedded_html(view, height), height=height + 10)
-    title = get_dataset().case_info(case_id)["title"]
-    return (lambda: standalone_html(graph, title=title)), len(graph.nodes), len(graph.edges)
+    title = localized_value(get_dataset().case_info(case_id), "title", lang)
+    return ((lambda: standalone_html(graph, title=title, lang=lang)), len(graph.nodes),
+            len(graph.edges))
 
 
 def download_name(case_id: str, view: str, extension: str) -> str:

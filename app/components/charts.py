@@ -8,6 +8,7 @@ import streamlit as st
 
 from app.charts.export import chart_png, chart_svg
 from app.components.downloads import render_csv_download
+from app.components.i18n import t
 from app.core.text import escape_markdown
 
 
@@ -23,17 +24,17 @@ def render_chart(chart: alt.TopLevelMixin, *, key: str, summary: str, table: pd.
         kwargs["selection_mode"] = selection_mode
     event = st.altair_chart(chart, key=key, theme=None, width="stretch", alt=summary, **kwargs)
     st.caption(escape_markdown(summary))
-    with st.expander("The data behind this chart, and exports"):
+    with st.expander(t("charts.data_and_exports")):
         st.dataframe(table, hide_index=True, key=f"{key}-table")
         cols = st.columns(3)
         with cols[0]:
             render_csv_download(table, f"{file_stem}.csv", key=f"{key}-csv",
-                                label="Data (CSV)")
+                                label=t("charts.data_csv"))
         # Rendered only when clicked: a figure costs about half a second.
-        cols[1].download_button("Figure (SVG)", lambda: chart_svg(chart),
+        cols[1].download_button(t("charts.figure_svg"), lambda: chart_svg(chart),
                                 file_name=f"{file_stem}.svg", mime="image/svg+xml",
                                 key=f"{key}-svg", icon=":material/image:", on_click="ignore")
-        cols[2].download_button("Figure (PNG, print)", lambda: chart_png(chart),
+        cols[2].download_button(t("charts.figure_png"), lambda: chart_png(chart),
                                 file_name=f"{file_stem}.png", mime="image/png",
                                 key=f"{key}-png", icon=":material/image:", on_click="ignore")
     return event

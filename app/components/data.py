@@ -7,6 +7,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from app.components.i18n import current_language, t, tn
 from app.core.errors import DataError
 from app.core.load import (CASES_DIR, DATA_DIR_VARIABLE, ORIGIN_UPLOAD, REFERENCE_DIR, Dataset,
                            Reference, add_case, load_dataset, load_reference)
@@ -97,19 +98,27 @@ def get_reference() -> Reference | None:
     """The reference tables, or None (with a message on screen) when they are broken."""
     result = _load_reference(reference_version_key())
     if isinstance(result, DataError):
-        render_problems(result.name, "reference tables", result.problems)
+        render_problems(result.name, "reference", result.problems)
         return None
     return result
 
 
 def render_problems(name: str, origin: str, problems) -> None:
-    """A visible, plain-text message naming a broken case and its first problems."""
-    lines = [f"- {escape_markdown(str(p))}" for p in problems[:MAX_PROBLEMS_SHOWN]]
+    """A visible, plain-text message naming a broken case and its first problems.
+
+    `origin` is where the folder comes from: "bundled", "upload", "reference" (the reference
+    tables) or the name of the variable that points to it.
+    """
+    lang = current_language()
+    lines = [f"- {escape_markdown(p.describe(lang))}" for p in problems[:MAX_PROBLEMS_SHOWN]]
     more = len(problems) - MAX_PROBLEMS_SHOWN
     if more > 0:
-        lines.append(f"- … and {more} more (run `python -m app.core.validate` on the folder)")
-    st.warning(f"**Left out: {escape_markdown(name)}** ({escape_markdown(origin)}), "
-               f"{len(problems)} problem(s):\n" + "\n".join(lines), icon=":material/warning:")
+        lines.append("- " + t("data.more_problems", more=more))
+    where = (t(f"data.origin.{origin}") if origin in ("bundled", "upload", "reference")
+             else escape_markdown(origin))
+    st.warning(t("data.left_out", name=escape_markdown(name), origin=where,
+                 problems=tn("count.problems", len(problems))) + "\n" + "\n".join(lines),
+               icon=":material/warning:")
 
 
 def render_left_out(dataset: Dataset) -> None:

@@ -3,6 +3,7 @@
 import pandas as pd
 import streamlit as st
 
+from app.components.i18n import t
 from app.core.text import neutralise_formula
 
 
@@ -17,6 +18,7 @@ def safe_csv(frame: pd.DataFrame) -> bytes:
 
 
 def render_csv_download(frame: pd.DataFrame, file_name: str, *, key: str,
-                        label: str = "Download this table (CSV)") -> None:
-    st.download_button(label, safe_csv(frame), file_name=file_name, mime="text/csv", key=key,
-                       icon=":material/download:", on_click="ignore")
+                        label: str | None = None) -> None:
+    """A CSV download button; the label defaults to "Download this table (CSV)", translated."""
+    st.download_button(label or t("downloads.table_csv"), safe_csv(frame), file_name=file_name,
+                       mime="text/csv", key=key, icon=":material/download:", on_click="ignore")

@@ -11,14 +11,16 @@ import pandas as pd
 import streamlit as st
 
 from app.charts import palette
-from app.charts.flow_map import COUNTRY_PARAM, flow_map_chart, od_matrix_chart
+from app.charts.flow_map import COUNTRY_PARAM, flow_map_chart, od_matrix_chart, value_label
 from app.components.charts import render_chart, selected_values
 from app.components.data import data_version_key, get_dataset
-from app.components.state import NOTICES_KEY
+from app.components.i18n import current_language, t
+from app.components.state import notice
 from app.core import vocab
-from app.core.errors import shorten
-from app.core.flows import NO_FUNCTION, UNKNOWN_COUNTRY, aggregate_country_flows, od_matrix
+from app.core.flows import (NO_FUNCTION, UNKNOWN_COUNTRY, aggregate_country_flows,
+                            collation_key, count_text, od_matrix)
 from app.core.geo import country_name
+from app.core.i18n import localized, translate
 from app.core.load import Dataset
 from app.core.sources import citation_lookup, citations_for
 from app.core.text import escape_markdown
@@ -43,11 +45,15 @@ def short_title(title: str) -> str:
     return head or title
 
 
-def case_titles(dataset: Dataset) -> dict[str, str]:
-    return {c: short_title(t) for c, t in zip(dataset.cases["case_id"], dataset.cases["title"])}
+def case_titles(dataset: Dataset, lang: str = "en") -> dict[str, str]:
+    """Each case's short title in `lang` (the English one, marked, where a case has none)."""
+    cases = dataset.cases.copy()
+    for column in [c for c in ("title", f"title_{lang}") if c in cases.columns]:
+        cases[column] = cases[column].fillna("").map(lambda t: short_title(t) if t else t)
+    return dict(zip(cases["case_id"], localized(cases, "title", lang)))
 
 
-def synced_cases(dataset: Dataset, *, key: str, label: str = "Case studies") -> list[str]:
+def synced_cases(dataset: Dataset, *, key: str, label: str | None = None) -> list[str]:
     """The cases as pills, kept in the URL as `?cases=a,b` (omitted when all are chosen).
 
     Unknown ids in a link are dropped with a notice; a link naming no known case shows all.
@@ -62,14 +68,12 @@ def synced_cases(dataset: Dataset, *, key: str, label: str = "Case studies") -> 
             value = [v for v in options if v in asked] or list(options)
             unknown = [v for v in asked if v not in options]
             if unknown:
-                st.session_state.setdefault(NOTICES_KEY, []).append(
-                    f"Ignored the link's `{CASES_PARAM}` = "
-                    f"“{escape_markdown(shorten(','.join(unknown), 40))}”: "
-                    f"not one of {escape_markdown(', '.join(options))}.")
+                notice(CASES_PARAM, ",".join(unknown), "state.reason.not_one_of",
+                       allowed=escape_markdown(", ".join(options)))
         st.session_state[key] = value
-    titles = case_titles(dataset)
+    titles = case_titles(dataset, current_language())
     # Pills render their labels as Markdown: titles come from the data, so they are escaped.
-    chosen = st.pills(label, options, selection_mode="multi", key=key,
+    chosen = st.pills(label or t("flows.cases_label"), options, selection_mode="multi", key=key,
                       format_func=lambda c: escape_markdown(titles.get(c, c)))
     chosen = [c for c in options if c in chosen]
     if set(chosen) == set(options):
@@ -79,8 +83,16 @@ def synced_cases(dataset: Dataset, *, key: str, label: str = "Case studies") -> 
     return chosen
 
 
-def for_screen(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
-    """Type big enough to read from the back of a room; legends under the chart, in a row."""
+# How Vega writes numbers in French: `1 234,5`, `50 %` (English is Vega's default).
+NUMBER_LOCALES = {"fr": alt.NumberLocale(decimal=",", thousands="\u202f", grouping=[3],
+                                         currency=["", "\u00a0€"], percent="\u202f%")}
+
+
+def for_screen(chart: alt.TopLevelMixin, lang: str = "en") -> alt.TopLevelMixin:
+    """Type big enough to read from the back of a room; legends under the chart, in a row;
+    numbers on axes and in tooltips written the way `lang` writes them."""
+    if lang in NUMBER_LOCALES:
+        chart = chart.configure(locale=alt.Locale(number=NUMBER_LOCALES[lang]))
     return (chart
             .configure_axis(labelFontSize=13, titleFontSize=13, labelLimit=280)
             .configure_legend(labelFontSize=12, titleFontSize=12, orient="bottom",
@@ -113,17 +125,21 @@ def take_pick(chart_key: str, param: str, target_key: str, allowed: Sequence[str
 
 # --- flows ---------------------------------------------------------------------------------
 
-def country_options(dataset: Dataset) -> list[str]:
-    """Every country of the loaded actors (by name), then the unknown bucket; "" = all."""
-    codes = sorted({c for c in dataset.actors["country"] if c}, key=country_name)
+def country_options(dataset: Dataset, lang: str = "en") -> list[str]:
+    """Every country of the loaded actors (by name in `lang`), then the unknown bucket;
+    "" = all."""
+    codes = sorted({c for c in dataset.actors["country"] if c},
+                   key=lambda c: collation_key(country_name(c, lang)))
     unknown = [UNKNOWN_TOKEN] if (dataset.actors["country"] == "").any() else []
     return [ALL, *codes, *unknown]
 
 
-def country_label(code: str) -> str:
+def country_label(code: str, lang: str | None = None) -> str:
+    """A country option as shown: its name in the interface language, or "All countries"."""
+    lang = lang or current_language()
     if code == ALL:
-        return "All countries"
-    return country_name("" if code == UNKNOWN_TOKEN else code)
+        return translate("flows.all_countries", lang)
+    return country_name("" if code == UNKNOWN_TOKEN else code, lang)
 
 
 def country_code(token: str) -> str:
@@ -180,10 +196,16 @@ def _wrap_subtitle(chart: alt.TopLevelMixin, width: int) -> alt.TopLevelMixin:
 
 @st.cache_data(show_spinner=False, max_entries=128)
 def _map_chart(version: tuple, cases: tuple[str, ...], function: str, relation: str,
-               certainty: str, colour_by: str, country: str | None) -> alt.LayerChart:
+               certainty: str, colour_by: str, country: str | None,
+               lang: str) -> alt.LayerChart:
     flows = _flow_frames(version, cases, function, relation, certainty, colour_by)[0]
-    chart = flow_map_chart(flows, colour_by=colour_by, height=MAP_HEIGHT)
-    return for_screen(preselect(_visible_no_task(chart), COUNTRY_PARAM, "country", country))
+    # The tooltips name the cases by their titles in `lang`, not by their ids.
+    titles = case_titles(get_dataset(), lang)
+    flows = flows.assign(cases=["; ".join(titles.get(c, c) for c in ids.split("; "))
+                                for ids in flows["cases"]])
+    chart = flow_map_chart(flows, colour_by=colour_by, height=MAP_HEIGHT, lang=lang)
+    return for_screen(preselect(_visible_no_task(chart), COUNTRY_PARAM, "country", country),
+                      lang)
 
 
 def drawable(flows: pd.DataFrame) -> bool:
@@ -198,44 +220,49 @@ def _link_citations(dataset: Dataset) -> dict[str, list[str]]:
             .itertuples(index=False)}
 
 
-def _label(value: str, kind: str) -> str:
-    if kind == "relation":
-        return vocab.RELATION_LABELS.get(value, value.replace("_", " "))
-    return "no task recorded" if value == NO_FUNCTION else value
+def _label(value: str, kind: str, lang: str) -> str:
+    return value_label(kind, value, lang) if value else value
 
 
-def flow_table(dataset: Dataset, flows: pd.DataFrame, colour_by: str) -> pd.DataFrame:
-    """The flows as rows a reader can check: from, to, what, how many, how sure, who says so."""
-    other = "functions" if colour_by == "relation" else "relations"
+def flow_table(dataset: Dataset, flows: pd.DataFrame, colour_by: str,
+               lang: str = "en") -> pd.DataFrame:
+    """The flows as rows a reader can check: from, to, what, how many, how sure, who says so.
+
+    Headers, countries, vocabulary and case titles in `lang`; link ids and citations as given.
+    """
     kind = "function" if colour_by == "relation" else "relation"
     cited = _link_citations(dataset)
-    titles = case_titles(dataset)
+    titles = case_titles(dataset, lang)
+
+    def head(name: str) -> str:
+        return translate(f"flows.table.{name}", lang)
 
     def sources(link_ids: str) -> str:
         seen = dict.fromkeys(c for i in link_ids.split("; ") for c in cited.get(i, []))
         return " | ".join(seen)
 
     table = pd.DataFrame({
-        "From": [country_name(c) for c in flows["from_country"]],
-        "To": [country_name(c) for c in flows["to_country"]],
-        colour_by.capitalize(): [_label(v, colour_by) for v in flows[colour_by]],
-        "Links": flows["n_links"].astype("int64"),
-        "Tasks": flows["n_tasks"].astype("int64"),
-        "Workers (where known)": flows["workers"],
-        "Weakest certainty": flows["certainty"],
-        other.capitalize(): ["; ".join(_label(v, kind) for v in s.split("; ") if v)
-                             for s in flows[other]],
-        "Cases": ["; ".join(titles.get(c, c) for c in s.split("; ")) for s in flows["cases"]],
-        "Links (case/id)": flows["link_ids"],
-        "Sources": [sources(ids) for ids in flows["link_ids"]],
+        head("from"): [country_name(c, lang) for c in flows["from_country"]],
+        head("to"): [country_name(c, lang) for c in flows["to_country"]],
+        head(colour_by): [_label(v, colour_by, lang) for v in flows[colour_by]],
+        head("links"): flows["n_links"].astype("int64"),
+        head("tasks"): flows["n_tasks"].astype("int64"),
+        head("workers"): flows["workers"],
+        head("certainty"): [_label(v, "certainty", lang) for v in flows["certainty"]],
+        head(f"{kind}s"): ["; ".join(_label(v, kind, lang) for v in s.split("; ") if v)
+                           for s in flows[f"{kind}s"]],
+        head("cases"): ["; ".join(titles.get(c, c) for c in s.split("; "))
+                        for s in flows["cases"]],
+        head("link_ids"): flows["link_ids"],
+        head("sources"): [sources(ids) for ids in flows["link_ids"]],
     })
-    if table["Workers (where known)"].isna().all():
-        table = table.drop(columns="Workers (where known)")
+    if table[head("workers")].isna().all():
+        table = table.drop(columns=head("workers"))
     return table
 
 
-def _pair(from_code: str, to_code: str) -> str:
-    return f"{country_name(from_code)} → {country_name(to_code)}"
+def _pair(from_code: str, to_code: str, lang: str) -> str:
+    return f"{country_name(from_code, lang)} → {country_name(to_code, lang)}"
 
 
 def _n_links(flows: pd.DataFrame) -> int:
@@ -254,89 +281,105 @@ def _cross_border(flows: pd.DataFrame) -> pd.DataFrame:
                              ascending=[False, True, True])
 
 
-def flow_summary(pairs: pd.DataFrame) -> str:
-    """One sentence on the cross-border flows, e.g. "5 links cross 4 borders: A → B (2), ..."."""
+def flow_summary(pairs: pd.DataFrame, lang: str = "en") -> str:
+    """One sentence on the cross-border flows, e.g. "5 links cross 4 borders: A → B (2), ...",
+    in `lang`, numbers written the way it writes them."""
     if pairs.empty:
-        return "No link matches these filters."
+        return translate("flows.no_match", lang)
     cross = _cross_border(pairs)
     n_cross = _n_links(cross)
     if n_cross:
-        named = [f"{_pair(f, t)} ({n})" for f, t, n in
-                 cross[["from_country", "to_country", "n_links"]].itertuples(index=False)]
+        named = [translate("flows.summary.pair", lang, pair=_pair(f, t, lang), n=int(n))
+                 for f, t, n in cross[["from_country", "to_country", "n_links"]]
+                 .itertuples(index=False)]
         more = len(named) - MAX_PAIRS_NAMED
-        listed = ", ".join(named[:MAX_PAIRS_NAMED]) + (f" and {more} more" if more > 0 else "")
-        border = "border" if len(cross) == 1 else "borders"
-        verb = "link crosses" if n_cross == 1 else "links cross"
-        text = f"{n_cross} {verb} {len(cross)} {border}: {listed}."
+        listed = ", ".join(named[:MAX_PAIRS_NAMED])
+        if more > 0:
+            listed = translate("flows.summary.more", lang, listed=listed, more=more)
+        text = count_text("flows.summary.cross", n_cross, lang,
+                          borders=count_text("flows.summary.borders", len(cross), lang),
+                          pairs=listed)
     else:
-        text = "No link crosses a border."
+        text = translate("flows.summary.no_cross", lang)
     domestic = pairs[pairs["domestic"]].sort_values("n_links", ascending=False)
     if len(domestic):
         n = int(domestic["n_links"].sum())
-        where = ", ".join(f"{country_name(c)} {k}" for c, k in
-                          domestic[["from_country", "n_links"]].itertuples(index=False))
-        text += f" {n} stay{'s' if n == 1 else ''} within one country ({where})."
+        where = ", ".join(translate("flows.summary.within", lang,
+                                    country=country_name(c, lang), n=int(k))
+                          for c, k in domestic[["from_country", "n_links"]]
+                          .itertuples(index=False))
+        text += " " + count_text("flows.summary.domestic", n, lang, where=where)
     unknown = pairs[~_known(pairs)]
     if len(unknown):
-        n = _n_links(unknown)
-        text += (f" {n} link{'s' if n != 1 else ''} ha{'s' if n == 1 else 've'} an end "
-                 "whose country no source gives (“Unknown”).")
+        text += " " + count_text("flows.summary.unknown", _n_links(unknown), lang,
+                                 unknown=country_name(UNKNOWN_COUNTRY, lang))
     return text
 
 
-def countries_per_case(dataset: Dataset, per_case: pd.DataFrame) -> pd.DataFrame:
-    """For each case, the countries its (filtered) chain touches and the borders it crosses."""
-    titles = dict(zip(dataset.cases["case_id"], dataset.cases["title"]))
+CASE_COUNTRY_COLUMNS = ["case", "countries", "n_countries", "n_cross", "borders"]
+
+
+def countries_per_case(dataset: Dataset, per_case: pd.DataFrame,
+                       lang: str = "en") -> pd.DataFrame:
+    """For each case, the countries its (filtered) chain touches and the borders it crosses.
+
+    Columns (`CASE_COUNTRY_COLUMNS`): the case's title, its countries' names (the unknown
+    bucket last), how many known countries, how many links cross a border, and which borders.
+    """
+    titles = dict(zip(dataset.cases["case_id"], localized(dataset.cases, "title", lang)))
     rows = []
     for case_id in [c for c in dataset.case_ids if c in set(per_case["case_id"])]:
         g = per_case[per_case["case_id"] == case_id]
         codes = set(g["from_country"]) | set(g["to_country"])
         cross = _cross_border(g)
-        named = sorted((country_name(c) for c in codes if c))
+        named = sorted((country_name(c, lang) for c in codes if c), key=collation_key)
+        if UNKNOWN_COUNTRY in codes:
+            named.append(country_name(UNKNOWN_COUNTRY, lang))
         rows.append({
-            "Case": titles.get(case_id, case_id),
-            "Countries": ", ".join(named + (["Unknown"] if UNKNOWN_COUNTRY in codes else [])),
-            "Number of countries": len([c for c in codes if c]),
-            "Cross-border links": _n_links(cross),
-            "Borders crossed": "; ".join(_pair(f, t) for f, t in
-                                         cross[["from_country", "to_country"]]
-                                         .itertuples(index=False)),
+            "case": titles.get(case_id, case_id),
+            "countries": ", ".join(named),
+            "n_countries": len([c for c in codes if c]),
+            "n_cross": _n_links(cross),
+            "borders": "; ".join(_pair(f, t, lang) for f, t in
+                                 cross[["from_country", "to_country"]]
+                                 .itertuples(index=False)),
         })
-    return pd.DataFrame(rows, columns=["Case", "Countries", "Number of countries",
-                                       "Cross-border links", "Borders crossed"])
+    return pd.DataFrame(rows, columns=CASE_COUNTRY_COLUMNS)
 
 
 def render_case_countries(table: pd.DataFrame) -> None:
     """Which countries each chain crosses, as a short list (all data text escaped)."""
+    lang = current_language()
     lines = []
     for row in table.to_dict("records"):
-        n_countries, n_cross = row["Number of countries"], row["Cross-border links"]
-        lines.append(f"- **{escape_markdown(row['Case'])}**: {escape_markdown(row['Countries'])} "
-                     f"({n_countries} countr{'y' if n_countries == 1 else 'ies'}, {n_cross} "
-                     f"cross-border link{'' if n_cross == 1 else 's'})")
+        counts = t("flows.case_countries.counts",
+                   countries=count_text("flows.n_countries", row["n_countries"], lang),
+                   links=count_text("flows.n_cross_links", row["n_cross"], lang))
+        lines.append(t("flows.case_countries.line", case=escape_markdown(row["case"]),
+                       countries=escape_markdown(row["countries"]), counts=counts))
     st.markdown("\n".join(lines))
 
 
-def map_summary(flows: pd.DataFrame, pairs: pd.DataFrame, colour_by: str) -> str:
+def map_summary(flows: pd.DataFrame, pairs: pd.DataFrame, colour_by: str,
+                lang: str = "en") -> str:
     """What the map draws, in words: lines, rings, and what it cannot place."""
     placed = pairs[pairs[["from_lon", "to_lon"]].notna().all(axis=1)]
     lines, rings = placed[~placed["domestic"]], placed[placed["domestic"]]
     order = [*(vocab.RELATIONS if colour_by == "relation" else vocab.FUNCTIONS), NO_FUNCTION]
-    colours = [_label(v, colour_by) for v in order if v in set(flows[colour_by])]
+    # In the sentence, functions in lower case like the relations ("préparation, recrute").
+    colours = [_label(v, colour_by, lang).lower() for v in order if v in set(flows[colour_by])]
     drawn = []
     if len(lines):
-        drawn.append(f"joins {len(lines)} pair{'s' if len(lines) != 1 else ''} of countries "
-                     "with lines")
+        drawn.append(count_text("flows.map_summary.lines", len(lines), lang))
     if len(rings):
-        drawn.append(f"rings {len(rings)} countr{'y' if len(rings) == 1 else 'ies'} for the "
-                     "links within them")
-    text = (f"The map {' and '.join(drawn)}, coloured by {colour_by} "
-            f"({', '.join(colours)}).")
+        drawn.append(count_text("flows.map_summary.rings", len(rings), lang))
+    text = translate("flows.map_summary.text", lang,
+                     drawn=translate("flows.and", lang).join(drawn),
+                     by=translate(f"flows.colour.{colour_by}", lang).lower(),
+                     colours=", ".join(colours))
     unplaced = pairs[pairs[["from_lon", "to_lon"]].isna().any(axis=1)]
     if len(unplaced):
-        n = _n_links(unplaced)
-        text += (f" {n} link{'s' if n != 1 else ''} with an unknown country (or one too small "
-                 "for the map) cannot be placed.")
+        text += " " + count_text("flows.map_summary.unplaced", _n_links(unplaced), lang)
     return text
 
 
@@ -344,49 +387,58 @@ def render_flow_map(cases: Sequence[str], *, function: str, relation: str, certa
                     colour_by: str, country: str, flows: pd.DataFrame, pairs: pd.DataFrame):
     """The map; a click on a country's dot becomes the `country` filter (and the URL's)."""
     version = data_version_key()
+    lang = current_language()
     if not drawable(flows):
-        st.info("None of these links has both ends on the map (their countries are unknown "
-                "or too small for it); they are listed in the table below.",
-                icon=":material/public_off:")
+        st.info(t("flows.map.none_drawable"), icon=":material/public_off:")
         return
     on_map = country if country not in (ALL, UNKNOWN_TOKEN) else None
-    chart = _map_chart(version, tuple(cases), function, relation, certainty, colour_by, on_map)
+    chart = _map_chart(version, tuple(cases), function, relation, certainty, colour_by, on_map,
+                       lang)
     # The key carries the country so that a change of it starts a fresh selection state.
     key = f"flows-map-{country or 'all'}"
     allowed = [c for c in country_options(get_dataset()) if c not in (ALL, UNKNOWN_TOKEN)]
-    render_chart(chart, key=key, summary=map_summary(flows, pairs, colour_by), table=flow_table(
-        get_dataset(), flows, colour_by), file_stem="country-flows",
-        on_select=partial(take_pick, key, COUNTRY_PARAM, COUNTRY_SELECT_KEY, allowed),
-        selection_mode=COUNTRY_PARAM)
+    render_chart(chart, key=key, summary=map_summary(flows, pairs, colour_by, lang),
+                 table=flow_table(get_dataset(), flows, colour_by, lang),
+                 file_stem="country-flows",
+                 on_select=partial(take_pick, key, COUNTRY_PARAM, COUNTRY_SELECT_KEY, allowed),
+                 selection_mode=COUNTRY_PARAM)
 
 
-def od_summary(pairs: pd.DataFrame) -> str:
-    matrix = od_matrix(pairs, lang="en")
-    n_links = _n_links(pairs)
+def od_summary(pairs: pd.DataFrame, lang: str = "en") -> str:
+    """The matrix in words: how many links between how many countries, and the biggest flow."""
+    matrix = od_matrix(pairs, lang=lang)
     names = set(matrix.index) | set(matrix.columns)
-    text = (f"{n_links} link{'s' if n_links != 1 else ''} between {len(names)} "
-            f"countr{'y' if len(names) == 1 else 'ies'}"
-            f"{' (counting Unknown)' if 'Unknown' in names else ''}.")
+    unknown = country_name(UNKNOWN_COUNTRY, lang)
+    text = translate("flows.od_summary.text", lang,
+                     links=count_text("flows.n_links", _n_links(pairs), lang),
+                     countries=count_text("flows.n_countries", len(names), lang),
+                     counting=(translate("flows.od_summary.counting_unknown", lang,
+                                         unknown=unknown) if unknown in names else ""))
     cross = _cross_border(pairs)
     if len(cross):
         top = cross.iloc[0]
-        text += (f" The most links across a border go from {country_name(top['from_country'])} "
-                 f"to {country_name(top['to_country'])} ({int(top['n_links'])}).")
+        text += " " + translate("flows.od_summary.top", lang,
+                                origin=country_name(top["from_country"], lang),
+                                destination=country_name(top["to_country"], lang),
+                                n=int(top["n_links"]))
     return text
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
 def _od_chart(version: tuple, cases: tuple[str, ...], function: str, relation: str,
-              certainty: str, colour_by: str) -> alt.LayerChart:
+              certainty: str, colour_by: str, lang: str) -> alt.LayerChart:
     pairs = _flow_frames(version, cases, function, relation, certainty, colour_by)[1]
-    return for_screen(_wrap_subtitle(od_matrix_chart(pairs), 70).properties(width="container"))
+    chart = _wrap_subtitle(od_matrix_chart(pairs, lang=lang), 70).properties(width="container")
+    return for_screen(chart, lang)
 
 
 def render_od_matrix(cases: Sequence[str], *, function: str, relation: str, certainty: str,
                      colour_by: str, pairs: pd.DataFrame) -> None:
     """The origin-destination matrix (each link once) and its table."""
+    lang = current_language()
     chart = _od_chart(data_version_key(), tuple(cases), function, relation, certainty,
-                      colour_by)
-    table = od_matrix(pairs, lang="en").rename_axis(index="From \\ To", columns=None)
-    render_chart(chart, key="flows-od-matrix", summary=od_summary(pairs),
+                      colour_by, lang)
+    table = od_matrix(pairs, lang=lang).rename_axis(index=t("flows.od_table.corner"),
+                                                    columns=None)
+    render_chart(chart, key="flows-od-matrix", summary=od_summary(pairs, lang),
                  table=table.reset_index(), file_stem="country-flows-matrix")

@@ -15,27 +15,42 @@ from app.charts.function_charts import (FUNCTION_PARAM, data_type_chart, functio
 from app.components.charts import render_chart
 from app.components.data import data_version_key, get_dataset
 from app.components.flows import ALL, case_titles, for_screen, preselect, take_pick
+from app.components.i18n import current_language, t
 from app.core import vocab
+from app.core.flows import count_text
 from app.core.functions import function_breakdown, function_counts, function_shares
 from app.core.geo import country_name
+from app.core.i18n import format_number, format_percent, localized, translate, vocab_label
 from app.core.load import Dataset
-from app.core.tables import task_table
+from app.core.sources import citation_lookup, citations_for
 
 FUNCTION_SELECT_KEY = "functions-function-select"
-BY_LABELS = {
-    "country": "Country of who does it",
-    "actor_type": "Type of actor doing it",
-    "case_id": "Case study",
-    "paid": "Paid or unpaid",
-    "data_type": "Kind of data",
-}
-CITATION = ("Diagram after Figure 1 of Tubaro, P., Casilli, A. A. & Coville, M. (2020). *The "
-            "trainer, the verifier, the imitator: Three ways in which human platform workers "
-            "support artificial intelligence.* Big Data & Society, 7(1). "
-            "doi:10.1177/2053951720919776")
+# What the tasks can be broken down by (the `by` of the link); shown as `functions.by.*`.
+BY_OPTIONS = ("country", "actor_type", "case_id", "paid", "data_type")
+# The article the diagram follows: a reference, so in its own language whatever the interface's.
+REFERENCE = ("Tubaro, P., Casilli, A. A. & Coville, M. (2020). *The trainer, the verifier, the "
+             "imitator: Three ways in which human platform workers support artificial "
+             "intelligence.* Big Data & Society, 7(1). doi:10.1177/2053951720919776")
 MAX_GROUPS_NAMED = 6
 BAR_STEP = 36
 DIAGRAM_HEIGHT = 250
+
+
+def by_label(by: str, lang: str) -> str:
+    """What a breakdown is by, as an option of the select box ("Country of who does it")."""
+    return translate(f"functions.by.{by}", lang)
+
+
+def function_word(function: str, lang: str) -> str:
+    """A function as a word inside a sentence: "preparation", "vérification"."""
+    return vocab_label("function", function, lang).lower()
+
+
+def of_function(function: str, lang: str, *, bold: bool = False) -> str:
+    """A function as it qualifies tasks: "verification" (tasks), (tâches) "d'imitation"."""
+    name = function_word(function, lang)
+    return translate(f"functions.of_function.{function}", lang,
+                     name=f"**{name}**" if bold else name)
 
 
 def clear_function() -> None:
@@ -48,23 +63,19 @@ def _tasks(dataset: Dataset, cases: Sequence[str], function: str = ALL) -> pd.Da
 
 
 def _label_groups(breakdown: pd.DataFrame, by: str, titles: dict[str, str]) -> pd.DataFrame:
-    """Readable group labels: short case titles, actor types and kinds of data as words."""
+    """Cases by their short titles (the other groupings come labelled from the breakdown)."""
     out = breakdown.copy()
     if by == "case_id":
         out["label"] = out["case_id"].map(lambda c: titles.get(c, c))
-    elif by == "actor_type":
-        out["label"] = out["actor_type"].map(lambda a: vocab.ACTOR_TYPE_LABELS.get(a, a))
-    elif by == "data_type":
-        out["label"] = out["data_type"].str.capitalize()
     return out
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def _views(version: tuple, cases: tuple[str, ...], function: str,
-           by: str) -> dict[str, pd.DataFrame | dict]:
+def _views(version: tuple, cases: tuple[str, ...], function: str, by: str,
+           lang: str) -> dict[str, pd.DataFrame | dict]:
     """Counts, shares and breakdowns of the chosen cases (breakdowns of `function` only)."""
     dataset = get_dataset()
-    titles = case_titles(dataset)
+    titles = case_titles(dataset, lang)
     everything = _tasks(dataset, cases)
     chosen = _tasks(dataset, cases, function)
     prep = everything[everything["function"] == "preparation"]["subfunction"].value_counts()
@@ -75,61 +86,79 @@ def _views(version: tuple, cases: tuple[str, ...], function: str,
         "subcounts": {s: int(prep.get(s, 0)) for s in vocab.SUBFUNCTIONS},
         "shares": shares,
         "n_chosen": len(chosen),
-        **{name: _label_groups(function_breakdown(dataset.actors, chosen, name), name, titles)
+        "lang": lang,
+        **{name: _label_groups(function_breakdown(dataset.actors, chosen, name, lang=lang),
+                               name, titles)
            for name in dict.fromkeys([by, "paid", "data_type"])},
     }
 
 
 def task_views(cases: Sequence[str], function: str, by: str) -> dict:
-    return _views(data_version_key(), tuple(cases), function, by)
+    return _views(data_version_key(), tuple(cases), function, by, current_language())
 
 
-def _n(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
+def diagram_summary(counts: dict[str, int], subcounts: dict[str, int], lang: str = "en") -> str:
+    return translate(
+        "functions.diagram_summary", lang,
+        total=count_text("functions.n_tasks", sum(counts.values()), lang),
+        prepare=count_text("functions.diagram_summary.prepare", counts["preparation"], lang),
+        split=", ".join(f"{format_number(n, lang)} {vocab_label('subfunction', s, lang).lower()}"
+                        for s, n in subcounts.items()),
+        verify=count_text("functions.diagram_summary.verify", counts["verification"], lang),
+        impersonate=count_text("functions.diagram_summary.impersonate",
+                               counts["impersonation"], lang))
 
 
-def diagram_summary(counts: dict[str, int], subcounts: dict[str, int]) -> str:
-    total = sum(counts.values())
-    prep = ", ".join(f"{n} {s}" for s, n in subcounts.items())
-    return (f"Of {_n(total, 'task')} in the chosen cases, {counts['preparation']} prepare the "
-            f"data ({prep}), {counts['verification']} verify the model's outputs and "
-            f"{counts['impersonation']} impersonate the model.")
-
-
-def share_summary(shares: pd.DataFrame) -> str:
+def share_summary(shares: pd.DataFrame, lang: str = "en") -> str:
     parts = []
     for label, g in shares.groupby("label", sort=False):
         total = int(g["n_tasks"].sum())
         if not total:
             continue
-        split = ", ".join(f"{row.share:.0%} {row.function}" for row in g.itertuples()
-                          if row.n_tasks)
-        parts.append(f"{label}: {split} (of {_n(total, 'task')})")
-    return "; ".join(parts) + "." if parts else "No task is recorded in the chosen cases."
+        split = ", ".join(f"{format_percent(row.share, lang)} {function_word(row.function, lang)}"
+                          for row in g.itertuples() if row.n_tasks)
+        parts.append(translate("functions.share_summary.case", lang, case=label, split=split,
+                               total=count_text("functions.n_tasks", total, lang)))
+    if not parts:
+        return translate("functions.none_recorded", lang)
+    return translate("functions.summary.end", lang,
+                     text=translate("flows.separator", lang).join(parts))
 
 
-def breakdown_summary(breakdown: pd.DataFrame, by: str) -> str:
+def breakdown_summary(breakdown: pd.DataFrame, by: str, lang: str = "en") -> str:
     if breakdown.empty:
-        return "No task."
+        return translate("functions.no_task", lang)
     groups = breakdown.groupby("label", sort=False)["n_tasks"].sum()
-    total = int(groups.sum())
     parts = []
     for label, n in list(groups.items())[:MAX_GROUPS_NAMED]:
         rows = breakdown[breakdown["label"] == label]
         per = rows.groupby("function", sort=False)["n_tasks"].sum()
-        parts.append(f"{label} {int(n)} ({', '.join(f'{f} {int(k)}' for f, k in per.items())})")
+        split = ", ".join(translate("functions.breakdown_summary.count", lang,
+                                    what=function_word(f, lang), n=int(k))
+                          for f, k in per.items())
+        parts.append(translate("functions.breakdown_summary.group", lang, group=label,
+                               n=int(n), split=split))
+    listed = translate("flows.separator", lang).join(parts)
     more = len(groups) - MAX_GROUPS_NAMED
-    tail = f" and {more} more" if more > 0 else ""
-    return f"{_n(total, 'task')} by {BY_LABELS[by].lower()}: {'; '.join(parts)}{tail}."
+    if more > 0:
+        listed = translate("flows.summary.more", lang, listed=listed, more=more)
+    return translate("functions.breakdown_summary", lang,
+                     total=count_text("functions.n_tasks", int(groups.sum()), lang),
+                     by=translate(f"functions.breakdown_summary.by.{by}", lang),
+                     groups=listed)
 
 
-def breakdown_table(breakdown: pd.DataFrame, by: str) -> pd.DataFrame:
+def breakdown_table(breakdown: pd.DataFrame, by: str, lang: str = "en") -> pd.DataFrame:
+    def head(name: str) -> str:
+        return translate(f"functions.table.{name}", lang)
+
     return pd.DataFrame({
-        BY_LABELS[by]: breakdown["label"],
-        "Function": breakdown["function"],
-        "Subfunction": breakdown["subfunction"],
-        "Tasks": breakdown["n_tasks"].astype("int64"),
-        "Share of the group": breakdown["share"].round(3),
+        by_label(by, lang): breakdown["label"],
+        head("function"): breakdown["function"].map(lambda f: vocab_label("function", f, lang)),
+        head("subfunction"): breakdown["subfunction"].map(
+            lambda s: vocab_label("subfunction", s, lang) if s else ""),
+        head("tasks"): breakdown["n_tasks"].astype("int64"),
+        head("share_of_group"): breakdown["share"].round(3),
     })
 
 
@@ -137,11 +166,11 @@ def _pick(key: str) -> partial:
     return partial(take_pick, key, FUNCTION_PARAM, FUNCTION_SELECT_KEY, list(vocab.FUNCTIONS))
 
 
-def _present(chart, function: str, *, bars: bool = False):
+def _present(chart, function: str, lang: str, *, bars: bool = False):
     """The chart as shown: the URL's function already selected, type sized for a projector."""
     if bars:
         chart = chart.properties(height=alt.Step(BAR_STEP))
-    return for_screen(preselect(chart, FUNCTION_PARAM, "function", function or None))
+    return for_screen(preselect(chart, FUNCTION_PARAM, "function", function or None), lang)
 
 
 def _larger_text(chart: alt.LayerChart, factor: float) -> alt.LayerChart:
@@ -159,66 +188,99 @@ def _key(name: str, function: str) -> str:
 
 
 def render_diagram(views: dict, function: str) -> None:
+    lang = views["lang"]
     key = _key("diagram", function)
     chart = _larger_text(function_diagram_chart(views["counts"], subcounts=views["subcounts"],
-                                                selectable=True, height=DIAGRAM_HEIGHT), 1.3)
-    table = pd.DataFrame({"Function": list(views["counts"]),
-                          "Tasks": list(views["counts"].values())})
-    render_chart(_present(chart, function), key=key,
-                 summary=diagram_summary(views["counts"], views["subcounts"]), table=table,
-                 file_stem="task-functions", on_select=_pick(key),
+                                                selectable=True, height=DIAGRAM_HEIGHT,
+                                                lang=lang), 1.3)
+    table = pd.DataFrame({
+        t("functions.table.function"): [vocab_label("function", f, lang)
+                                        for f in views["counts"]],
+        t("functions.table.tasks"): list(views["counts"].values())})
+    render_chart(_present(chart, function, lang), key=key,
+                 summary=diagram_summary(views["counts"], views["subcounts"], lang),
+                 table=table, file_stem="task-functions", on_select=_pick(key),
                  selection_mode=FUNCTION_PARAM)
-    st.caption(CITATION)
+    st.caption(t("functions.citation", reference=REFERENCE))
 
 
 def render_shares(views: dict, function: str) -> None:
+    lang = views["lang"]
     shares = views["shares"]
     key = _key("shares", function)
-    chart = function_share_chart(shares, title="What share of each case's data work serves "
-                                               "each function")
+    chart = function_share_chart(shares, title=t("functions.shares_title"), lang=lang)
     # The title already says these are cases; the axis title only crowds the long labels.
     chart = chart.encode(y=chart.encoding.y.title(None))
-    table = pd.DataFrame({"Case": shares["label"], "Function": shares["function"],
-                          "Tasks": shares["n_tasks"], "Share": shares["share"].round(3)})
-    render_chart(_present(chart, function, bars=True), key=key,
-                 summary=share_summary(shares), table=table, file_stem="task-function-shares",
-                 on_select=_pick(key), selection_mode=FUNCTION_PARAM)
+    table = pd.DataFrame({
+        t("functions.table.case"): shares["label"],
+        t("functions.table.function"): shares["function"].map(
+            lambda f: vocab_label("function", f, lang)),
+        t("functions.table.tasks"): shares["n_tasks"],
+        t("functions.table.share"): shares["share"].round(3)})
+    render_chart(_present(chart, function, lang, bars=True), key=key,
+                 summary=share_summary(shares, lang), table=table,
+                 file_stem="task-function-shares", on_select=_pick(key),
+                 selection_mode=FUNCTION_PARAM)
 
 
 def render_breakdown(views: dict, by: str, function: str, *, name: str | None = None) -> None:
     """One breakdown chart (tasks of the chosen function only, when one is chosen)."""
+    lang = views["lang"]
     breakdown = views[by]
     name = name or by
     if breakdown.empty:
-        st.info(f"No {function + ' ' if function else ''}task in the chosen cases.",
-                icon=":material/info:")
+        if function:
+            st.info(t("functions.no_function_task", function=of_function(function, lang)),
+                    icon=":material/info:")
+        else:
+            st.info(t("functions.none_recorded"), icon=":material/info:")
         return
     builders = {"paid": paid_chart, "data_type": data_type_chart}
     if by in builders:
-        chart = builders[by](breakdown)
+        chart = builders[by](breakdown, lang=lang)
     else:
-        chart = function_bar_chart(breakdown, by)
+        chart = function_bar_chart(breakdown, by, lang=lang)
     key = _key(name, function)
-    render_chart(_present(chart, function, bars=True), key=key,
-                 summary=breakdown_summary(breakdown, by),
-                 table=breakdown_table(breakdown, by), file_stem=f"task-functions-by-{by}",
-                 on_select=_pick(key), selection_mode=FUNCTION_PARAM)
+    render_chart(_present(chart, function, lang, bars=True), key=key,
+                 summary=breakdown_summary(breakdown, by, lang),
+                 table=breakdown_table(breakdown, by, lang),
+                 file_stem=f"task-functions-by-{by}", on_select=_pick(key),
+                 selection_mode=FUNCTION_PARAM)
 
 
-def task_list(dataset: Dataset, cases: Sequence[str], function: str) -> pd.DataFrame:
-    """The tasks of the chosen cases (and function), one table with a Case and a Country."""
-    titles = case_titles(dataset)
-    parts = []
-    for case_id in cases:
-        case = dataset.only(case_id)
-        table = task_table(case.sources, case.tasks, case.actors, function=function or None)
-        tasks = case.tasks[case.tasks["actor_id"].isin(case.actors["actor_id"])]
-        if function:
-            tasks = tasks[tasks["function"] == function]
-        where = dict(zip(case.actors["actor_id"], case.actors["country"]))
-        table.insert(0, "Case", titles.get(case_id, case_id))
-        table.insert(3, "Country", [country_name(where.get(a, "")) for a in tasks["actor_id"]])
-        parts.append(table)
-    if not parts:
-        return pd.DataFrame()
-    return pd.concat(parts, ignore_index=True)
+TASK_COLUMNS = ("case", "task", "done_by", "country", "function", "subfunction", "data",
+                "paid", "description", "certainty", "sources")
+
+
+def task_list(dataset: Dataset, cases: Sequence[str], function: str,
+              lang: str = "en") -> pd.DataFrame:
+    """The tasks of the chosen cases (and function), one table with a Case and a Country.
+
+    Curated texts (task, actor, what the source says) in `lang` where the data has them, the
+    English marked where it has not; vocabulary, countries and headers in `lang`.
+    """
+    titles = case_titles(dataset, lang)
+    tasks = _tasks(dataset, cases, function)
+    actors = dataset.actors.assign(name_shown=localized(dataset.actors, "name", lang))
+    tasks = tasks.merge(actors[["case_id", "actor_id", "name_shown", "country"]],
+                        on=["case_id", "actor_id"], how="inner")
+    tasks = tasks.assign(_order=tasks["case_id"].map({c: i for i, c in enumerate(cases)}))
+    tasks = tasks.sort_values("_order", kind="stable").reset_index(drop=True)
+    lookup = citation_lookup(dataset.sources)
+    columns = {
+        "case": tasks["case_id"].map(lambda c: titles.get(c, c)),
+        "task": localized(tasks, "task", lang),
+        "done_by": tasks["name_shown"],
+        "country": tasks["country"].map(lambda c: country_name(c, lang)),
+        "function": tasks["function"].map(lambda f: vocab_label("function", f, lang)),
+        "subfunction": tasks["subfunction"].map(
+            lambda s: vocab_label("subfunction", s, lang) if s else ""),
+        "data": tasks["data_type"].map(lambda d: vocab_label("data_type", d, lang)),
+        "paid": tasks["paid"].map(lambda p: vocab_label("paid", bool(p), lang)),
+        "description": localized(tasks, "description", lang),
+        "certainty": tasks["certainty"].map(lambda c: vocab_label("certainty", c, lang)),
+        "sources": [" | ".join(citations_for(lookup, case, ids))
+                    for case, ids in zip(tasks["case_id"], tasks["source_ids"])],
+    }
+    return pd.DataFrame({translate(f"functions.tasks.{name}", lang): columns[name]
+                         for name in TASK_COLUMNS})

@@ -9,6 +9,8 @@ from app.core.i18n import LANGUAGES, negotiate, translate
 
 LANG_PARAM = "lang"
 LANG_KEY = "lang-select"
+# The switch's label is the same in every language, so that anyone can find it.
+SWITCH_LABEL = "Language / Langue"
 
 
 def current_language() -> str:
@@ -24,15 +26,30 @@ def t(key: str, **values: object) -> str:
     return translate(key, current_language(), **values)
 
 
+def tn(key: str, count: int, **values: object) -> str:
+    """A text that agrees with a number: `key.one` or `key.other`, with `{count}` filled.
+
+    English says "1 link" and "0 links"; French "0 lien" and "1 lien" (singular below 2).
+    """
+    lang = current_language()
+    one = count == 1 if lang == "en" else abs(count) < 2
+    return translate(f"{key}.{'one' if one else 'other'}", lang, count=count, **values)
+
+
+def with_lang(params: dict[str, str] | None = None) -> dict[str, str]:
+    """A page link's parameters plus the current language, so that the language follows."""
+    return {**(params or {}), LANG_PARAM: current_language()}
+
+
 def render_language_switch() -> str:
     """English / Français in the sidebar; the choice goes into the link of the view."""
     if st.session_state.get(LANG_KEY) not in LANGUAGES:
         asked = st.query_params.get(LANG_PARAM)
         if asked is not None and asked not in LANGUAGES:
-            notice(LANG_PARAM, asked, "use " + " or ".join(LANGUAGES) + ".")
+            notice(LANG_PARAM, asked, "state.reason.languages", languages=", ".join(LANGUAGES))
         st.session_state[LANG_KEY] = negotiate(asked, st.context.locale)
     lang = st.sidebar.segmented_control(
-        "Language / Langue", list(LANGUAGES), key=LANG_KEY, format_func=LANGUAGES.get,
+        SWITCH_LABEL, list(LANGUAGES), key=LANG_KEY, format_func=LANGUAGES.get,
         selection_mode="single", required=True)
     if st.query_params.get(LANG_PARAM) != lang:
         st.query_params[LANG_PARAM] = lang

@@ -1,28 +1,59 @@
-"""The pages of the app, defined once so that pages can link to each other without imports."""
+"""The pages of the app, built on every run so that their titles follow the language.
+
+Pages link to each other by file (`st.page_link(CHAIN, ...)`): a path relative to the main
+script, the same in every language, so that pages never import each other. The `url_path`
+values are in papers and slides: never change them.
+"""
+
+from __future__ import annotations
 
 from pathlib import Path
 
 import streamlit as st
 
+from app.core.i18n import translate
+
 PAGES_DIR = Path(__file__).resolve().parents[1] / "app_pages"
 
+HOME = "app_pages/home.py"
+CHAIN = "app_pages/chain.py"
+FLOWS = "app_pages/flows.py"
+FUNCTIONS = "app_pages/functions.py"
+COMPARE = "app_pages/compare.py"
+PLATFORMS = "app_pages/platforms.py"
+FIGURES = "app_pages/figures.py"
+SOURCES = "app_pages/sources.py"
+UPLOAD = "app_pages/upload.py"
 
-def _page(file: str, title: str, icon: str, **kwargs) -> st.Page:
-    return st.Page(PAGES_DIR / file, title=title, icon=f":material/{icon}:", **kwargs)
-
-
-HOME = _page("home.py", "Home", "home", default=True)
-CHAIN = _page("chain.py", "Value chain", "account_tree", url_path="chain")
-FLOWS = _page("flows.py", "Country flows", "public", url_path="flows")
-FUNCTIONS = _page("functions.py", "Task functions", "category", url_path="functions")
-COMPARE = _page("compare.py", "Compare cases", "compare_arrows", url_path="compare")
-PLATFORMS = _page("platforms.py", "Platforms", "hub", url_path="platforms")
-FIGURES = _page("figures.py", "Key figures", "bar_chart", url_path="figures")
-SOURCES = _page("sources.py", "Sources and data", "menu_book", url_path="sources")
-UPLOAD = _page("upload.py", "Add your own case", "upload_file", url_path="upload")
-
-PAGES = {
-    "Chains": [HOME, CHAIN],
-    "Analyses": [FLOWS, FUNCTIONS, COMPARE],
-    "Reference": [PLATFORMS, FIGURES, SOURCES, UPLOAD],
+# (file, url_path, title key, Material icon), by section of the navigation.
+SECTIONS: dict[str, list[tuple[str, str, str, str]]] = {
+    "nav.section.chains": [
+        (HOME, "", "page.home", "home"),
+        (CHAIN, "chain", "page.chain", "account_tree"),
+    ],
+    "nav.section.analyses": [
+        (FLOWS, "flows", "page.flows", "public"),
+        (FUNCTIONS, "functions", "page.functions", "category"),
+        (COMPARE, "compare", "page.compare", "compare_arrows"),
+    ],
+    "nav.section.reference": [
+        (PLATFORMS, "platforms", "page.platforms", "hub"),
+        (FIGURES, "figures", "page.figures", "bar_chart"),
+        (SOURCES, "sources", "page.sources", "menu_book"),
+        (UPLOAD, "upload", "page.upload", "upload_file"),
+    ],
 }
+
+
+def _page(file: str, url_path: str, title: str, icon: str) -> st.Page:
+    path = PAGES_DIR / Path(file).name
+    if file == HOME:
+        return st.Page(path, title=title, icon=f":material/{icon}:", default=True)
+    return st.Page(path, title=title, icon=f":material/{icon}:", url_path=url_path)
+
+
+def build_pages(lang: str) -> dict[str, list[st.Page]]:
+    """The navigation (section title -> pages) with titles in `lang`."""
+    return {translate(section, lang): [_page(file, url, translate(key, lang), icon)
+                                       for file, url, key, icon in pages]
+            for section, pages in SECTIONS.items()}

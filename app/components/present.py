@@ -6,7 +6,9 @@ import streamlit as st
 
 from app.components.chain import render_chain_graph
 from app.components.data import data_version_key, get_dataset
+from app.components.i18n import current_language, t
 from app.components.state import param_is_on, set_param
+from app.core.i18n import localized_value, vocab_label
 from app.core.story import Step, build_story
 from app.core.text import escape_markdown
 
@@ -46,48 +48,52 @@ def step_number(steps: list[Step]) -> int:
 def render_story_controls(steps: list[Step], number: int) -> None:
     """Previous / next buttons that move the step in the URL."""
     cols = st.columns([1, 1, 6, 2])
-    if cols[0].button("Previous", key="present-previous", icon=":material/arrow_back:",
-                      disabled=number <= 1, width="stretch"):
+    if cols[0].button(t("present.previous"), key="present-previous",
+                      icon=":material/arrow_back:", disabled=number <= 1, width="stretch"):
         set_param("step", str(number - 1))
         st.rerun()
-    if cols[1].button("Next", key="present-next", icon=":material/arrow_forward:",
+    if cols[1].button(t("present.next"), key="present-next", icon=":material/arrow_forward:",
                       disabled=number >= len(steps), type="primary", width="stretch"):
         set_param("step", str(number + 1))
         st.rerun()
-    cols[2].markdown(f"Step **{number}** of {len(steps)}")
-    if cols[3].button("Leave presentation", key="present-leave", width="stretch"):
+    cols[2].markdown(t("present.step", number=number, total=len(steps)))
+    if cols[3].button(t("present.leave"), key="present-leave", width="stretch"):
         set_param(PRESENT_PARAM, None)
         set_param("step", None)
         st.rerun()
 
 
 def render_step_text(step: Step) -> None:
+    lang = current_language()
     with st.container(key="present-caption"):
         st.markdown(escape_markdown(step.caption))
     with st.container(key="present-sources"):
-        certainty = ", ".join(step.certainties)
-        st.markdown(f"*Certainty: {escape_markdown(certainty)}.* Source: "
-                    + escape_markdown(" | ".join(step.sources)))
+        certainty = ", ".join(vocab_label("certainty", c, lang).lower() for c in step.certainties)
+        st.markdown(t("present.certainty_sources", certainty=escape_markdown(certainty),
+                      sources=escape_markdown(" | ".join(step.sources))))
 
 
 @st.cache_data(show_spinner=False, max_entries=64, ttl=3600)
-def _story(version: tuple, case_id: str) -> list[Step]:
+def _story(version: tuple, case_id: str, lang: str) -> list[Step]:
     dataset = get_dataset()
     case = dataset.only(case_id)
-    return build_story(dataset.case_info(case_id), case.actors, case.links, case.sources)
+    return build_story(dataset.case_info(case_id), case.actors, case.links, case.sources,
+                       lang=lang)
 
 
 def render_presentation(case_id: str) -> None:
     """One case told step by step: the graph grows, a caption and its source under it."""
     apply_presentation_style()
-    steps = _story(data_version_key(), case_id)
+    lang = current_language()
+    steps = _story(data_version_key(), case_id, lang)
     if not steps:
-        st.info("This case has no actors to present.")
+        st.info(t("present.no_actors"))
         return
     number = step_number(steps)
     set_param("step", str(number))
     step = steps[number - 1]
-    st.subheader(escape_markdown(get_dataset().case_info(case_id)["title"]), anchor=False)
+    st.subheader(escape_markdown(localized_value(get_dataset().case_info(case_id), "title",
+                                                 lang)), anchor=False)
     render_chain_graph(case_id, height=PRESENT_GRAPH_HEIGHT,
                        revealed=(step.actor_ids, step.link_ids))
     render_step_text(step)

@@ -7,6 +7,7 @@ import datetime as dt
 import streamlit as st
 
 from app.components.data import data_files_stamp, get_dataset
+from app.components.i18n import current_language, t
 from app.core.share import citation_bibtex, citation_text, data_version, qr_code, view_url
 
 VIEW_TITLE_KEY = "share-view-title"
@@ -15,7 +16,8 @@ FALLBACK_BASE = "http://localhost:8501/"
 
 
 def describe_view(title: str, case_ids: list[str] | None = None) -> None:
-    """Called by a page: how its current view is named in citations, and which cases it shows."""
+    """Called by a page: how its current view is named in citations (in the current language),
+    and which cases it shows."""
     st.session_state[VIEW_TITLE_KEY] = title
     st.session_state[VIEW_CASES_KEY] = list(case_ids or [])
 
@@ -31,24 +33,26 @@ def current_view_url(url_path: str) -> str:
 
 def render_share_panel(page) -> None:
     """In the sidebar: link, QR code (PNG and SVG), and the citation as text and BibTeX."""
+    lang = current_language()
     url = current_view_url(page.url_path)
     title = st.session_state.pop(VIEW_TITLE_KEY, page.title)
     case_ids = st.session_state.pop(VIEW_CASES_KEY, [])
-    data = data_version(get_dataset(), case_ids, data_files_stamp())
+    data = data_version(get_dataset(), case_ids, data_files_stamp(), lang=lang)
     today = dt.date.today()
     slug = page.url_path or "home"
-    with st.sidebar.expander("Share and cite this view", icon=":material/share:"):
-        st.caption("Link to exactly this view (copy with the icon on the right):")
+    with st.sidebar.expander(t("share.title"), icon=":material/share:"):
+        st.caption(t("share.link"))
         st.code(url, language=None, wrap_lines=True)
         png = qr_code(url, "png")
-        st.image(png, caption="QR code of this view", width=180, alt="QR code of this view")
+        st.image(png, caption=t("share.qr"), width=180, alt=t("share.qr"))
         cols = st.columns(2)
-        cols[0].download_button("QR (PNG)", png, file_name=f"qr_{slug}_{today}.png",
+        cols[0].download_button(t("share.qr_png"), png, file_name=f"qr_{slug}_{today}.png",
                                 mime="image/png", key="share-qr-png", on_click="ignore")
-        cols[1].download_button("QR (SVG)", lambda: qr_code(url, "svg"),
+        cols[1].download_button(t("share.qr_svg"), lambda: qr_code(url, "svg"),
                                 file_name=f"qr_{slug}_{today}.svg", mime="image/svg+xml",
                                 key="share-qr-svg", on_click="ignore")
-        st.caption("Cite this view:")
-        st.code(citation_text(title, url, data, today), language=None, wrap_lines=True)
-        st.code(citation_bibtex(title, url, data, today, slug), language="latex",
+        st.caption(t("share.cite"))
+        st.code(citation_text(title, url, data, today, lang=lang), language=None,
+                wrap_lines=True)
+        st.code(citation_bibtex(title, url, data, today, slug, lang=lang), language="latex",
                 wrap_lines=True)

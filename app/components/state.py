@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 import streamlit as st
 
 from app.core.errors import shorten
+from app.core.i18n import translate
 from app.core.text import escape_markdown
 
 NOTICES_KEY = "url-notices"
@@ -21,16 +22,30 @@ GLOBAL_PARAMS = ("embed", "embed_options", "present", "lang")
 FALSE_WORDS = ("0", "false", "no", "off")
 
 
-def notice(param: str, raw: str, allowed: str) -> None:
-    """Remember, for `render_notices`, a link parameter that could not be used and why."""
+def notice(param: str, raw: str, reason: str, **values: str) -> None:
+    """Remember, for `render_notices`, a link parameter that could not be used and why.
+
+    `reason` is a catalogue key (`state.reason.*`) and `values` fill it; the notice is worded
+    when shown, in the language of that run. Values must already be safe Markdown.
+    """
     st.session_state.setdefault(NOTICES_KEY, []).append(
-        f"Ignored the link's `{param}` = “{escape_markdown(shorten(raw, 40))}”: {allowed}")
+        (param, escape_markdown(shorten(raw, 40)), reason, values))
 
 
 def render_notices() -> None:
     """Show, once, what the link asked for that could not be restored."""
-    for message in st.session_state.pop(NOTICES_KEY, []):
-        st.info(message, icon=":material/info:")
+    from app.components.i18n import current_language  # i18n itself notes a bad `lang`
+
+    lang = current_language()
+    for param, value, reason, values in st.session_state.pop(NOTICES_KEY, []):
+        st.info(translate("state.notice", lang, param=param, value=value,
+                          reason=translate(reason, lang, **values)), icon=":material/info:")
+
+
+def _shown(options: Sequence[str]) -> str:
+    """The first allowed values of a parameter, as codes (the same in every language)."""
+    named = [o for o in options if o]
+    return escape_markdown(", ".join(named[:8]) + (" …" if len(named) > 8 else ""))
 
 
 def _set_param(param: str, value: str | None) -> None:
@@ -61,9 +76,7 @@ def synced_selectbox(label: str, options: Sequence[str], *, key: str, param: str
             if raw in options:
                 value = raw
             else:
-                named = [o for o in options if o]
-                shown = ", ".join(named[:8]) + (" …" if len(named) > 8 else "")
-                notice(param, raw, f"it is not one of {escape_markdown(shown)}.")
+                notice(param, raw, "state.reason.not_one_of", allowed=_shown(options))
         st.session_state[key] = value
     value = st.selectbox(label, options, key=key, format_func=format_func, **kwargs)
     _set_param(param, None if omit_default and value == default else value)
@@ -88,8 +101,8 @@ def synced_multiselect(label: str, options: Sequence[str], *, key: str, param: s
             value = [v for v in options if v in asked]
             unknown = [v for v in asked if v not in options]
             if unknown:
-                shown = ", ".join(options[:8]) + (" …" if len(options) > 8 else "")
-                notice(param, ",".join(unknown), f"not one of {escape_markdown(shown)}.")
+                notice(param, ",".join(unknown), "state.reason.not_one_of",
+                       allowed=_shown(options))
                 if not value:  # nothing usable in the link: the default view
                     value = default
         st.session_state[key] = value
@@ -109,7 +122,7 @@ def synced_toggle(label: str, *, key: str, param: str, default: bool = False, **
             elif raw.lower() in FALSE_WORDS:
                 value = False
             else:
-                notice(param, raw, "use 1 or 0.")
+                notice(param, raw, "state.reason.on_off")
         st.session_state[key] = value
     value = st.toggle(label, key=key, **kwargs)
     _set_param(param, "1" if value else None)
@@ -127,9 +140,7 @@ def checked_param(param: str, options: Sequence[str], default: str,
         return aliases[raw]
     if raw in options:
         return raw
-    named = [o for o in options if o]
-    shown = ", ".join(named[:8]) + (" …" if len(named) > 8 else "")
-    notice(param, raw, f"it is not one of {escape_markdown(shown)}.")
+    notice(param, raw, "state.reason.not_one_of", allowed=_shown(options))
     _set_param(param, default)
     return default
 
@@ -148,5 +159,5 @@ def drop_unknown_params(known: Sequence[str]) -> None:
     """Remove parameters this page does not understand, with a notice (Streamlit's own stay)."""
     for param in list(st.query_params):
         if param not in known and param not in GLOBAL_PARAMS:
-            notice(param, st.query_params.get(param, ""), "this page has no such setting.")
+            notice(param, st.query_params.get(param, ""), "state.reason.no_such_setting")
             del st.query_params[param]

@@ -7,8 +7,10 @@ import streamlit as st
 
 from app.components.data import get_dataset, session_uploads
 from app.components.downloads import render_csv_download
+from app.components.i18n import current_language, t, tn, with_lang
 from app.components.pages import CHAIN, COMPARE, FLOWS, FUNCTIONS
 from app.core.errors import DataError, Problem
+from app.core.i18n import localized_value
 from app.core.load import DATA_DIR, ORIGIN_UPLOAD, add_case
 from app.core.text import escape_markdown
 from app.core.upload import (MAX_UPLOAD_BYTES, UploadedCase, UploadError, check_size,
@@ -16,6 +18,7 @@ from app.core.upload import (MAX_UPLOAD_BYTES, UploadedCase, UploadError, check_
 
 MAX_PROBLEMS_LISTED = 50
 MAX_UPLOAD_MB = MAX_UPLOAD_BYTES // 2**20
+PROBLEM_COLUMNS = ("file", "line", "column", "value", "message")
 
 
 def check_upload(case: UploadedCase) -> list[Problem]:
@@ -47,32 +50,31 @@ def read_csv_uploads(uploaded_files, title: str) -> UploadedCase:
 
 def render_problems_list(problems: list[Problem], *, key: str) -> None:
     """Every problem, worded as the validator words it, and the list as a download."""
-    st.error(f"The case was not added: {len(problems)} problem(s) to fix.",
+    lang = current_language()
+    st.error(t("upload.refused", problems=tn("count.problems", len(problems))),
              icon=":material/error:")
-    frame = pd.DataFrame([p.as_row() for p in problems],
-                         columns=["file", "line", "column", "value", "message"])
+    frame = pd.DataFrame([p.as_row(lang) for p in problems], columns=list(PROBLEM_COLUMNS))
+    frame.columns = [t(f"upload.column.{c}") for c in PROBLEM_COLUMNS]
     st.dataframe(frame.head(MAX_PROBLEMS_LISTED), hide_index=True, key=f"{key}-table")
     if len(problems) > MAX_PROBLEMS_LISTED:
-        st.caption(f"The first {MAX_PROBLEMS_LISTED} are shown; the download has all of them.")
+        st.caption(t("upload.first_shown", shown=MAX_PROBLEMS_LISTED))
     render_csv_download(frame, "upload-problems.csv", key=f"{key}-download",
-                        label="Download the list of problems (CSV)")
+                        label=t("upload.download_problems"))
 
 
 def render_success(case_id: str, title: str) -> None:
-    st.success(f"Added **{escape_markdown(title)}** for this browser session. It is shown on "
-               "every page until you close the tab; nothing was stored on the server's disk.",
-               icon=":material/check_circle:")
-    links = [(CHAIN, "Its chain", {"case": case_id}),
-             (FLOWS, "Its country flows", {"cases": case_id}),
-             (FUNCTIONS, "Its task functions", {"cases": case_id}),
-             (COMPARE, "Compare it with the others", {})]
+    st.success(t("upload.added", title=escape_markdown(title)), icon=":material/check_circle:")
+    links = [(CHAIN, "upload.link.chain", {"case": case_id}),
+             (FLOWS, "upload.link.flows", {"cases": case_id}),
+             (FUNCTIONS, "upload.link.functions", {"cases": case_id}),
+             (COMPARE, "upload.link.compare", {})]
     for col, (page, label, params) in zip(st.columns(len(links)), links):
-        col.page_link(page, label=label, query_params=params)
+        col.page_link(page, label=t(label), query_params=with_lang(params))
 
 
 def render_template_download() -> None:
     dictionary = (DATA_DIR / "README.md").read_bytes()
-    st.download_button("Download a template case (zip)", template_zip(dictionary),
+    st.download_button(t("upload.template"), template_zip(dictionary),
                        file_name="case-template.zip", mime="application/zip",
                        key="upload-template-download", icon=":material/download:",
                        on_click="ignore")
@@ -82,14 +84,15 @@ def render_session_cases() -> None:
     uploads = session_uploads()
     if not uploads:
         return
-    st.subheader("Cases added in this session", anchor=False)
+    st.subheader(t("upload.session_cases"), anchor=False)
     dataset = get_dataset()
+    lang = current_language()
     for case_id in list(uploads):
         cols = st.columns([5, 1])
-        title = (dataset.case_info(case_id)["title"] if case_id in dataset.case_ids
-                 else case_id)
+        title = (localized_value(dataset.case_info(case_id), "title", lang)
+                 if case_id in dataset.case_ids else case_id)
         cols[0].markdown(f"**{escape_markdown(title)}** (`{escape_markdown(case_id)}`)")
-        if cols[1].button("Remove", key=f"upload-remove-{case_id}"):
+        if cols[1].button(t("upload.remove"), key=f"upload-remove-{case_id}"):
             del uploads[case_id]
             st.rerun()
 
@@ -106,6 +109,6 @@ def handle(reader, key: str) -> None:
         render_problems_list(problems, key=key)
         return
     accept(case)
-    title = get_dataset().case_info(case.case_id)["title"]
-    render_success(case.case_id, title)
+    info = get_dataset().case_info(case.case_id)
+    render_success(case.case_id, localized_value(info, "title", current_language()))
 

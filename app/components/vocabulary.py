@@ -6,8 +6,11 @@ import streamlit as st
 
 from app.charts.chain_graph import legend_html
 from app.charts.palette import FUNCTION_COLOURS
+from app.components.i18n import current_language, t
 from app.core import vocab
+from app.core.i18n import vocab_label, vocab_meaning
 
+# A reference: the same in every language.
 FUNCTION_SOURCE = "Tubaro, Casilli & Coville (2020), *Big Data & Society*"
 
 
@@ -20,15 +23,15 @@ def _swatch(colour: str, label: str, shape: str = "square") -> str:
 
 
 def render_functions_explained() -> None:
+    lang = current_language()
     cols = st.columns(len(vocab.FUNCTIONS))
-    for col, (function, meaning) in zip(cols, vocab.FUNCTIONS.items()):
+    for col, function in zip(cols, vocab.FUNCTIONS):
         with col.container(border=True):
-            st.html(_swatch(FUNCTION_COLOURS[function], function.capitalize()))
-            st.markdown(meaning)
-    st.caption(f"After {FUNCTION_SOURCE}. Verification and impersonation blur when humans "
-               "correct a system in real time; each task shows the function its source names.")
+            st.html(_swatch(FUNCTION_COLOURS[function], vocab_label("function", function, lang)))
+            st.markdown(vocab_meaning("function", function, lang))
+    st.caption(t("vocabulary.functions_note", source=FUNCTION_SOURCE))
 
 
 def render_graph_legend() -> None:
     """The chain graph's legend: actor types by colour and shape, certainty by line style."""
-    st.html(legend_html())
+    st.html(legend_html(current_language()))

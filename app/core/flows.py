@@ -30,11 +30,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import unicodedata
+
 import numpy as np
 import pandas as pd
 
 from app.core import vocab
 from app.core.geo import country_centroids, country_name
+from app.core.i18n import translate
 
 NO_FUNCTION = "none"
 UNKNOWN_COUNTRY = ""
@@ -56,6 +59,21 @@ def weakest_certainty(values: Iterable[str]) -> str:
     """The weakest of some certainties (inferred < reported < documented); "" if none."""
     known = [v for v in values if v in CERTAINTY_ORDER]
     return max(known, key=CERTAINTY_ORDER.index) if known else ""
+
+
+def count_text(key: str, n: int, lang: str, **values: object) -> str:
+    """The message `key.one` or `key.other` for a count `n`, with `{n}` filled in.
+
+    English takes the singular for 1 only; French for 0 and 1 ("0 lien", "1 lien", "2 liens").
+    """
+    one = abs(n) < 2 if lang == "fr" else n == 1
+    return translate(f"{key}.{'one' if one else 'other'}", lang, n=n, **values)
+
+
+def collation_key(name: str) -> str:
+    """A sort key that files "États-Unis" under E, not after Z: accents and case ignored."""
+    plain = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in plain if not unicodedata.combining(c)).casefold()
 
 
 def _as_set(values) -> set[str] | None:
@@ -318,7 +336,7 @@ def od_matrix(flows: pd.DataFrame, *, lang: str | None = None) -> pd.DataFrame:
         return country_name(code, lang)
 
     def order(codes) -> list[str]:
-        return sorted(codes, key=lambda c: (c == UNKNOWN_COUNTRY, label(c)))
+        return sorted(codes, key=lambda c: (c == UNKNOWN_COUNTRY, collation_key(label(c))))
 
     matrix = matrix.reindex(index=order(matrix.index), columns=order(matrix.columns), fill_value=0)
     matrix.index = [label(c) for c in matrix.index]

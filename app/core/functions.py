@@ -11,10 +11,11 @@ from __future__ import annotations
 import pandas as pd
 
 from app.core import vocab
+from app.core.flows import collation_key
 from app.core.geo import country_name
+from app.core.i18n import vocab_label
 
 BREAKDOWNS = ("case_id", "country", "actor_type", "paid", "data_type")
-PAID_LABELS = {"en": {True: "paid", False: "unpaid"}, "fr": {True: "payé", False: "non payé"}}
 FUNCTION_ORDER: tuple[str, ...] = tuple(vocab.FUNCTIONS)
 SUBFUNCTION_ORDER: tuple[str, ...] = ("", *vocab.SUBFUNCTIONS)
 
@@ -35,11 +36,12 @@ def function_breakdown(actors: pd.DataFrame, tasks: pd.DataFrame, by: str,
     """Tasks counted by `by` x function x subfunction, in long form.
 
     `by` is one of "case_id", "country" or "actor_type" (of the actor doing the task),
-    "paid" or "data_type". Columns: *by*, `label` (what to print: the country's name with
-    "Unknown" for "", "paid"/"unpaid", else the value itself), `function`, `subfunction` (""
-    outside preparation), `n_tasks`, and `share` (of the tasks in the same *by* group). Only
-    non-empty combinations are listed. Rows follow the vocabulary order of *by* (countries by
-    name, unknown last; paid before unpaid), then of function and subfunction.
+    "paid" or "data_type". Columns: *by*, `label` (what to print, in `lang`: the country's
+    name with "Unknown" for "", the vocabulary label of an actor type, kind of data or
+    paid/unpaid; the case id itself), `function`, `subfunction` ("" outside preparation),
+    `n_tasks`, and `share` (of the tasks in the same *by* group). Only non-empty combinations
+    are listed. Rows follow the vocabulary order of *by* (countries by name, accents ignored,
+    unknown last; paid before unpaid), then of function and subfunction.
     """
     if by not in BREAKDOWNS:
         raise ValueError(f"cannot break functions down by {by!r}; choose among {list(BREAKDOWNS)}")
@@ -62,14 +64,14 @@ def function_breakdown(actors: pd.DataFrame, tasks: pd.DataFrame, by: str,
     if by == "country":
         counts["label"] = counts[by].map(lambda c: country_name(c, lang))
         counts["_u"] = counts[by] == ""
-        by_keys = ["_u", "label"]
+        counts["_name"] = counts["label"].map(collation_key)
+        by_keys = ["_u", "_name"]
     elif by == "paid":
-        labels = PAID_LABELS.get(lang, PAID_LABELS["en"])
-        counts["label"] = counts[by].map(lambda v: labels[bool(v)])
+        counts["label"] = counts[by].map(lambda v: vocab_label("paid", bool(v), lang))
         counts["_u"] = ~counts[by].astype(bool)
         by_keys = ["_u"]
     elif by in ("actor_type", "data_type"):
-        counts["label"] = counts[by]
+        counts["label"] = counts[by].map(lambda v: vocab_label(by, v, lang))
         order = vocab.ACTOR_TYPES if by == "actor_type" else vocab.DATA_TYPES
         counts["_u"] = _rank(counts[by], order)
         by_keys = ["_u", by]

@@ -102,3 +102,34 @@ def localized_value(record: Mapping, key: str, lang: str) -> str:
 
 def _marked(text: str, lang: str) -> str:
     return f"{text}{MISSING_MARK.get(lang, '')}" if text else text
+
+
+VOCABULARY_KINDS: tuple[str, ...] = (
+    "actor_type", "relation", "function", "subfunction", "data_type", "certainty", "source_kind",
+    "offer_type", "platform_relation", "figure_kind", "qualifier", "paid")
+
+
+def _vocab_key(kind: str, value: object) -> str:
+    if isinstance(value, bool) or kind == "paid":
+        value = str(value).strip().lower() in ("true", "1", "yes")
+        value = "true" if value else "false"
+    return f"{kind}.{value}"
+
+
+def vocab_label(kind: str, value: object, lang: str) -> str:
+    """How a vocabulary value reads on screen: `vocab_label("actor_type", "worker_pool", "fr")`
+    is "Travailleurs"; relations read as the verb of "from RELATION to" ("sous-traite à").
+
+    `kind` is one of `VOCABULARY_KINDS`; `paid` takes True/False (or "true"/"false"). A value
+    outside the vocabulary (an uploaded case's typo, say) is shown as its words, never an error.
+    """
+    key = f"vocab.{_vocab_key(kind, value)}"
+    if key in MESSAGES:
+        return translate(key, lang)
+    return str(value).replace("_", " ")
+
+
+def vocab_meaning(kind: str, value: object, lang: str) -> str:
+    """The meaning of a vocabulary value in `lang` (empty for a value outside the vocabulary)."""
+    key = f"vocab.{_vocab_key(kind, value).replace('.', '_meaning.', 1)}"
+    return translate(key, lang) if key in MESSAGES else ""

@@ -12,11 +12,11 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import segno
 
+from app.core.i18n import DEFAULT_LANGUAGE, format_date, translate
 from app.core.load import Dataset
 
-AUTHOR = "Data Labour Chains contributors"
-TITLE = "Data Labour Chains"
 PACKAGE = "data-labour-chains"
+BIBTEX_LANGUAGES = {"en": "english", "fr": "french"}  # biblatex's `langid`
 
 
 def app_version() -> str:
@@ -35,17 +35,21 @@ def _files_digest(paths: tuple[tuple[str, int, int], ...]) -> str:
     return sha.hexdigest()[:10]
 
 
-def data_version(dataset: Dataset, case_ids: list[str], files: tuple = ()) -> str:
+def data_version(dataset: Dataset, case_ids: list[str], files: tuple = (),
+                 lang: str = DEFAULT_LANGUAGE) -> str:
     """Which data a view shows: each case's declared version, and a digest of the files.
 
     `files` is a tuple of (path, size, mtime) of the data files; the digest changes whenever a
-    byte of them does, so a citation pins exactly the data that was on screen.
+    byte of them does, so a citation pins exactly the data that was on screen. Worded in
+    `lang` ("all cases (files 1a2b…)" / "tous les cas (fichiers 1a2b…)").
     """
     versions = dict(zip(dataset.cases["case_id"], dataset.cases["version"]))
-    parts = [f"{c} {versions.get(c) or 'unversioned'}" for c in case_ids if c in versions]
+    unversioned = translate("cite.unversioned", lang)
+    parts = [f"{c} {versions.get(c) or unversioned}" for c in case_ids if c in versions]
     digest = _files_digest(tuple(files)) if files else ""
-    text = "; ".join(parts) if parts else "all cases"
-    return f"{text} (files {digest})" if digest else text
+    text = translate("cite.list_separator", lang).join(parts) if parts else translate(
+        "cite.all_cases", lang)
+    return translate("cite.with_files", lang, data=text, digest=digest) if digest else text
 
 
 def view_url(page_url: str, params: dict[str, str]) -> str:
@@ -63,27 +67,38 @@ def _bibtex_text(text: str) -> str:
     return "".join(replacements.get(ch, ch) for ch in text)
 
 
-def citation_text(view_title: str, url: str, data: str, accessed: dt.date) -> str:
-    """An APA-like reference of the view, with the link and both versions."""
-    return (f"{AUTHOR} ({accessed.year}). {TITLE}: {view_title} [Interactive dashboard, "
-            f"version {app_version()}; data: {data}]. Retrieved "
-            f"{accessed.strftime('%B')} {accessed.day}, {accessed.year}, from {url}")
+def citation_text(view_title: str, url: str, data: str, accessed: dt.date,
+                  lang: str = DEFAULT_LANGUAGE) -> str:
+    """An APA-like reference of the view in `lang`, with the link and both versions.
+
+    "… Retrieved November 25, 2026, from https://…" / "… Consulté le 25 novembre 2026, à
+    l'adresse https://…". `view_title` is expected in the same language.
+    """
+    return translate("cite.text", lang, author=translate("cite.author", lang),
+                     year=str(accessed.year), title=translate("app.title", lang),
+                     view=view_title, version=app_version(), data=data,
+                     date=format_date(accessed, lang), url=url)
 
 
 def citation_bibtex(view_title: str, url: str, data: str, accessed: dt.date,
-                    key_hint: str = "view") -> str:
-    """The same reference as a BibTeX @misc entry (biblatex reads `urldate` too)."""
+                    key_hint: str = "view", lang: str = DEFAULT_LANGUAGE) -> str:
+    """The same reference as a BibTeX @misc entry in `lang` (biblatex reads `urldate` and
+    `langid` too)."""
     key = "dlc-" + "".join(ch for ch in key_hint.lower() if ch.isalnum() or ch == "-")[:40]
+    title = translate("cite.bibtex_title", lang, title=translate("app.title", lang),
+                      view=_bibtex_text(view_title))
+    note = translate("cite.bibtex_note", lang, version=app_version(), data=_bibtex_text(data),
+                     date=accessed.isoformat())
     return "\n".join([
         f"@misc{{{key}-{accessed.isoformat()},",
-        f"  author = {{{{{AUTHOR}}}}},",
-        f"  title = {{{{{TITLE}}}: {_bibtex_text(view_title)}}},",
+        f"  author = {{{{{translate('cite.author', lang)}}}}},",
+        f"  title = {{{title}}},",
         f"  year = {{{accessed.year}}},",
         f"  howpublished = {{\\url{{{url}}}}},",
         f"  url = {{{url}}},",
         f"  urldate = {{{accessed.isoformat()}}},",
-        f"  note = {{Interactive dashboard, version {app_version()}; data: "
-        f"{_bibtex_text(data)}; accessed {accessed.isoformat()}}},",
+        f"  langid = {{{BIBTEX_LANGUAGES.get(lang, lang)}}},",
+        f"  note = {{{note}}},",
         "}",
     ])
 

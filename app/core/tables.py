@@ -1,14 +1,16 @@
 """Text alternatives of the views: the chain as readable tables, with full citations.
 
-Pure pandas, so that a test can check them and every page shows the same columns.
+Pure pandas, so that a test can check them and every page shows the same columns. Headers,
+vocabulary values, country names and the curated texts are in the language asked for;
+citations stay in their original language.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from app.core import vocab
 from app.core.geo import country_name
+from app.core.i18n import format_number, localized, translate, vocab_label
 from app.core.sources import citation_lookup, citations_for
 
 
@@ -17,56 +19,80 @@ def words(value: str) -> str:
     return value.replace("_", " ")
 
 
-def chain_table(sources: pd.DataFrame, actors: pd.DataFrame, links: pd.DataFrame) -> pd.DataFrame:
+def _labels(values: pd.Series, kind: str, lang: str, *, lower: bool = False) -> pd.Series:
+    def label(value: object) -> str:
+        if value is None or value == "" or (isinstance(value, float) and pd.isna(value)):
+            return ""
+        text = vocab_label(kind, value, lang)
+        return text.lower() if lower else text
+    return values.map(label)
+
+
+def _count(value: object, lang: str) -> str:
+    """A headcount as read in `lang` (`1,000` / `1 000`); empty when the source gives none."""
+    if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    return format_number(int(value), lang)
+
+
+def _sources(lookup: dict, frame: pd.DataFrame) -> list[str]:
+    return [" | ".join(citations_for(lookup, case, ids))
+            for case, ids in zip(frame["case_id"], frame["source_ids"])]
+
+
+def _header(key: str, lang: str) -> str:
+    return translate(f"table.{key}", lang)
+
+
+def chain_table(sources: pd.DataFrame, actors: pd.DataFrame, links: pd.DataFrame,
+                lang: str = "en") -> pd.DataFrame:
     """The chain as sentences: from, relation, to, countries, certainty, sources."""
     lookup = citation_lookup(sources)
-    names = actors.set_index("actor_id")[["name", "country"]]
+    named = actors.assign(name=localized(actors, "name", lang))
+    names = named.set_index("actor_id")[["name", "country"]]
     table = (links.join(names, on="from_actor").join(names.add_suffix("_to"), on="to_actor"))
     return pd.DataFrame({
-        "From": table["name"],
-        "Relation": table["relation"].map(lambda r: vocab.RELATION_LABELS.get(r, words(r))),
-        "To": table["name_to"],
-        "From country": table["country"].map(country_name),
-        "To country": table["country_to"].map(country_name),
-        "Certainty": table["certainty"],
-        "What the source says": table["description"],
-        "Sources": [" | ".join(citations_for(lookup, case, ids))
-                    for case, ids in zip(table["case_id"], table["source_ids"])],
+        _header("from", lang): table["name"],
+        _header("relation", lang): _labels(table["relation"], "relation", lang),
+        _header("to", lang): table["name_to"],
+        _header("from_country", lang): table["country"].map(lambda c: country_name(c, lang)),
+        _header("to_country", lang): table["country_to"].map(lambda c: country_name(c, lang)),
+        _header("certainty", lang): _labels(table["certainty"], "certainty", lang, lower=True),
+        _header("source_says", lang): localized(table, "description", lang),
+        _header("sources", lang): _sources(lookup, table),
     })
 
 
-def actor_table(sources: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
+def actor_table(sources: pd.DataFrame, actors: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """The actors with what they do, where, how sure, and who says so."""
     lookup = citation_lookup(sources)
     return pd.DataFrame({
-        "Actor": actors["name"],
-        "Type": actors["actor_type"].map(words),
-        "Country": actors["country"].map(country_name),
-        "Workers": actors["workers"],
-        "What the source says": actors["description"],
-        "Certainty": actors["certainty"],
-        "Sources": [" | ".join(citations_for(lookup, case, ids))
-                    for case, ids in zip(actors["case_id"], actors["source_ids"])],
+        _header("actor", lang): localized(actors, "name", lang),
+        _header("type", lang): _labels(actors["actor_type"], "actor_type", lang),
+        _header("country", lang): actors["country"].map(lambda c: country_name(c, lang)),
+        _header("workers", lang): actors["workers"].map(lambda n: _count(n, lang)),
+        _header("source_says", lang): localized(actors, "description", lang),
+        _header("certainty", lang): _labels(actors["certainty"], "certainty", lang, lower=True),
+        _header("sources", lang): _sources(lookup, actors),
     })
 
 
 def task_table(sources: pd.DataFrame, tasks: pd.DataFrame, actors: pd.DataFrame, *,
-               function: str | None = None) -> pd.DataFrame:
+               function: str | None = None, lang: str = "en") -> pd.DataFrame:
     """The tasks done by the actors shown: who, what, which function, paid or not, who says so."""
     tasks = tasks[tasks["actor_id"].isin(actors["actor_id"])]
     if function:
         tasks = tasks[tasks["function"] == function]
     lookup = citation_lookup(sources)
-    names = dict(zip(actors["actor_id"], actors["name"]))
+    names = dict(zip(actors["actor_id"], localized(actors, "name", lang)))
     return pd.DataFrame({
-        "Task": tasks["task"],
-        "Done by": tasks["actor_id"].map(names),
-        "Function": tasks["function"],
-        "Subfunction": tasks["subfunction"],
-        "Data": tasks["data_type"],
-        "Paid": tasks["paid"].map({True: "paid", False: "unpaid"}),
-        "What the source says": tasks["description"],
-        "Certainty": tasks["certainty"],
-        "Sources": [" | ".join(citations_for(lookup, case, ids))
-                    for case, ids in zip(tasks["case_id"], tasks["source_ids"])],
+        _header("task", lang): localized(tasks, "task", lang),
+        _header("done_by", lang): tasks["actor_id"].map(names),
+        _header("function", lang): _labels(tasks["function"], "function", lang),
+        _header("subfunction", lang): _labels(tasks["subfunction"], "subfunction", lang),
+        _header("data", lang): _labels(tasks["data_type"], "data_type", lang),
+        _header("paid", lang): _labels(tasks["paid"], "paid", lang),
+        _header("source_says", lang): localized(tasks, "description", lang),
+        _header("certainty", lang): _labels(tasks["certainty"], "certainty", lang, lower=True),
+        _header("sources", lang): _sources(lookup, tasks),
     })

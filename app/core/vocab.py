@@ -6,6 +6,8 @@ Order matters: it is the order used in legends, filters and layouts.
 
 from __future__ import annotations
 
+from app.core.messages.vocabulary import MESSAGES as _LABELS
+
 ACTOR_TYPES: dict[str, str] = {
     "client": "Buys or deploys the AI product (e.g. a supermarket, a canteen operator).",
     "ai_company": "Makes and sells the AI product; often the lead firm of the chain.",
@@ -26,26 +28,12 @@ RELATIONS: dict[str, str] = {
     "supplies_data": "provides data, paid or unpaid, to the other actor",
 }
 
-# How each value reads on screen.
+# How each value reads on screen, in English: the catalogue (app/core/messages/vocabulary.py,
+# keys `vocab.<kind>.<value>`) holds every language; use `app.core.i18n.vocab_label`.
 ACTOR_TYPE_LABELS: dict[str, str] = {
-    "client": "Client",
-    "ai_company": "AI company",
-    "platform": "Platform",
-    "vendor": "Vendor",
-    "subcontractor": "Subcontractor",
-    "supervisor": "Supervisor",
-    "worker_pool": "Workers",
-    "end_user": "End users",
-}
+    t: _LABELS[f"vocab.actor_type.{t}"]["en"] for t in ACTOR_TYPES}
 # The relation as the verb of the sentence "from RELATION to".
-RELATION_LABELS: dict[str, str] = {
-    "outsources_to": "outsources to",
-    "sells_to": "sells to",
-    "recruits": "recruits",
-    "supervises": "supervises",
-    "operates": "operates",
-    "supplies_data": "supplies data to",
-}
+RELATION_LABELS: dict[str, str] = {r: _LABELS[f"vocab.relation.{r}"]["en"] for r in RELATIONS}
 
 FUNCTIONS: dict[str, str] = {
     "preparation": "Generating and annotating the data that a model is trained on.",

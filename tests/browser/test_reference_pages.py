@@ -95,3 +95,67 @@ def test_hostile_link_falls_back_with_a_notice(server, watched):
     page.get_by_text("Ignored the link's").wait_for()
     assert wait_for_charts(page, 4) == 4
     assert_clean(watched)
+
+
+# --- in French: what a French reader sees, numbers and all -------------------------------------
+
+NNBSP = "\u202f"
+
+
+def axis_texts(page) -> str:
+    """The text Vega drew in the SVG charts (axes, labels, legends), or "" for canvas ones."""
+    return " ".join(page.locator(".vega-embed svg text").all_inner_texts())
+
+
+def test_compare_in_french(server, watched):
+    page = watched.page
+    page.goto(f"{server}/compare?lang=fr")
+    wait_for_app(page)
+    assert wait_for_charts(page, 4 + len(CASE_IDS)) == 4 + len(CASE_IDS)
+    page.get_by_text("la plus longue chaîne compte 3 liens").first.wait_for()
+    page.get_by_text("Les chaînes côte à côte").wait_for()
+    page.get_by_text("Longueur de la chaîne", exact=True).first.wait_for()
+    page.wait_for_timeout(500)
+    screenshot(page, "compare-fr")
+    assert "lang=fr" in page.url
+    assert_clean(watched)
+
+
+def test_platforms_in_french(server, watched):
+    page = watched.page
+    page.goto(f"{server}/platforms?lang=fr")
+    wait_for_app(page)
+    assert wait_for_charts(page, 4) == 4
+    page.get_by_text("Plateformes fondées avant 2000 : Pactera").first.wait_for()
+    page.wait_for_function(
+        "() => performance.getEntriesByType('resource')"
+        ".some(e => e.name.includes('/app/static/countries-110m.json'))", timeout=15_000)
+    page.wait_for_timeout(800)
+    screenshot(page, "platforms-fr")
+    assert_clean(watched)
+
+
+def test_figures_in_french(server, watched):
+    page = watched.page
+    page.goto(f"{server}/figures?lang=fr")
+    wait_for_app(page)
+    assert wait_for_charts(page, 5) == 5
+    page.get_by_text("Critique de ce chiffre").wait_for()
+    page.get_by_text("Prévisions du secteur, pas des mesures").first.wait_for()
+    # 266 126 with a narrow no-break space, as French writes it.
+    page.get_by_text(f"266{NNBSP}126 personnes").first.wait_for()
+    page.wait_for_timeout(800)
+    screenshot(page, "figures-fr")
+    assert_clean(watched)
+
+
+def test_sources_in_french(server, watched):
+    page = watched.page
+    page.goto(f"{server}/sources?lang=fr")
+    wait_for_app(page)
+    page.locator("[data-testid=stDataFrame]").first.wait_for(timeout=30_000)
+    page.get_by_text("Quelles lignes citent chaque source").wait_for()
+    page.get_by_text("Télécharger les données").wait_for()
+    page.wait_for_timeout(500)
+    screenshot(page, "sources-fr")
+    assert_clean(watched)

@@ -39,7 +39,7 @@ def test_valid_upload_appears_in_chain_and_flows(server, watched):
     page.get_by_text("Added").first.wait_for(timeout=30_000)
     screenshot(page, "upload-success")
     page.get_by_text("Its chain").click()
-    page.wait_for_url("**/chain?case=uploaded-tiny")
+    page.wait_for_url("**/chain?case=uploaded-tiny&lang=en")  # the language follows
     wait_for_app(page)
     page.frame_locator("iframe").first.locator("#mynetwork canvas").wait_for(timeout=30_000)
     page.get_by_role("heading", name="Tiny test chain").wait_for()
@@ -70,7 +70,7 @@ def test_injection_upload_runs_nothing(server, watched):
     upload_zip(page, server, "injection.zip")
     page.get_by_text("Added").first.wait_for(timeout=30_000)
     page.get_by_text("Its chain").click()
-    page.wait_for_url("**/chain?case=injection")
+    page.wait_for_url("**/chain?case=injection&lang=en")
     wait_for_app(page)
     page.frame_locator("iframe").first.locator("#mynetwork canvas").wait_for(timeout=30_000)
     page.get_by_role("heading", name="<script>alert('title')</script> Injection test").wait_for()
