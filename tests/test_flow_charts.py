@@ -374,7 +374,7 @@ def test_function_charts_in_french(frames):
 
 
 def test_every_key_of_these_pages_exists():
-    """Counts (`count_text`) and the keys built from a value, which the catalogue test of
+    """Counts (`translate_count`) and the keys built from a value, which the catalogue test of
     tests/test_i18n.py cannot see in the code."""
     import re
     from pathlib import Path
@@ -386,7 +386,7 @@ def test_every_key_of_these_pages_exists():
     files = ["app_pages/flows.py", "app_pages/functions.py", "components/flows.py",
              "components/functions.py", "charts/flow_map.py", "charts/function_charts.py"]
     counted = {key for f in files for key in re.findall(
-        r"""count_text\(\s*(?:WORDS_KEY \+ )?["']([a-z0-9_.]+)["']""",
+        r"""translate_count\(\s*(?:WORDS_KEY \+ )?["']([a-z0-9_.]+)["']""",
         (root / f).read_text(encoding="utf-8"))}
     assert len(counted) > 10
     expected = [f"{key}.{form}" for key in counted for form in ("one", "other")

@@ -7,6 +7,7 @@ import math
 import pandas as pd
 import pytest
 
+from app.core.i18n import translate_count
 from app.core import reference as rf
 from app.core import vocab
 from app.core.geo import country_centroids
@@ -36,10 +37,10 @@ def overview(dataset, reference):
 # --- words ---------------------------------------------------------------------------------------
 
 def test_counted_and_joined():
-    assert rf.counted("compare.links", 1, "en") == "1 link"
-    assert rf.counted("compare.links", 0, "en") == "0 links"
-    assert rf.counted("compare.links", 0, "fr") == "0 lien"  # French: singular below 2
-    assert rf.counted("compare.links", 1234, "fr") == f"1{NNBSP}234 liens"
+    assert translate_count("compare.links", 1, "en") == "1 link"
+    assert translate_count("compare.links", 0, "en") == "0 links"
+    assert translate_count("compare.links", 0, "fr") == "0 lien"  # French: singular below 2
+    assert translate_count("compare.links", 1234, "fr") == f"1{NNBSP}234 liens"
     assert rf.joined(["A"], "en") == "A"
     assert rf.joined(["A", "B", "C"], "en") == "A, B and C"
     assert rf.joined(["A", "B"], "fr") == "A et B"

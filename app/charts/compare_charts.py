@@ -17,8 +17,7 @@ from app.charts.flow_map import label_expr
 from app.charts.reference_charts import with_number_locale
 from app.core import vocab
 from app.core.compare import chain_extent, chain_small_frames, short_title
-from app.core.i18n import format_percent, translate, vocab_label
-from app.core.reference import counted
+from app.core.i18n import format_percent, translate, translate_count, vocab_label
 
 ROW_HEIGHT = 78  # pixels per actor in the fullest column of a small chain
 ACTOR_SHAPES = {t: ("diamond" if t == "end_user" else "circle") for t in vocab.ACTOR_TYPES}
@@ -84,7 +83,7 @@ def unpaid_share_chart(measures: pd.DataFrame, *, lang: str = "en",
                        width: int | str = "container") -> alt.LayerChart:
     """One bar per case: the share of its tasks done without pay, labelled "n of N tasks"."""
     data = _titled(measures)
-    data = data.assign(label=[counted("compare.chart.unpaid.label", int(n), lang, part=int(u))
+    data = data.assign(label=[translate_count("compare.chart.unpaid.label", int(n), lang, part=int(u))
                               for u, n in zip(data["n_unpaid"], data["n_tasks"])])
     base = alt.Chart(data).encode(
         y=alt.Y("case:N", sort=list(data["case"]), axis=_case_axis()),

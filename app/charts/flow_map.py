@@ -15,10 +15,10 @@ import pandas as pd
 
 from app.charts import palette
 from app.core import vocab
-from app.core.flows import (NO_FUNCTION, count_text, flow_segments, involved_countries,
+from app.core.flows import (NO_FUNCTION, flow_segments, involved_countries,
                             od_matrix)
 from app.core.geo import WORLD_FEATURE, WORLD_URL, country_centroids, country_name
-from app.core.i18n import translate, vocab_label
+from app.core.i18n import translate, translate_count, vocab_label
 
 COUNTRY_PARAM = "country"
 ANTARCTICA = "010"
@@ -168,7 +168,7 @@ def flow_map_chart(
         link_ids = {i for ids in unmapped["link_ids"] for i in ids.split("; ")}
         names = sorted({n for side in ("from", "to")
                         for n in unmapped.loc[unmapped[f"{side}_lon"].isna(), f"{side}_name"]})
-        subtitle.append(count_text(WORDS_KEY + "not_drawn", len(link_ids), lang,
+        subtitle.append(translate_count(WORDS_KEY + "not_drawn", len(link_ids), lang,
                                    where=", ".join(names)))
 
     involved = pd.DataFrame({

@@ -14,8 +14,7 @@ import pandas as pd
 from app.charts import palette
 from app.charts.flow_map import label_expr
 from app.core import vocab
-from app.core.flows import count_text
-from app.core.i18n import translate, vocab_label
+from app.core.i18n import translate, translate_count, vocab_label
 
 FUNCTION_PARAM = "function"
 
@@ -51,7 +50,7 @@ def _function_scale() -> alt.Scale:
 
 
 def _n_tasks(n: int, lang: str) -> str:
-    return count_text("functions.n_tasks", n, lang)
+    return translate_count("functions.n_tasks", n, lang)
 
 
 def subfunction_split(subcounts: dict[str, int], lang: str) -> str:

@@ -18,9 +18,9 @@ from app.components.i18n import current_language, t
 from app.components.state import notice
 from app.core import vocab
 from app.core.flows import (NO_FUNCTION, UNKNOWN_COUNTRY, aggregate_country_flows,
-                            collation_key, count_text, od_matrix)
+                            collation_key, od_matrix)
 from app.core.geo import country_name
-from app.core.i18n import localized, translate
+from app.core.i18n import localized, translate, translate_count
 from app.core.load import Dataset
 from app.core.sources import citation_lookup, citations_for
 from app.core.text import escape_markdown
@@ -296,8 +296,8 @@ def flow_summary(pairs: pd.DataFrame, lang: str = "en") -> str:
         listed = ", ".join(named[:MAX_PAIRS_NAMED])
         if more > 0:
             listed = translate("flows.summary.more", lang, listed=listed, more=more)
-        text = count_text("flows.summary.cross", n_cross, lang,
-                          borders=count_text("flows.summary.borders", len(cross), lang),
+        text = translate_count("flows.summary.cross", n_cross, lang,
+                          borders=translate_count("flows.summary.borders", len(cross), lang),
                           pairs=listed)
     else:
         text = translate("flows.summary.no_cross", lang)
@@ -308,10 +308,10 @@ def flow_summary(pairs: pd.DataFrame, lang: str = "en") -> str:
                                     country=country_name(c, lang), n=int(k))
                           for c, k in domestic[["from_country", "n_links"]]
                           .itertuples(index=False))
-        text += " " + count_text("flows.summary.domestic", n, lang, where=where)
+        text += " " + translate_count("flows.summary.domestic", n, lang, where=where)
     unknown = pairs[~_known(pairs)]
     if len(unknown):
-        text += " " + count_text("flows.summary.unknown", _n_links(unknown), lang,
+        text += " " + translate_count("flows.summary.unknown", _n_links(unknown), lang,
                                  unknown=country_name(UNKNOWN_COUNTRY, lang))
     return text
 
@@ -353,8 +353,8 @@ def render_case_countries(table: pd.DataFrame) -> None:
     lines = []
     for row in table.to_dict("records"):
         counts = t("flows.case_countries.counts",
-                   countries=count_text("flows.n_countries", row["n_countries"], lang),
-                   links=count_text("flows.n_cross_links", row["n_cross"], lang))
+                   countries=translate_count("flows.n_countries", row["n_countries"], lang),
+                   links=translate_count("flows.n_cross_links", row["n_cross"], lang))
         lines.append(t("flows.case_countries.line", case=escape_markdown(row["case"]),
                        countries=escape_markdown(row["countries"]), counts=counts))
     st.markdown("\n".join(lines))
@@ -370,16 +370,16 @@ def map_summary(flows: pd.DataFrame, pairs: pd.DataFrame, colour_by: str,
     colours = [_label(v, colour_by, lang).lower() for v in order if v in set(flows[colour_by])]
     drawn = []
     if len(lines):
-        drawn.append(count_text("flows.map_summary.lines", len(lines), lang))
+        drawn.append(translate_count("flows.map_summary.lines", len(lines), lang))
     if len(rings):
-        drawn.append(count_text("flows.map_summary.rings", len(rings), lang))
+        drawn.append(translate_count("flows.map_summary.rings", len(rings), lang))
     text = translate("flows.map_summary.text", lang,
                      drawn=translate("flows.and", lang).join(drawn),
                      by=translate(f"flows.colour.{colour_by}", lang).lower(),
                      colours=", ".join(colours))
     unplaced = pairs[pairs[["from_lon", "to_lon"]].isna().any(axis=1)]
     if len(unplaced):
-        text += " " + count_text("flows.map_summary.unplaced", _n_links(unplaced), lang)
+        text += " " + translate_count("flows.map_summary.unplaced", _n_links(unplaced), lang)
     return text
 
 
@@ -410,8 +410,8 @@ def od_summary(pairs: pd.DataFrame, lang: str = "en") -> str:
     names = set(matrix.index) | set(matrix.columns)
     unknown = country_name(UNKNOWN_COUNTRY, lang)
     text = translate("flows.od_summary.text", lang,
-                     links=count_text("flows.n_links", _n_links(pairs), lang),
-                     countries=count_text("flows.n_countries", len(names), lang),
+                     links=translate_count("flows.n_links", _n_links(pairs), lang),
+                     countries=translate_count("flows.n_countries", len(names), lang),
                      counting=(translate("flows.od_summary.counting_unknown", lang,
                                          unknown=unknown) if unknown in names else ""))
     cross = _cross_border(pairs)

@@ -17,10 +17,9 @@ from app.components.data import data_version_key, get_dataset
 from app.components.flows import ALL, case_titles, for_screen, preselect, take_pick
 from app.components.i18n import current_language, t
 from app.core import vocab
-from app.core.flows import count_text
 from app.core.functions import function_breakdown, function_counts, function_shares
 from app.core.geo import country_name
-from app.core.i18n import format_number, format_percent, localized, translate, vocab_label
+from app.core.i18n import format_number, format_percent, localized, translate, translate_count, vocab_label
 from app.core.load import Dataset
 from app.core.sources import citation_lookup, citations_for
 
@@ -100,12 +99,12 @@ def task_views(cases: Sequence[str], function: str, by: str) -> dict:
 def diagram_summary(counts: dict[str, int], subcounts: dict[str, int], lang: str = "en") -> str:
     return translate(
         "functions.diagram_summary", lang,
-        total=count_text("functions.n_tasks", sum(counts.values()), lang),
-        prepare=count_text("functions.diagram_summary.prepare", counts["preparation"], lang),
+        total=translate_count("functions.n_tasks", sum(counts.values()), lang),
+        prepare=translate_count("functions.diagram_summary.prepare", counts["preparation"], lang),
         split=", ".join(f"{format_number(n, lang)} {vocab_label('subfunction', s, lang).lower()}"
                         for s, n in subcounts.items()),
-        verify=count_text("functions.diagram_summary.verify", counts["verification"], lang),
-        impersonate=count_text("functions.diagram_summary.impersonate",
+        verify=translate_count("functions.diagram_summary.verify", counts["verification"], lang),
+        impersonate=translate_count("functions.diagram_summary.impersonate",
                                counts["impersonation"], lang))
 
 
@@ -118,7 +117,7 @@ def share_summary(shares: pd.DataFrame, lang: str = "en") -> str:
         split = ", ".join(f"{format_percent(row.share, lang)} {function_word(row.function, lang)}"
                           for row in g.itertuples() if row.n_tasks)
         parts.append(translate("functions.share_summary.case", lang, case=label, split=split,
-                               total=count_text("functions.n_tasks", total, lang)))
+                               total=translate_count("functions.n_tasks", total, lang)))
     if not parts:
         return translate("functions.none_recorded", lang)
     return translate("functions.summary.end", lang,
@@ -143,7 +142,7 @@ def breakdown_summary(breakdown: pd.DataFrame, by: str, lang: str = "en") -> str
     if more > 0:
         listed = translate("flows.summary.more", lang, listed=listed, more=more)
     return translate("functions.breakdown_summary", lang,
-                     total=count_text("functions.n_tasks", int(groups.sum()), lang),
+                     total=translate_count("functions.n_tasks", int(groups.sum()), lang),
                      by=translate(f"functions.breakdown_summary.by.{by}", lang),
                      groups=listed)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from app.components.state import notice
-from app.core.i18n import LANGUAGES, negotiate, translate
+from app.core.i18n import LANGUAGES, negotiate, translate, translate_count
 
 LANG_PARAM = "lang"
 LANG_KEY = "lang-select"
@@ -31,9 +31,7 @@ def tn(key: str, count: int, **values: object) -> str:
 
     English says "1 link" and "0 links"; French "0 lien" and "1 lien" (singular below 2).
     """
-    lang = current_language()
-    one = count == 1 if lang == "en" else abs(count) < 2
-    return translate(f"{key}.{'one' if one else 'other'}", lang, count=count, **values)
+    return translate_count(key, count, current_language(), **values)
 
 
 def with_lang(params: dict[str, str] | None = None) -> dict[str, str]:

@@ -18,9 +18,9 @@ from app.core import network, vocab
 from app.core.flows import collation_key
 from app.core.functions import certainty_shares, function_shares, unpaid_share
 from app.core.geo import country_name
-from app.core.i18n import format_percent, localized, translate, vocab_label
+from app.core.i18n import format_percent, localized, translate, translate_count, vocab_label
 from app.core.load import Dataset
-from app.core.reference import counted, joined, separator
+from app.core.reference import joined, separator
 
 LABEL_WIDTH = 24  # characters per line of an actor's name under its dot in a small chain
 
@@ -147,7 +147,7 @@ def short_title(title: str) -> str:
 
 
 def _links(n: int, lang: str) -> str:
-    return counted("compare.links", n, lang)
+    return translate_count("compare.links", n, lang)
 
 
 def longest_chain_answer(measures: pd.DataFrame, lang: str = "en") -> str:
@@ -199,13 +199,13 @@ def measure_cell(column: str, row: pd.Series, lang: str = "en") -> tuple[str, st
     if column == "n_countries":
         detail = row["countries"] or translate("compare.cell.none_given", lang)
         if row["n_actors_unknown_country"]:
-            detail += " " + counted("compare.cell.unknown_actors",
+            detail += " " + translate_count("compare.cell.unknown_actors",
                                     int(row["n_actors_unknown_country"]), lang)
         return str(int(row[column])), detail
     if column == "n_cross_border_links":
         detail = ""
         if row["n_links_unknown_country"]:
-            detail = counted("compare.cell.unknown_links", int(row["n_links_unknown_country"]),
+            detail = translate_count("compare.cell.unknown_links", int(row["n_links_unknown_country"]),
                              lang)
         return translate("compare.cell.of", lang, part=int(row[column]),
                          whole=int(row["n_links"])), detail
@@ -275,7 +275,7 @@ def function_summary(shares: pd.DataFrame, titles: dict[str, str], lang: str = "
     return translate("compare.functions.summary", lang, items=separator(lang).join(
         translate("compare.functions.summary_item", lang, case=short_title(titles.get(c, c)),
                   function=vocab_label("function", f, lang), share=format_percent(s, lang),
-                  tasks=counted("compare.tasks", int(totals[c]), lang))
+                  tasks=translate_count("compare.tasks", int(totals[c]), lang))
         for c, f, s in zip(top["case_id"], top["function"], top["share"])))
 
 
@@ -299,11 +299,11 @@ def certainty_summary(measures: pd.DataFrame, lang: str = "en") -> str:
 def small_chain_summary(row: pd.Series, lang: str = "en") -> str:
     """One case's small chain in a sentence: actors, links, longest chain, intermediaries."""
     return translate("compare.chains.summary", lang, case=short_title(row["title"]),
-                     actors=counted("compare.actors", int(row["n_actors"]), lang),
+                     actors=translate_count("compare.actors", int(row["n_actors"]), lang),
                      links=_links(int(row["n_links"]), lang),
                      longest=_links(int(row["chain_length"]), lang),
                      documented=_links(int(row["documented_chain_length"]), lang),
-                     intermediaries=counted("compare.intermediaries",
+                     intermediaries=translate_count("compare.intermediaries",
                                             int(row["n_intermediaries"]), lang))
 
 

@@ -61,15 +61,6 @@ def weakest_certainty(values: Iterable[str]) -> str:
     return max(known, key=CERTAINTY_ORDER.index) if known else ""
 
 
-def count_text(key: str, n: int, lang: str, **values: object) -> str:
-    """The message `key.one` or `key.other` for a count `n`, with `{n}` filled in.
-
-    English takes the singular for 1 only; French for 0 and 1 ("0 lien", "1 lien", "2 liens").
-    """
-    one = abs(n) < 2 if lang == "fr" else n == 1
-    return translate(f"{key}.{'one' if one else 'other'}", lang, n=n, **values)
-
-
 def collation_key(name: str) -> str:
     """A sort key that files "États-Unis" under E, not after Z: accents and case ignored."""
     plain = unicodedata.normalize("NFKD", name)

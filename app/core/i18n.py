@@ -41,6 +41,15 @@ def translate(key: str, lang: str, **values: object) -> str:
     return text.format(**{k: format_value(v, lang) for k, v in values.items()})
 
 
+def translate_count(key: str, count: int, lang: str, **values: object) -> str:
+    """The message `key.one` or `key.other`, agreeing with `count` (given as `{count}` or `{n}`).
+
+    English takes the singular for 1 only; French for 0 and 1 ("0 lien", "1 lien", "2 liens").
+    """
+    one = abs(count) < 2 if lang == "fr" else count == 1
+    return translate(f"{key}.{'one' if one else 'other'}", lang, count=count, n=count, **values)
+
+
 def fields_of(text: str) -> set[str]:
     """The `{name}` fields a message expects."""
     return {name for _, name, _, _ in _FIELDS.parse(text) if name}

@@ -19,7 +19,7 @@ import pandas as pd
 
 from app.core import network
 from app.core.geo import country_centroids, country_name
-from app.core.i18n import format_number, localized, translate, vocab_label
+from app.core.i18n import format_number, localized, translate, translate_count, vocab_label
 from app.core.load import Dataset, Reference
 from app.core.messages import MESSAGES
 from app.core.sources import citation_lookup, citations_for, rows_citing
@@ -39,15 +39,6 @@ _NARROW_NBSP = "\u202f"
 
 def _is_missing(value: object) -> bool:
     return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
-
-
-def counted(key: str, count: int, lang: str, **values: object) -> str:
-    """The message `key.one` or `key.other` for `count`, with `{count}` filled in (as `tn`).
-
-    English takes the singular for 1 only; French for 0 and 1 ("0 lien", "1 lien", "2 liens").
-    """
-    singular = abs(count) < 2 if lang == "fr" else count == 1
-    return translate(f"{key}.{'one' if singular else 'other'}", lang, count=count, **values)
 
 
 def separator(lang: str) -> str:
@@ -358,7 +349,7 @@ def unit_text(unit: str, lang: str = "en", value: object = None) -> str:
     """
     key = f"figures.unit.{_slug(unit)}"
     if f"{key}.other" in MESSAGES:
-        return counted(key, 2 if _is_missing(value) else float(value), lang)
+        return translate_count(key, 2 if _is_missing(value) else float(value), lang)
     return translate(key, lang) if key in MESSAGES else str(unit)
 
 
@@ -585,7 +576,7 @@ def counts_text(counts: dict[str, int], lang: str) -> str:
     for table, n in counts.items():
         if n:
             key = f"sources.count.{table}"
-            parts.append(counted(key, n, lang) if f"{key}.one" in MESSAGES
+            parts.append(translate_count(key, n, lang) if f"{key}.one" in MESSAGES
                          else f"{n} {words(table)}")
     return ", ".join(parts)
 

@@ -2,7 +2,7 @@
 
 Keys `flows.*` (the map, the matrix, the flow table) and `functions.*` (the diagram, the
 breakdowns, the task list); `*.map.*` and `*.chart.*` are the charts' own texts. A key ending
-in `.one` / `.other` is a count: `app.core.flows.count_text` picks the form (English: one for 1;
+in `.one` / `.other` is a count: `app.core.i18n.translate_count` picks the form (English: one for 1;
 French: one for 0 and 1) and fills `{n}`. French punctuation takes a no-break space (U+00A0)
 before `:` and `;` and inside « ».
 """
