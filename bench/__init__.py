@@ -1,0 +1,1 @@
+"""Performance benchmark of the dashboard against a hello-world Streamlit app (see README.md)."""

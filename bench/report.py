@@ -1,0 +1,156 @@
+"""Turning measurements into result rows (value, baseline, ratio, target, PASS/FAIL) and text.
+
+Pure functions, no server: tests/test_bench.py checks them on canned numbers.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import statistics
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+PASS, FAIL, INFO, SKIP, ERROR = "PASS", "FAIL", "info", "skipped", "ERROR"
+
+
+@dataclass
+class Row:
+    section: str
+    measure: str
+    value: float | None
+    unit: str = ""
+    baseline: float | None = None  # the hello-world (or reference) value the ratio divides by
+    ratio: float | None = None
+    target: str = ""  # e.g. "<= 1.5" (applies to the ratio when there is a baseline)
+    status: str = INFO
+    note: str = ""
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def judge(checked: float | None, limit: float | None, op: str = "<=") -> str:
+    """PASS/FAIL of `checked op limit`; info when there is no limit, ERROR when no value."""
+    if limit is None:
+        return INFO
+    if checked is None or (isinstance(checked, float) and math.isnan(checked)):
+        return ERROR
+    ok = {"<=": checked <= limit, ">=": checked >= limit, "<": checked < limit,
+          ">": checked > limit, "==": checked == limit}[op]
+    return PASS if ok else FAIL
+
+
+def measure(section: str, name: str, value: float | None, unit: str = "", *,
+            baseline: float | None = None, limit: float | None = None, op: str = "<=",
+            note: str = "") -> Row:
+    """A row; with a baseline the ratio value/baseline is what the limit is checked against."""
+    ratio = None
+    if baseline is not None and value is not None and baseline > 0:
+        ratio = value / baseline
+    checked = ratio if baseline is not None else value
+    target = "" if limit is None else f"{op} {limit:g}"
+    if baseline is not None and limit is not None:
+        target += "x"
+    elif limit is not None and unit:
+        target += f" {unit}"
+    return Row(section, name, value, unit, baseline, ratio, target, judge(checked, limit, op),
+               note)
+
+
+def skipped(section: str, name: str, why: str) -> Row:
+    return Row(section, name, None, status=SKIP, note=why)
+
+
+def failed(section: str, name: str, why: str) -> Row:
+    return Row(section, name, None, status=ERROR, note=why)
+
+
+def percentile(values: list[float], q: float) -> float:
+    """The q-th percentile (0-100), linear between closest ranks; NaN for no values."""
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    k = (len(ordered) - 1) * q / 100
+    lo, hi = math.floor(k), math.ceil(k)
+    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
+
+
+def summary(values: list[float]) -> dict:
+    if not values:
+        return {"n": 0}
+    return {"n": len(values), "median": statistics.median(values), "p95": percentile(values, 95),
+            "min": min(values), "max": max(values)}
+
+
+def _fmt(value: float | None, unit: str = "") -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "-"
+    if unit == "s":
+        return f"{value * 1000:.0f} ms" if value < 1 else f"{value:.2f} s"
+    if unit == "ms":
+        return f"{value:.0f} ms" if value >= 10 else f"{value:.1f} ms"
+    if unit == "KB":
+        return f"{value:.1f} KB"
+    if unit == "MB":
+        return f"{value:.1f} MB"
+    if unit in ("", "x"):
+        return f"{value:.2f}" if abs(value) < 100 else f"{value:,.0f}"
+    return f"{value:g} {unit}"
+
+
+COLUMNS = ("Section", "Measure", "Value", "Baseline", "Ratio", "Target", "Result")
+
+
+def table_lines(rows: list[Row]) -> list[str]:
+    """The rows as an aligned text table (also valid Markdown)."""
+    cells = [COLUMNS]
+    for row in rows:
+        result = row.status + (f" ({row.note})" if row.note else "")
+        cells.append((row.section, row.measure, _fmt(row.value, row.unit),
+                      _fmt(row.baseline, row.unit) if row.baseline is not None else "",
+                      f"{row.ratio:.2f}x" if row.ratio is not None else "", row.target, result))
+    widths = [max(len(c[i]) for c in cells) for i in range(len(COLUMNS))]
+
+    def line(values) -> str:
+        return "| " + " | ".join(v.ljust(w) for v, w in zip(values, widths)) + " |"
+
+    out = [line(cells[0]), "|" + "|".join("-" * (w + 2) for w in widths) + "|"]
+    out += [line(c) for c in cells[1:]]
+    return out
+
+
+def verdict(rows: list[Row]) -> str:
+    counts = {s: sum(r.status == s for r in rows) for s in (PASS, FAIL, ERROR, SKIP)}
+    return (f"{counts[PASS]} passed, {counts[FAIL]} failed, {counts[ERROR]} errors, "
+            f"{counts[SKIP]} skipped")
+
+
+def write_json(path: Path, rows: list[Row], **extra) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    payload = {**extra, "rows": [r.as_dict() for r in rows], "verdict": verdict(rows)}
+    path.write_text(json.dumps(_clean(payload), indent=2, default=_json_default,
+                               allow_nan=False) + "\n", encoding="utf-8")
+
+
+def _clean(value):
+    """NaN and infinities become null, so that the file is strict JSON."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {str(k): _clean(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_clean(v) for v in value]
+    return value
+
+
+def _json_default(value):
+    if isinstance(value, set):
+        return sorted(value)
+    return str(value)
+
+
+def load_rows(path: Path) -> list[Row]:
+    """Rows back from a results JSON file (to re-print a table)."""
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    return [Row(**r) for r in data["rows"]]
