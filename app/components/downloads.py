@@ -20,5 +20,7 @@ def safe_csv(frame: pd.DataFrame) -> bytes:
 def render_csv_download(frame: pd.DataFrame, file_name: str, *, key: str,
                         label: str | None = None) -> None:
     """A CSV download button; the label defaults to "Download this table (CSV)", translated."""
-    st.download_button(label or t("downloads.table_csv"), safe_csv(frame), file_name=file_name,
+    # Built only when clicked: most tables on a page are never downloaded.
+    st.download_button(label or t("downloads.table_csv"), lambda: safe_csv(frame),
+                       file_name=file_name,
                        mime="text/csv", key=key, icon=":material/download:", on_click="ignore")

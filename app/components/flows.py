@@ -404,9 +404,10 @@ def render_flow_map(cases: Sequence[str], *, function: str, relation: str, certa
                  selection_mode=COUNTRY_PARAM)
 
 
-def od_summary(pairs: pd.DataFrame, lang: str = "en") -> str:
+def od_summary(pairs: pd.DataFrame, lang: str = "en",
+               matrix: pd.DataFrame | None = None) -> str:
     """The matrix in words: how many links between how many countries, and the biggest flow."""
-    matrix = od_matrix(pairs, lang=lang)
+    matrix = od_matrix(pairs, lang=lang) if matrix is None else matrix
     names = set(matrix.index) | set(matrix.columns)
     unknown = country_name(UNKNOWN_COUNTRY, lang)
     text = translate("flows.od_summary.text", lang,
@@ -438,7 +439,7 @@ def render_od_matrix(cases: Sequence[str], *, function: str, relation: str, cert
     lang = current_language()
     chart = _od_chart(data_version_key(), tuple(cases), function, relation, certainty,
                       colour_by, lang)
-    table = od_matrix(pairs, lang=lang).rename_axis(index=t("flows.od_table.corner"),
-                                                    columns=None)
-    render_chart(chart, key="flows-od-matrix", summary=od_summary(pairs, lang),
+    matrix = od_matrix(pairs, lang=lang)
+    table = matrix.rename_axis(index=t("flows.od_table.corner"), columns=None)
+    render_chart(chart, key="flows-od-matrix", summary=od_summary(pairs, lang, matrix),
                  table=table.reset_index(), file_stem="country-flows-matrix")

@@ -53,7 +53,11 @@ def _page(file: str, url_path: str, title: str, icon: str) -> st.Page:
 
 
 def build_pages(lang: str) -> dict[str, list[st.Page]]:
-    """The navigation (section title -> pages) with titles in `lang`."""
+    """The navigation (section title -> pages) with titles in `lang`.
+
+    Built anew in every run, on purpose: `st.Page` objects kept in a module and shared by all
+    sessions made some sessions of a crowd show "This page cannot be called directly".
+    """
     return {translate(section, lang): [_page(file, url, translate(key, lang), icon)
                                        for file, url, key, icon in pages]
             for section, pages in SECTIONS.items()}

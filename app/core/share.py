@@ -103,6 +103,7 @@ def citation_bibtex(view_title: str, url: str, data: str, accessed: dt.date,
     ])
 
 
+@lru_cache(maxsize=256)
 def qr_code(url: str, kind: str = "png", scale: int = 8) -> bytes:
     """The link as a QR code, PNG or SVG, for slides and posters."""
     buffer = io.BytesIO()
