@@ -103,7 +103,7 @@ def test_flow_map_arcs_encodings(flows):
     assert colour["domain"][:3] == list(vocab.FUNCTIONS)
     assert colour["range"][:3] == list(palette.FUNCTION_COLOURS.values())
     assert colour["domain"][3:] == ["none"]  # l3 carries no task: neutral grey
-    assert colour["range"][3:] == [palette.NEUTRAL]
+    assert colour["range"][3:] == [palette.NO_TASK]
     dash = arcs["strokeDash"]
     assert dash["field"] == "certainty"
     assert dash["scale"]["domain"] == list(vocab.CERTAINTIES)

@@ -10,7 +10,9 @@ from conftest import FIXTURES, PROJECT
 
 ENTRY = str(PROJECT / "app" / "streamlit_app.py")
 CORPUS = json.loads((FIXTURES / "links.json").read_text(encoding="utf-8"))["links"]
-PAGE_FILES = {"": "app_pages/home.py", "chain": "app_pages/chain.py"}
+PAGE_FILES = {"": "app_pages/home.py"} | {
+    page: f"app_pages/{page}.py" for page in ("chain", "flows", "functions", "compare",
+                                               "platforms", "figures", "sources", "upload")}
 
 
 def open_link(url: str) -> AppTest:
@@ -25,7 +27,7 @@ def open_link(url: str) -> AppTest:
 
 
 def widget_value(at: AppTest, key: str):
-    for kind in ("selectbox", "toggle", "multiselect"):
+    for kind in ("selectbox", "toggle", "multiselect", "button_group"):
         try:
             return getattr(at, kind)(key=key).value
         except KeyError:

@@ -49,16 +49,11 @@ def label_expr(labels: dict[str, str]) -> str:
 
 
 def _colour_scale(colour_by: str, present: list[str]) -> alt.Scale:
-    """Palette colours in vocabulary order; "none" (link without task) in neutral grey."""
-    if colour_by == "function":
-        colours = dict(palette.FUNCTION_COLOURS)
-    else:
-        # The palette defines no relation colours yet; fall back to a named Vega scheme.
-        colours = dict(getattr(palette, "RELATION_COLOURS", {}))
-        if not colours:
-            return alt.Scale(domain=list(vocab.RELATIONS), scheme="dark2")
+    """Palette colours in vocabulary order; "none" (link without task) in muted grey."""
+    colours = dict(palette.FUNCTION_COLOURS if colour_by == "function"
+                   else palette.RELATION_COLOURS)
     if NO_FUNCTION in present:
-        colours[NO_FUNCTION] = palette.NEUTRAL
+        colours[NO_FUNCTION] = palette.NO_TASK
     return alt.Scale(**palette.altair_scale(colours))
 
 

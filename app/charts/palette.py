@@ -24,6 +24,18 @@ FUNCTION_COLOURS: dict[str, str] = {
     "impersonation": "#AA3377",
 }
 
+# Relations, when flows are coloured by relation instead of function (Paul Tol's "bright").
+RELATION_COLOURS: dict[str, str] = {
+    "outsources_to": "#4477AA",
+    "sells_to": "#66CCEE",
+    "recruits": "#228833",
+    "supervises": "#CCBB44",
+    "operates": "#EE6677",
+    "supplies_data": "#882255",
+}
+# Links that carry no recorded task: visible on the light grey land, yet clearly muted.
+NO_TASK = "#7F7F7F"
+
 # Offer types of the platform inventory: Paul Tol's "muted" scheme, apart from the others.
 OFFER_TYPE_COLOURS: dict[str, str] = {
     "generalist": "#DDCC77",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import altair as alt
 import pandas as pd
 import streamlit as st
@@ -19,6 +21,7 @@ def render_chart(chart: alt.TopLevelMixin, *, key: str, summary: str, table: pd.
     `summary` is a sentence a screen reader (or a reader of the paper) can use instead of the
     chart; `table` is the data behind it, shown in an expander and offered as CSV.
     """
+    file_stem = f"{file_stem}_{dt.date.today().isoformat()}"  # say what and when
     kwargs = {"on_select": on_select}
     if selection_mode is not None:
         kwargs["selection_mode"] = selection_mode

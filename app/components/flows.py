@@ -10,7 +10,6 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from app.charts import palette
 from app.charts.flow_map import COUNTRY_PARAM, flow_map_chart, od_matrix_chart, value_label
 from app.components.charts import render_chart, selected_values
 from app.components.data import data_version_key, get_dataset
@@ -33,8 +32,6 @@ MAP_HEIGHT = 560
 MAX_PAIRS_NAMED = 8
 COUNTRY_SELECT_KEY = "flows-country-select"
 CASES_PARAM = "cases"
-# The palette's mid grey, for lines that would vanish in NEUTRAL on the grey land.
-NO_TASK_COLOUR = palette.ACTOR_TYPE_COLOURS["supervisor"]
 
 
 # --- shared by both analysis pages -------------------------------------------------------
@@ -176,16 +173,6 @@ def flow_frames(cases: Sequence[str], *, function: str, relation: str, certainty
                         colour_by)
 
 
-def _visible_no_task(chart: alt.LayerChart) -> alt.LayerChart:
-    """Links without a recorded task in mid grey: the palette's NEUTRAL is the land's colour."""
-    for layer in chart.layer:
-        colour = layer.encoding["color"] if layer.encoding is not alt.Undefined else None
-        scale = colour["scale"] if isinstance(colour, alt.Color) else None
-        if isinstance(scale, alt.Scale) and isinstance(scale.range, list):
-            scale.range = [NO_TASK_COLOUR if c == palette.NEUTRAL else c for c in scale.range]
-    return chart
-
-
 def _wrap_subtitle(chart: alt.TopLevelMixin, width: int) -> alt.TopLevelMixin:
     """A long subtitle on several lines instead of cut short with an ellipsis."""
     title = chart.title
@@ -204,7 +191,7 @@ def _map_chart(version: tuple, cases: tuple[str, ...], function: str, relation: 
     flows = flows.assign(cases=["; ".join(titles.get(c, c) for c in ids.split("; "))
                                 for ids in flows["cases"]])
     chart = flow_map_chart(flows, colour_by=colour_by, height=MAP_HEIGHT, lang=lang)
-    return for_screen(preselect(_visible_no_task(chart), COUNTRY_PARAM, "country", country),
+    return for_screen(preselect(chart, COUNTRY_PARAM, "country", country),
                       lang)
 
 
