@@ -9,18 +9,22 @@ import streamlit as st
 
 from app.components.i18n import current_language, render_language_switch
 from app.components.pages import build_pages
-from app.components.present import presenting
+from app.components.present import apply_embedded_style, presenting
 from app.components.share import render_share_panel
 from app.core.i18n import translate
 
 # A local file: a Material icon here would make the browser fetch the favicon from Google.
 FAVICON = Path(__file__).parent / "static" / "favicon.png"
 
-# Presenting hides the sidebar: the language then comes from the link (or the browser).
-lang = current_language() if presenting() else render_language_switch()
+# Presenting, or embedded in an article (`?embed=true`), there is no sidebar: the language
+# then comes from the link (or the browser), and the page keeps to its content.
+bare = presenting() or st.context.is_embedded
+lang = current_language() if bare else render_language_switch()
 st.set_page_config(page_title=translate("app.title", lang), page_icon=str(FAVICON),
-                   layout="wide", initial_sidebar_state="expanded")
-page = st.navigation(build_pages(lang), position="hidden" if presenting() else "sidebar")
+                   layout="wide", initial_sidebar_state="collapsed" if bare else "expanded")
+if st.context.is_embedded:
+    apply_embedded_style()
+page = st.navigation(build_pages(lang), position="hidden" if bare else "sidebar")
 page.run()
-if not presenting():
+if not bare:
     render_share_panel(page)

@@ -38,6 +38,20 @@ def apply_presentation_style() -> None:
     st.html(_STYLE)
 
 
+# Our own CSS for `?embed=true`: an iframe in a web article has no room to spare.
+_EMBEDDED_STYLE = """<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"] { display: none !important; }
+.block-container, [data-testid="stMainBlockContainer"] {
+  padding: 0.5rem 1rem 1rem !important; max-width: 100% !important;
+}
+h1 { font-size: 1.6rem !important; padding-top: 0 !important; }
+</style>"""
+
+
+def apply_embedded_style() -> None:
+    st.html(_EMBEDDED_STYLE)
+
+
 def step_number(steps: list[Step]) -> int:
     """The step in the URL (1-based), kept within the story; a bad value starts at 1."""
     raw = st.query_params.get("step", "1")

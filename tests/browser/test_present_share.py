@@ -68,3 +68,17 @@ def test_share_panel_qr_code_decodes_to_the_current_url(server, watched):
     page.get_by_text("@misc{dlc-chain-").wait_for()
     screenshot(page, "share-panel")
     assert watched.outside == []
+
+
+@pytest.mark.parametrize("path", ["/chain?case=voice-assistant", "/flows", "/figures"])
+def test_embed_mode_is_compact(server, watched, path):
+    page = watched.page
+    page.set_viewport_size({"width": 900, "height": 1400})
+    page.goto(f"{server}{path}{'&' if '?' in path else '?'}embed=true")
+    wait_for_app(page)
+    page.wait_for_timeout(1500)
+    assert not page.locator("[data-testid=stSidebar]").is_visible()
+    assert page.get_by_text("Share and cite this view").count() == 0
+    assert page.locator("[data-testid=stException]").count() == 0
+    assert watched.outside == []
+    screenshot(page, "embed" + path.split("?")[0].replace("/", "-"))
