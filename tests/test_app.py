@@ -1,35 +1,21 @@
 """Every page through Streamlit's AppTest: with and without parameters, and hostile ones."""
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from app.core.load import load_dataset
-from conftest import PROJECT
+from conftest import run_page as run
 
-ENTRY = str(PROJECT / "app" / "streamlit_app.py")
 CASE_IDS = load_dataset(extra_dir=None).case_ids
 HOSTILE = ["no-such-case", "../../etc/passwd", "<script>alert(1)</script>", "x" * 10_000,
            "![p](http://203.0.113.9/p.png)", ""]
 
 
-def run(page=None, **params):
-    at = AppTest.from_file(ENTRY, default_timeout=60)
-    if page:
-        at.switch_page(page)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def case_links(at) -> list:
     return [link for link in at.get("page_link") if link.proto.label == "Open the chain"]
 
 
-def texts(at) -> str:
-    return "\n".join(str(e.value) for e in at.markdown) + "\n".join(
-        str(e.value) for e in at.info) + "\n".join(str(e.value) for e in at.warning)
 
 
 def test_home_lists_every_case():

@@ -13,23 +13,14 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from app.core.load import load_dataset
-from conftest import FIXTURES, PROJECT
+from conftest import FIXTURES, run_page as run
 
-ENTRY = str(PROJECT / "app" / "streamlit_app.py")
 FLOWS = "app_pages/flows.py"
 FUNCTIONS = "app_pages/functions.py"
 CASE_IDS = load_dataset(extra_dir=None).case_ids
 LONG = "x" * 10_000
 
 
-def run(page: str, **params) -> AppTest:
-    at = AppTest.from_file(ENTRY, default_timeout=60)
-    at.switch_page(page)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def charts(at) -> list:

@@ -8,14 +8,12 @@ import json
 import pandas as pd
 import pytest
 from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
-from streamlit.testing.v1 import AppTest
 
 from app.components.downloads import safe_csv
 from app.core.load import load_dataset, load_reference
 from app.core.reference import download_frame
-from conftest import CASES, FIXTURES, PROJECT
+from conftest import CASES, FIXTURES, run_page as run
 
-ENTRY = str(PROJECT / "app" / "streamlit_app.py")
 CASE_IDS = load_dataset(extra_dir=None).case_ids
 REFERENCE = load_reference()
 TOPICS = list(dict.fromkeys(REFERENCE.figures["topic"]))
@@ -29,14 +27,6 @@ PAGES = {
 }
 
 
-def run(page: str, **params) -> AppTest:
-    at = AppTest.from_file(ENTRY, default_timeout=60)
-    at.switch_page(page)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def specs(at) -> list[dict]:
