@@ -10,7 +10,7 @@ import streamlit as st
 
 from app.charts.chain_graph import (ChainGraph, build_chain_graph, chain_graph_html, reveal,
                                     standalone_html)
-from app.components.data import data_version_key, get_dataset
+from app.components.data import VIEW_TTL_SECONDS, data_version_key, get_dataset
 from app.components.i18n import current_language, t
 from app.core import network
 from app.core.i18n import localized_value
@@ -33,7 +33,7 @@ def chain_view(dataset: Dataset, case_id: str, *, function: str | None,
     return actors.reset_index(drop=True), links.reset_index(drop=True)
 
 
-@st.cache_data(show_spinner=False, max_entries=256, ttl=3600)
+@st.cache_data(show_spinner=False, max_entries=256, ttl=VIEW_TTL_SECONDS)
 def _chain_graph(version: tuple, case_id: str, function: str | None, documented_only: bool,
                  focus: str | None, physics: bool,
                  revealed: tuple[tuple[str, ...], tuple[str, ...]] | None,
@@ -47,7 +47,7 @@ def _chain_graph(version: tuple, case_id: str, function: str | None, documented_
     return graph if revealed is None else reveal(graph, *revealed)
 
 
-@st.cache_data(show_spinner=False, max_entries=256, ttl=3600)
+@st.cache_data(show_spinner=False, max_entries=256, ttl=VIEW_TTL_SECONDS)
 def _embedded_html(view: tuple, height: int) -> str:
     """The page fragment of one view (same key as `_chain_graph`, plus the height)."""
     return chain_graph_html(_chain_graph(*view), height_px=height, lang=view[-1])

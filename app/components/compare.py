@@ -7,7 +7,7 @@ import streamlit as st
 
 from app.charts.compare_charts import chain_small_chart
 from app.components.charts import render_chart
-from app.components.data import data_version_key, get_dataset
+from app.components.data import VIEW_TTL_SECONDS, data_version_key, get_dataset
 from app.components.i18n import current_language, t
 from app.core import functions
 from app.core.compare import (GRID_MEASURES, MEASURE_BY_COLUMN, chain_extent, compare_cases,
@@ -17,7 +17,7 @@ from app.core.tables import chain_table
 from app.core.text import escape_markdown
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_data(show_spinner=False, max_entries=64, ttl=VIEW_TTL_SECONDS)
 def _measures(version: tuple, case_ids: tuple[str, ...], lang: str
               ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     dataset = get_dataset().only(list(case_ids))
@@ -61,7 +61,7 @@ def render_definition(column: str) -> None:
     st.caption(escape_markdown(measure.definition(lang)))
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_data(show_spinner=False, max_entries=64, ttl=VIEW_TTL_SECONDS)
 def _small_chain_specs(version: tuple, case_ids: tuple[str, ...], lang: str) -> list[dict]:
     dataset = get_dataset()
     parts = [dataset.only(c) for c in case_ids]

@@ -15,6 +15,9 @@ from app.core.text import escape_markdown
 from app.core.upload import UploadedCase
 
 MAX_PROBLEMS_SHOWN = 5
+# Cached views are keyed by the data version, which holds upload digests: an upload's views
+# leave the server's memory at the latest this long after they were last built.
+VIEW_TTL_SECONDS = 3600
 UPLOADS_KEY = "upload-cases"
 MERGED_KEY = "upload-merged-dataset"
 

@@ -12,7 +12,7 @@ import streamlit as st
 
 from app.charts.flow_map import COUNTRY_PARAM, flow_map_chart, od_matrix_chart, value_label
 from app.components.charts import render_chart, selected_values
-from app.components.data import data_version_key, get_dataset
+from app.components.data import VIEW_TTL_SECONDS, data_version_key, get_dataset
 from app.components.i18n import current_language, t
 from app.components.state import notice
 from app.core import vocab
@@ -153,7 +153,7 @@ def _filters(function: str, relation: str, certainty: str) -> dict:
             "certainties": [certainty] if certainty else None}
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
+@st.cache_data(show_spinner=False, max_entries=256, ttl=VIEW_TTL_SECONDS)
 def _flow_frames(version: tuple, cases: tuple[str, ...], function: str, relation: str,
                  certainty: str, colour_by: str) -> tuple[pd.DataFrame, pd.DataFrame,
                                                           pd.DataFrame]:
@@ -181,7 +181,7 @@ def _wrap_subtitle(chart: alt.TopLevelMixin, width: int) -> alt.TopLevelMixin:
     return chart
 
 
-@st.cache_data(show_spinner=False, max_entries=128)
+@st.cache_data(show_spinner=False, max_entries=128, ttl=VIEW_TTL_SECONDS)
 def _map_chart(version: tuple, cases: tuple[str, ...], function: str, relation: str,
                certainty: str, colour_by: str, country: str | None,
                lang: str) -> alt.LayerChart:
@@ -412,7 +412,7 @@ def od_summary(pairs: pd.DataFrame, lang: str = "en",
     return text
 
 
-@st.cache_data(show_spinner=False, max_entries=128)
+@st.cache_data(show_spinner=False, max_entries=128, ttl=VIEW_TTL_SECONDS)
 def _od_chart(version: tuple, cases: tuple[str, ...], function: str, relation: str,
               certainty: str, colour_by: str, lang: str) -> alt.LayerChart:
     pairs = _flow_frames(version, cases, function, relation, certainty, colour_by)[1]

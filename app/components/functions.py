@@ -13,7 +13,7 @@ from app.charts.function_charts import (FUNCTION_PARAM, data_type_chart, functio
                                         function_diagram_chart, function_share_chart,
                                         paid_chart)
 from app.components.charts import render_chart
-from app.components.data import data_version_key, get_dataset
+from app.components.data import VIEW_TTL_SECONDS, data_version_key, get_dataset
 from app.components.flows import ALL, case_titles, for_screen, preselect, take_pick
 from app.components.i18n import current_language, t
 from app.core import vocab
@@ -69,7 +69,7 @@ def _label_groups(breakdown: pd.DataFrame, by: str, titles: dict[str, str]) -> p
     return out
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
+@st.cache_data(show_spinner=False, max_entries=256, ttl=VIEW_TTL_SECONDS)
 def _views(version: tuple, cases: tuple[str, ...], function: str, by: str,
            lang: str) -> dict[str, pd.DataFrame | dict]:
     """Counts, shares and breakdowns of the chosen cases (breakdowns of `function` only)."""

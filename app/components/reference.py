@@ -10,7 +10,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from app.components.data import data_version_key, get_dataset, reference_version_key
+from app.components.data import (VIEW_TTL_SECONDS, data_version_key, get_dataset,
+                                 reference_version_key)
 from app.components.downloads import render_csv_download
 from app.components.i18n import current_language, t, tn
 from app.core.load import DATA_DIR, Dataset, Reference
@@ -62,7 +63,7 @@ def render_dispute(row: pd.Series, lookup: dict, *, heading: str) -> None:
 # Sources and data
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+@st.cache_data(show_spinner=False, max_entries=16, ttl=VIEW_TTL_SECONDS)
 def _overview(version: tuple, reference_key: int, _reference: Reference | None
               ) -> tuple[pd.DataFrame, pd.DataFrame]:
     dataset = get_dataset()
