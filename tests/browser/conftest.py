@@ -138,3 +138,22 @@ def screenshot(page, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path))
     return path
+
+
+CHARTS = ".vega-embed canvas, .vega-embed svg"
+
+
+def assert_clean(watched) -> None:
+    """No error box, no request off the machine, no dialog."""
+    page = watched.page
+    assert page.locator("[data-testid=stException]").count() == 0
+    assert watched.outside == [], watched.outside
+    assert watched.dialogs == [], watched.dialogs
+
+
+def wait_for_charts(page, n: int, timeout: int = 30_000) -> list[tuple[float, float]]:
+    """Wait until at least `n` Vega views are drawn; return their sizes."""
+    page.wait_for_function(
+        f"() => document.querySelectorAll('{CHARTS}').length >= {n}", timeout=timeout)
+    return page.locator(CHARTS).evaluate_all(
+        "els => els.map(e => { const r = e.getBoundingClientRect(); return [r.width, r.height]; })")

@@ -4,22 +4,9 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from tests.browser.conftest import screenshot, wait_for_app
+from tests.browser.conftest import assert_clean, screenshot, wait_for_app, wait_for_charts
 
 pytestmark = pytest.mark.browser
-CHARTS = ".vega-embed canvas, .vega-embed svg"
-
-
-def assert_clean(watched):
-    page = watched.page
-    assert page.locator("[data-testid=stException]").count() == 0
-    assert watched.outside == [], watched.outside
-    assert watched.dialogs == [], watched.dialogs
-
-
-def wait_for_charts(page, n: int):
-    page.wait_for_function(f"() => document.querySelectorAll('{CHARTS}').length >= {n}",
-                           timeout=30_000)
 
 
 def test_flows_page(server, watched):

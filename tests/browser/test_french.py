@@ -5,7 +5,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from app.core.load import load_dataset
-from tests.browser.conftest import PROJECT, screenshot, wait_for_app
+from tests.browser.conftest import PROJECT, assert_clean, screenshot, wait_for_app
 
 pytestmark = pytest.mark.browser
 CASE_IDS = load_dataset(extra_dir=None).case_ids
@@ -22,13 +22,6 @@ PAGES = {
     "sources": "[data-testid=stDataFrame]",
     "upload": "[data-testid=stFileUploader]",
 }
-
-
-def assert_clean(watched):
-    page = watched.page
-    assert page.locator("[data-testid=stException]").count() == 0
-    assert watched.outside == [], watched.outside
-    assert watched.dialogs == [], watched.dialogs
 
 
 def lang_of(url: str) -> list[str]:

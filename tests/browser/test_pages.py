@@ -3,17 +3,10 @@
 import pytest
 
 from app.core.load import load_dataset
-from tests.browser.conftest import screenshot, wait_for_app
+from tests.browser.conftest import assert_clean, screenshot, wait_for_app
 
 pytestmark = pytest.mark.browser
 CASE_IDS = load_dataset(extra_dir=None).case_ids
-
-
-def assert_clean(watched):
-    page = watched.page
-    assert page.locator("[data-testid=stException]").count() == 0
-    assert watched.outside == [], watched.outside
-    assert watched.dialogs == [], watched.dialogs
 
 
 def wait_for_graph(page):

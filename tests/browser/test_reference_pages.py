@@ -3,26 +3,16 @@
 import pytest
 
 from app.core.load import load_dataset
-from tests.browser.conftest import screenshot, wait_for_app
+from tests.browser.conftest import assert_clean, screenshot, wait_for_app
+from tests.browser.conftest import wait_for_charts as wait_for_drawn
 
 pytestmark = pytest.mark.browser
 CASE_IDS = load_dataset(extra_dir=None).case_ids
-CHART = ".vega-embed canvas, .vega-embed svg"
-
-
-def assert_clean(watched):
-    page = watched.page
-    assert page.locator("[data-testid=stException]").count() == 0
-    assert watched.outside == [], watched.outside
-    assert watched.dialogs == [], watched.dialogs
 
 
 def wait_for_charts(page, n: int, timeout: int = 30_000) -> int:
-    """Wait until at least `n` Vega views are drawn; return how many there are."""
-    page.wait_for_function(
-        f"() => document.querySelectorAll('{CHART}').length >= {n}", timeout=timeout)
-    sizes = page.locator(CHART).evaluate_all(
-        "els => els.map(e => { const r = e.getBoundingClientRect(); return [r.width, r.height]; })")
+    """Wait until at least `n` Vega views are drawn, none of them squashed; return how many."""
+    sizes = wait_for_drawn(page, n, timeout)
     assert all(w > 100 and h > 50 for w, h in sizes), sizes
     return len(sizes)
 
