@@ -4,7 +4,7 @@ import streamlit as st
 
 from app.components.cases import case_titles, render_case_cards
 from app.components.chain import chain_view, download_name, render_chain_graph
-from app.components.data import get_dataset, render_left_out
+from app.components.data import get_cases_or_stop
 from app.components.downloads import render_csv_download
 from app.components.i18n import current_language, t, tn, with_lang
 from app.components.pages import CHAIN
@@ -23,12 +23,7 @@ ALL = ""
 
 drop_unknown_params(PARAMS)
 lang = current_language()
-dataset = get_dataset()
-render_left_out(dataset)
-if not dataset.case_ids:
-    st.title(t("page.chain"))
-    st.warning(t("chain.no_case"))
-    st.stop()
+dataset = get_cases_or_stop()
 
 if presenting():
     render_presentation(checked_param("case", dataset.case_ids, dataset.case_ids[0],

@@ -9,7 +9,7 @@ from app.charts.reference_charts import with_number_locale
 from app.components.charts import render_chart
 from app.components.compare import (compare_measures, render_definition, render_measure_grid,
                                     render_small_chains)
-from app.components.data import get_dataset, render_left_out
+from app.components.data import get_cases_or_stop
 from app.components.downloads import render_csv_download
 from app.components.i18n import current_language, t
 from app.components.state import drop_unknown_params, render_notices, synced_multiselect
@@ -24,11 +24,7 @@ PARAMS = ["cases"]
 drop_unknown_params(PARAMS)
 lang = current_language()
 st.title(t("compare.title"))
-dataset = get_dataset()
-render_left_out(dataset)
-if not dataset.case_ids:
-    st.warning(t("compare.no_case_loaded"))
-    st.stop()
+dataset = get_cases_or_stop()
 
 titles = dict(zip(dataset.cases["case_id"], localized(dataset.cases, "title", lang)))
 chosen = synced_multiselect(t("compare.cases_select"), dataset.case_ids,

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from app.charts.flow_map import value_label
-from app.components.data import get_dataset, render_left_out
+from app.components.data import get_cases_or_stop
 from app.components.downloads import render_csv_download
 from app.components.flows import (ALL, COLOUR_CHOICES, COUNTRY_SELECT_KEY, clear_country,
                                   countries_per_case, country_code, country_label,
@@ -27,11 +27,7 @@ def capitalised(text: str) -> str:
 lang = current_language()
 drop_unknown_params(PARAMS)
 st.title(t("flows.title"))
-dataset = get_dataset()
-render_left_out(dataset)
-if not dataset.case_ids:
-    st.warning(t("flows.no_case_loaded"))
-    st.stop()
+dataset = get_cases_or_stop()
 
 st.markdown(t("flows.intro"))
 

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from app.components.data import get_dataset, render_left_out
+from app.components.data import get_cases_or_stop
 from app.components.downloads import render_csv_download
 from app.components.flows import ALL, synced_cases
 from app.components.functions import (BY_OPTIONS, FUNCTION_SELECT_KEY, by_label,
@@ -18,11 +18,7 @@ PARAMS = ["cases", "function", "by"]
 lang = current_language()
 drop_unknown_params(PARAMS)
 st.title(t("functions.title"))
-dataset = get_dataset()
-render_left_out(dataset)
-if not dataset.case_ids:
-    st.warning(t("flows.no_case_loaded"))
-    st.stop()
+dataset = get_cases_or_stop()
 
 st.markdown(t("functions.intro"))
 

@@ -124,6 +124,17 @@ def render_problems(name: str, origin: str, problems) -> None:
                icon=":material/warning:")
 
 
+def get_cases_or_stop() -> Dataset:
+    """The dataset for a page about cases: broken cases reported, and the page stopped with a
+    message when no case at all could be loaded."""
+    dataset = get_dataset()
+    render_left_out(dataset)
+    if not dataset.case_ids:
+        st.warning(t("data.no_case_loaded"))
+        st.stop()
+    return dataset
+
+
 def render_left_out(dataset: Dataset) -> None:
     for case in dataset.left_out:
         render_problems(case.case_id, case.origin, case.problems)

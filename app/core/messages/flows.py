@@ -10,9 +10,6 @@ before `:` and `;` and inside « ».
 MESSAGES: dict[str, dict[str, str]] = {
     # --- Country flows: the page ---------------------------------------------------------
     "flows.title": {"en": "Country flows", "fr": "Flux entre pays"},
-    "flows.no_case_loaded": {
-        "en": "No case could be loaded; see the messages above.",
-        "fr": "Aucun cas n'a pu être chargé\u00a0; voir les messages ci-dessus."},
     "flows.intro": {
         "en": "Every link of the chains drawn between countries, in the direction of its "
               "sentence “*from* RELATION *to*”: from the country that commissions the work to "

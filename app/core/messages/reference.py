@@ -10,8 +10,6 @@ Keys name their page first (`compare.`, `platforms.`, `figures.`, `sources.`). V
 MESSAGES: dict[str, dict[str, str]] = {
     # --- compare -------------------------------------------------------------------------------
     "compare.title": {"en": "Compare cases", "fr": "Comparer les cas"},
-    "compare.no_case_loaded": {"en": "No case could be loaded; see the messages above.",
-                               "fr": "Aucun cas n'a pu être chargé ; voir les messages ci-dessus."},
     "compare.cases_select": {"en": "Cases to compare", "fr": "Cas à comparer"},
     "compare.cases_placeholder": {"en": "Pick cases", "fr": "Choisissez des cas"},
     "compare.none_selected": {

@@ -97,8 +97,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                                "fr": "utilisez l'une des valeurs {languages}."},
 
     # Value chain page.
-    "chain.no_case": {"en": "No case could be loaded; see the messages above.",
-                      "fr": "Aucun cas n'a pu être chargé ; voyez les messages ci-dessus."},
+    "data.no_case_loaded": {"en": "No case could be loaded; see the messages above.",
+                            "fr": "Aucun cas n'a pu être chargé ; voyez les messages ci-dessus."},
     "chain.cases_you_can_open": {"en": "The cases you can open",
                                  "fr": "Les cas que vous pouvez ouvrir"},
     "chain.case_select": {"en": "Case study", "fr": "Étude de cas"},
