@@ -11,13 +11,15 @@ from PIL import Image
 from app.charts.chain_graph import build_chain_graph, standalone_html
 from app.charts.export import PRINT_SCALE, chart_png, chart_svg, export_spec, inline_static_data
 from app.charts.flow_map import flow_map_chart
+from app.charts.spec import vega_lite_spec
 from app.core.flows import aggregate_country_flows
 from app.core.geo import country_centroids
 from app.core.load import load_dataset
 
 DATASET = load_dataset(extra_dir=None)
-BARS = alt.Chart(pd.DataFrame({"function": ["preparation", "verification"], "n": [3, 2]})
-                 ).mark_bar().encode(x="n:Q", y="function:N").properties(width=300, height=120)
+BARS = vega_lite_spec(
+    alt.Chart(pd.DataFrame({"function": ["preparation", "verification"], "n": [3, 2]}))
+    .mark_bar().encode(x="n:Q", y="function:N").properties(width=300, height=120))
 
 
 def test_svg_parses_and_contains_the_bars():
@@ -36,10 +38,11 @@ def test_png_has_the_print_size():
 
 def test_world_map_is_inlined_not_fetched():
     flows = aggregate_country_flows(DATASET.actors, DATASET.links, DATASET.tasks)
-    chart = flow_map_chart(flows, country_centroids())
-    assert "app/static/countries-110m.json" in chart.to_json()
+    chart = vega_lite_spec(flow_map_chart(flows, country_centroids()))
+    assert "app/static/countries-110m.json" in str(chart)
     spec = export_spec(chart)
     assert "app/static/" not in str(spec)
+    assert "app/static/" in str(chart)  # the chart on screen is left as it was
     assert spec["width"] != "container"
     root = ET.fromstring(chart_svg(chart))
     assert sum(1 for el in root.iter() if el.tag.endswith("path")) > 100  # countries drawn
@@ -59,3 +62,39 @@ def test_standalone_graph_has_no_outside_reference(case_id):
     for attribute in ('src="http', "src='http", 'href="http', "href='http", "@import"):
         assert attribute not in lowered
     assert "vis.network" in html.replace("vis.Network", "vis.network")
+
+
+def test_a_chart_view_keeps_json_for_exports_and_arrow_for_the_screen():
+    import json
+
+    import pyarrow as pa
+
+    from app.components.charts import chart_view
+
+    frame = pd.DataFrame({"function": ["preparation", "verification"], "n": [3, 2]})
+    view = chart_view(alt.Chart(frame).mark_bar().encode(x="n:Q", y="function:N"),
+                      "Two bars.", frame)
+    json.dumps(view.spec)  # the exports' copy is plain JSON
+    (name, rows), = view.spec["datasets"].items()
+    assert rows == frame.to_dict("records")
+    sent = view.screen["datasets"][name]
+    assert isinstance(sent, bytes)  # converted once, not on every rerun
+    assert pa.ipc.open_stream(sent).read_all().to_pandas().to_dict("records") == rows
+    assert {k: v for k, v in view.screen.items() if k != "datasets"} == {
+        k: v for k, v in view.spec.items() if k != "datasets"}
+    assert ET.fromstring(chart_svg(view.spec)).tag.endswith("svg")
+
+
+def test_a_chart_view_leaves_geographic_data_as_json():
+    from app.components.charts import chart_view
+
+    features = [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [47, -19]},
+                 "properties": {"name": "Antananarivo"}}]
+
+    class GeoChart:  # what Altair gives for a chart whose named dataset is GeoJSON
+        def to_dict(self, validate=True):
+            return {"data": {"name": "places"}, "mark": "geoshape",
+                    "datasets": {"places": features}}
+
+    view = chart_view(GeoChart(), "One place.", pd.DataFrame())
+    assert view.screen["datasets"]["places"] == features  # Vega reads it as it is

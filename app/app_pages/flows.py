@@ -5,15 +5,14 @@ import streamlit as st
 from app.charts.flow_map import value_label
 from app.components.data import get_cases_or_stop
 from app.components.downloads import render_csv_download
-from app.components.flows import (ALL, COLOUR_CHOICES, COUNTRY_SELECT_KEY, clear_country,
-                                  countries_per_case, country_code, country_label,
-                                  country_options, flow_frames, flow_summary, flow_table,
-                                  render_case_countries, render_flow_map, render_od_matrix,
-                                  synced_cases)
+from app.components.flows import (ALL, COLOUR_CHOICES, COUNTRY_SELECT_KEY, FlowQuery,
+                                  clear_country, country_label, country_options, flows_table,
+                                  flows_view, render_case_countries, render_flow_map,
+                                  render_od_matrix, synced_cases)
 from app.components.i18n import current_language, t
 from app.components.state import drop_unknown_params, render_notices, synced_selectbox
 from app.core import vocab
-from app.core.flows import NO_FUNCTION, flows_touching
+from app.core.flows import NO_FUNCTION
 from app.core.text import escape_markdown
 
 PARAMS = ["cases", "function", "relation", "certainty", "colour", "country"]
@@ -59,7 +58,7 @@ with controls[3]:
         default="function", omit_default=True, format_func=lambda c: t(f"flows.colour.{c}"))
 with controls[4]:
     country = synced_selectbox(
-        t("flows.country.label"), country_options(dataset, lang), key=COUNTRY_SELECT_KEY,
+        t("flows.country.label"), country_options(lang), key=COUNTRY_SELECT_KEY,
         param="country", default=ALL, omit_default=True,
         format_func=lambda c: country_label(c, lang), help=t("flows.country.help"))
 render_notices()
@@ -67,36 +66,33 @@ render_notices()
 if not cases:
     st.info(t("flows.no_cases_chosen"), icon=":material/info:")
     st.stop()
-flows, pairs, per_case = flow_frames(cases, function=function, relation=relation,
-                                     certainty=certainty, colour_by=colour_by)
-if flows.empty:
+query = FlowQuery(tuple(cases), function, relation, certainty, colour_by)
+view = flows_view(query)
+if view is None:
     st.info(t("flows.no_match_hint"), icon=":material/filter_alt_off:")
     st.stop()
 
-st.markdown(f"**{escape_markdown(flow_summary(pairs, lang))}**")
-render_flow_map(cases, function=function, relation=relation, certainty=certainty,
-                colour_by=colour_by, country=country, flows=flows, pairs=pairs)
+st.markdown(f"**{escape_markdown(view['summary'])}**")
+render_flow_map(query, view, country)
 matrix_column, cases_column = st.columns([1, 1], gap="large")
 with matrix_column:
-    render_od_matrix(cases, function=function, relation=relation, certainty=certainty,
-                     colour_by=colour_by, pairs=pairs)
+    render_od_matrix(query)
 with cases_column:
     st.subheader(t("flows.case_countries.heading"), anchor=False)
-    render_case_countries(countries_per_case(dataset, per_case, lang))
+    render_case_countries(view)
 
 st.header(t("flows.table.heading"))
-shown = flows if country == ALL else flows_touching(flows, country_code(country))
+table = flows_table(query, view, country)
 if country != ALL:
     name = escape_markdown(country_label(country, lang))
     text, button = st.columns([5, 1], vertical_alignment="center")
     text.markdown(t("flows.only_country", country=name))
     button.button(t("flows.clear_country"), key="flows-clear-country", on_click=clear_country,
                   icon=":material/close:")
-if shown.empty:
+if table.empty:
     st.info(t("flows.no_flow_in_country", country=escape_markdown(country_label(country, lang))),
             icon=":material/info:")
 else:
-    table = flow_table(dataset, shown, colour_by, lang)
     st.dataframe(table, hide_index=True, key="flows-table")
     stem = "country-flows" + ("" if country == ALL else f"_{country}")
     render_csv_download(table, f"{stem}.csv", key="flows-table-csv",

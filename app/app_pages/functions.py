@@ -6,8 +6,8 @@ from app.components.data import get_cases_or_stop
 from app.components.downloads import render_csv_download
 from app.components.flows import ALL, synced_cases
 from app.components.functions import (BY_OPTIONS, FUNCTION_SELECT_KEY, by_label,
-                                      clear_function, of_function, render_breakdown,
-                                      render_diagram, render_shares, task_list, task_views)
+                                      clear_function, functions_view, of_function,
+                                      render_breakdown, render_diagram, render_shares)
 from app.components.i18n import current_language, t
 from app.components.state import drop_unknown_params, render_notices, synced_selectbox
 from app.core import vocab
@@ -43,33 +43,32 @@ render_notices()
 if not cases:
     st.info(t("functions.no_cases_chosen"), icon=":material/info:")
     st.stop()
-views = task_views(cases, function, by)
-render_diagram(views, function)
-if not sum(views["counts"].values()):
+view = functions_view(cases, function)
+render_diagram(view, function)
+if not view.n_tasks:
     st.info(t("functions.none_recorded"), icon=":material/info:")
     st.stop()
 
-if function and not views["n_chosen"]:
+if function and not view.n_chosen:
     st.info(t("functions.no_function_task_hint", function=of_function(function, lang)),
             icon=":material/filter_alt_off:")
     st.stop()
 if function:
     st.markdown(t("functions.only_function", function=of_function(function, lang, bold=True),
-                  n=views["n_chosen"]))
+                  n=view.n_chosen))
 left, right = st.columns(2, gap="large")
 with left:
-    render_shares(views, function)
+    render_shares(view, function)
 with right:
-    render_breakdown(views, by, function, name="by")
+    render_breakdown(cases, by, function, name="by")
 left, right = st.columns(2, gap="large")
 with left:
-    render_breakdown(views, "paid", function)
+    render_breakdown(cases, "paid", function)
 with right:
-    render_breakdown(views, "data_type", function)
+    render_breakdown(cases, "data_type", function)
 
 st.header(t("functions.tasks.heading"))
-tasks = task_list(dataset, cases, function, lang)
-st.dataframe(tasks, hide_index=True, key="functions-task-table")
-render_csv_download(tasks, f"tasks{'_' + function if function else ''}.csv",
+st.dataframe(view.tasks, hide_index=True, key="functions-task-table")
+render_csv_download(view.tasks, f"tasks{'_' + function if function else ''}.csv",
                     key="functions-task-csv", label=t("flows.download_table"))
 st.caption(t("functions.tasks.caption"))

@@ -11,13 +11,14 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-import altair as alt
 import vl_convert
 
 STATIC_DIR = Path(__file__).resolve().parents[1] / "static"
 STATIC_PREFIX = "app/static/"
 PRINT_SCALE = 3  # 3x the screen size: about 300 dpi for a figure a column wide
 EXPORT_WIDTH = 900  # charts sized "container" on screen get this width on paper
+# Size of a chart that sets none (on screen the page sizes it): Altair's default theme.
+EXPORT_VIEW = {"continuousWidth": 300, "continuousHeight": 300}
 
 
 @lru_cache(maxsize=8)
@@ -42,18 +43,22 @@ def inline_static_data(spec: object) -> object:
     return spec
 
 
-def export_spec(chart: alt.TopLevelMixin) -> dict:
-    """A self-contained Vega-Lite spec with a fixed width (paper has no container)."""
-    spec = inline_static_data(copy.deepcopy(chart.to_dict()))
+def export_spec(spec: dict) -> dict:
+    """A self-contained copy of a chart's Vega-Lite spec (`spec.vega_lite_spec`) with a fixed
+    size (paper has no container) and a white background."""
+    spec = inline_static_data(copy.deepcopy(spec))
     if spec.get("width") == "container":
         spec["width"] = EXPORT_WIDTH
+    view = spec.setdefault("config", {}).setdefault("view", {})
+    for key, value in EXPORT_VIEW.items():
+        view.setdefault(key, value)
     spec.setdefault("background", "white")
     return spec
 
 
-def chart_svg(chart: alt.TopLevelMixin) -> bytes:
-    return vl_convert.vegalite_to_svg(export_spec(chart), allowed_base_urls=[]).encode("utf-8")
+def chart_svg(spec: dict) -> bytes:
+    return vl_convert.vegalite_to_svg(export_spec(spec), allowed_base_urls=[]).encode("utf-8")
 
 
-def chart_png(chart: alt.TopLevelMixin, scale: int = PRINT_SCALE) -> bytes:
-    return vl_convert.vegalite_to_png(export_spec(chart), scale=scale, allowed_base_urls=[])
+def chart_png(spec: dict, scale: int = PRINT_SCALE) -> bytes:
+    return vl_convert.vegalite_to_png(export_spec(spec), scale=scale, allowed_base_urls=[])

@@ -3,29 +3,68 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 import altair as alt
 import pandas as pd
 import streamlit as st
+from streamlit import dataframe_util
 
 from app.charts.export import chart_png, chart_svg
+from app.charts.spec import vega_lite_spec
 from app.components.downloads import render_csv_download
 from app.components.i18n import t
 from app.core.text import escape_markdown
 
 
-def render_chart(chart: alt.TopLevelMixin, *, key: str, summary: str, table: pd.DataFrame,
-                 file_stem: str, on_select: str = "ignore", selection_mode=None):
-    """Draw an Altair chart with its text alternative; returns the selection event if any.
+@dataclass(frozen=True)
+class ChartView:
+    """A chart as a page shows it, made once per view in a cached function.
 
+    `spec` is the chart's Vega-Lite JSON (for the SVG/PNG exports); `screen` is the same with
+    each dataset already in the Arrow form Streamlit sends, so that a rerun converts nothing.
     `summary` is a sentence a screen reader (or a reader of the paper) can use instead of the
-    chart; `table` is the data behind it, shown in an expander and offered as CSV.
+    chart; `table` is the data behind it.
+    """
+
+    spec: dict
+    screen: dict
+    summary: str
+    table: pd.DataFrame
+
+
+def _is_table(rows: object) -> bool:
+    return (isinstance(rows, list) and all(isinstance(r, dict) for r in rows)
+            and not any(r.get("type") == "Feature" for r in rows))
+
+
+def chart_view(chart: alt.TopLevelMixin, summary: str, table: pd.DataFrame) -> ChartView:
+    """Convert a built chart once: its JSON, and its JSON with Arrow datasets for the screen."""
+    spec = vega_lite_spec(chart)
+    screen = dict(spec)
+    if isinstance(spec.get("datasets"), dict):
+        # Named tables go as Arrow bytes (what Streamlit would make of them on every run);
+        # geographic data stays JSON, which Vega reads as it is.
+        screen["datasets"] = {
+            name: (dataframe_util.convert_anything_to_arrow_bytes(pd.DataFrame(rows))
+                   if _is_table(rows) else rows)
+            for name, rows in spec["datasets"].items()}
+    return ChartView(spec, screen, summary, table)
+
+
+def render_chart(view: ChartView, *, key: str, file_stem: str, on_select: str = "ignore",
+                 selection_mode=None):
+    """Draw a chart with its text alternative; returns the selection event if any.
+
+    The table is shown in an expander and offered as CSV, the figure as SVG and PNG.
     """
     file_stem = f"{file_stem}_{dt.date.today().isoformat()}"  # say what and when
     kwargs = {"on_select": on_select}
     if selection_mode is not None:
         kwargs["selection_mode"] = selection_mode
-    event = st.altair_chart(chart, key=key, theme=None, width="stretch", alt=summary, **kwargs)
+    summary, table = view.summary, view.table
+    event = st.vega_lite_chart(view.screen, key=key, theme=None, width="stretch", alt=summary,
+                               **kwargs)
     st.caption(escape_markdown(summary))
     with st.expander(t("charts.data_and_exports")):
         st.dataframe(table, hide_index=True, key=f"{key}-table")
@@ -34,10 +73,10 @@ def render_chart(chart: alt.TopLevelMixin, *, key: str, summary: str, table: pd.
             render_csv_download(table, f"{file_stem}.csv", key=f"{key}-csv",
                                 label=t("charts.data_csv"))
         # Rendered only when clicked: a figure costs about half a second.
-        cols[1].download_button(t("charts.figure_svg"), lambda: chart_svg(chart),
+        cols[1].download_button(t("charts.figure_svg"), lambda: chart_svg(view.spec),
                                 file_name=f"{file_stem}.svg", mime="image/svg+xml",
                                 key=f"{key}-svg", icon=":material/image:", on_click="ignore")
-        cols[2].download_button(t("charts.figure_png"), lambda: chart_png(chart),
+        cols[2].download_button(t("charts.figure_png"), lambda: chart_png(view.spec),
                                 file_name=f"{file_stem}.png", mime="image/png",
                                 key=f"{key}-png", icon=":material/image:", on_click="ignore")
     return event

@@ -5,19 +5,20 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Sequence
 from functools import partial
+from typing import NamedTuple
 
 import altair as alt
 import pandas as pd
 import streamlit as st
 
 from app.charts.flow_map import COUNTRY_PARAM, flow_map_chart, od_matrix_chart, value_label
-from app.components.charts import render_chart, selected_values
+from app.components.charts import ChartView, chart_view, render_chart, selected_values
 from app.components.data import VIEW_TTL_SECONDS, data_version_key, get_dataset
 from app.components.i18n import current_language, t
 from app.components.state import notice
 from app.core import vocab
 from app.core.flows import (NO_FUNCTION, UNKNOWN_COUNTRY, aggregate_country_flows,
-                            collation_key, od_matrix)
+                            collation_key, flows_touching, od_matrix)
 from app.core.geo import country_name
 from app.core.i18n import localized, translate, translate_count
 from app.core.load import Dataset
@@ -122,13 +123,24 @@ def take_pick(chart_key: str, param: str, target_key: str, allowed: Sequence[str
 
 # --- flows ---------------------------------------------------------------------------------
 
-def country_options(dataset: Dataset, lang: str = "en") -> list[str]:
+def _country_options(dataset: Dataset, lang: str = "en") -> list[str]:
     """Every country of the loaded actors (by name in `lang`), then the unknown bucket;
     "" = all."""
     codes = sorted({c for c in dataset.actors["country"] if c},
                    key=lambda c: collation_key(country_name(c, lang)))
     unknown = [UNKNOWN_TOKEN] if (dataset.actors["country"] == "").any() else []
     return [ALL, *codes, *unknown]
+
+
+@st.cache_data(show_spinner=False, max_entries=64, ttl=VIEW_TTL_SECONDS)
+def _cached_country_options(version: tuple, lang: str) -> list[str]:
+    """Kept per data version: sorting every actor's country by name is redone on no rerun."""
+    return _country_options(get_dataset(), lang)
+
+
+def country_options(lang: str = "en") -> list[str]:
+    """The country filter's options for the loaded data, in `lang`'s name order."""
+    return _cached_country_options(data_version_key(), lang)
 
 
 def country_label(code: str, lang: str | None = None) -> str:
@@ -153,24 +165,30 @@ def _filters(function: str, relation: str, certainty: str) -> dict:
             "certainties": [certainty] if certainty else None}
 
 
+class FlowQuery(NamedTuple):
+    """What the page asks for: the cases, the filters ("" = all) and the map's colouring.
+
+    Hashable, so that it keys every cached view of the flows.
+    """
+
+    cases: tuple[str, ...]
+    function: str
+    relation: str
+    certainty: str
+    colour_by: str
+
+
 @st.cache_data(show_spinner=False, max_entries=256, ttl=VIEW_TTL_SECONDS)
-def _flow_frames(version: tuple, cases: tuple[str, ...], function: str, relation: str,
-                 certainty: str, colour_by: str) -> tuple[pd.DataFrame, pd.DataFrame,
-                                                          pd.DataFrame]:
+def _flow_frames(version: tuple, query: FlowQuery) -> tuple[pd.DataFrame, pd.DataFrame,
+                                                             pd.DataFrame]:
     """Flows by colour, per country pair, and per case and pair; keyed by data and filters."""
     dataset = get_dataset()
-    common = {"cases": list(cases), **_filters(function, relation, certainty)}
+    common = {"cases": list(query.cases),
+              **_filters(query.function, query.relation, query.certainty)}
     frames = [aggregate_country_flows(dataset.actors, dataset.links, dataset.tasks, by=by,
                                       **common)
-              for by in ([colour_by], [], ["case_id"])]
+              for by in ([query.colour_by], [], ["case_id"])]
     return frames[0], frames[1], frames[2]
-
-
-def flow_frames(cases: Sequence[str], *, function: str, relation: str, certainty: str,
-                colour_by: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """(flows by `colour_by`, flows per country pair, flows per case and pair)."""
-    return _flow_frames(data_version_key(), tuple(cases), function, relation, certainty,
-                        colour_by)
 
 
 def _wrap_subtitle(chart: alt.TopLevelMixin, width: int) -> alt.TopLevelMixin:
@@ -182,17 +200,18 @@ def _wrap_subtitle(chart: alt.TopLevelMixin, width: int) -> alt.TopLevelMixin:
 
 
 @st.cache_data(show_spinner=False, max_entries=128, ttl=VIEW_TTL_SECONDS)
-def _map_chart(version: tuple, cases: tuple[str, ...], function: str, relation: str,
-               certainty: str, colour_by: str, country: str | None,
-               lang: str) -> alt.LayerChart:
-    flows = _flow_frames(version, cases, function, relation, certainty, colour_by)[0]
+def _map_chart(version: tuple, query: FlowQuery, country: str | None, lang: str) -> ChartView:
+    """The map, `country` shown as picked, with its summary and table: built and converted
+    once per view, since converting an Altair chart costs more than drawing it."""
+    flows = _flow_frames(version, query)[0]
     # The tooltips name the cases by their titles in `lang`, not by their ids.
     titles = case_titles(get_dataset(), lang)
     flows = flows.assign(cases=["; ".join(titles.get(c, c) for c in ids.split("; "))
                                 for ids in flows["cases"]])
-    chart = flow_map_chart(flows, colour_by=colour_by, height=MAP_HEIGHT, lang=lang)
-    return for_screen(preselect(chart, COUNTRY_PARAM, "country", country),
-                      lang)
+    chart = flow_map_chart(flows, colour_by=query.colour_by, height=MAP_HEIGHT, lang=lang)
+    view = _flows_view(version, query, lang)
+    return chart_view(for_screen(preselect(chart, COUNTRY_PARAM, "country", country), lang),
+                      view["map_summary"], view["table"])
 
 
 def drawable(flows: pd.DataFrame) -> bool:
@@ -334,17 +353,18 @@ def countries_per_case(dataset: Dataset, per_case: pd.DataFrame,
     return pd.DataFrame(rows, columns=CASE_COUNTRY_COLUMNS)
 
 
-def render_case_countries(table: pd.DataFrame) -> None:
-    """Which countries each chain crosses, as a short list (all data text escaped)."""
-    lang = current_language()
+def case_countries_markdown(table: pd.DataFrame, lang: str = "en") -> str:
+    """Which countries each chain crosses, as a short Markdown list (all data text escaped)."""
     lines = []
     for row in table.to_dict("records"):
-        counts = t("flows.case_countries.counts",
-                   countries=translate_count("flows.n_countries", row["n_countries"], lang),
-                   links=translate_count("flows.n_cross_links", row["n_cross"], lang))
-        lines.append(t("flows.case_countries.line", case=escape_markdown(row["case"]),
-                       countries=escape_markdown(row["countries"]), counts=counts))
-    st.markdown("\n".join(lines))
+        counts = translate("flows.case_countries.counts", lang,
+                           countries=translate_count("flows.n_countries", row["n_countries"],
+                                                     lang),
+                           links=translate_count("flows.n_cross_links", row["n_cross"], lang))
+        lines.append(translate("flows.case_countries.line", lang,
+                               case=escape_markdown(row["case"]),
+                               countries=escape_markdown(row["countries"]), counts=counts))
+    return "\n".join(lines)
 
 
 def map_summary(flows: pd.DataFrame, pairs: pd.DataFrame, colour_by: str,
@@ -370,23 +390,18 @@ def map_summary(flows: pd.DataFrame, pairs: pd.DataFrame, colour_by: str,
     return text
 
 
-def render_flow_map(cases: Sequence[str], *, function: str, relation: str, certainty: str,
-                    colour_by: str, country: str, flows: pd.DataFrame, pairs: pd.DataFrame):
+def render_flow_map(query: FlowQuery, view: dict, country: str) -> None:
     """The map; a click on a country's dot becomes the `country` filter (and the URL's)."""
-    version = data_version_key()
     lang = current_language()
-    if not drawable(flows):
+    if not view["drawable"]:
         st.info(t("flows.map.none_drawable"), icon=":material/public_off:")
         return
     on_map = country if country not in (ALL, UNKNOWN_TOKEN) else None
-    chart = _map_chart(version, tuple(cases), function, relation, certainty, colour_by, on_map,
-                       lang)
+    chart = _map_chart(data_version_key(), query, on_map, lang)
     # The key carries the country so that a change of it starts a fresh selection state.
     key = f"flows-map-{country or 'all'}"
-    allowed = [c for c in country_options(get_dataset()) if c not in (ALL, UNKNOWN_TOKEN)]
-    render_chart(chart, key=key, summary=map_summary(flows, pairs, colour_by, lang),
-                 table=flow_table(get_dataset(), flows, colour_by, lang),
-                 file_stem="country-flows",
+    allowed = [c for c in country_options(lang) if c not in (ALL, UNKNOWN_TOKEN)]
+    render_chart(chart, key=key, file_stem="country-flows",
                  on_select=partial(take_pick, key, COUNTRY_PARAM, COUNTRY_SELECT_KEY, allowed),
                  selection_mode=COUNTRY_PARAM)
 
@@ -413,20 +428,67 @@ def od_summary(pairs: pd.DataFrame, lang: str = "en",
 
 
 @st.cache_data(show_spinner=False, max_entries=128, ttl=VIEW_TTL_SECONDS)
-def _od_chart(version: tuple, cases: tuple[str, ...], function: str, relation: str,
-              certainty: str, colour_by: str, lang: str) -> alt.LayerChart:
-    pairs = _flow_frames(version, cases, function, relation, certainty, colour_by)[1]
+def _od_chart(version: tuple, query: FlowQuery, lang: str) -> ChartView:
+    """The matrix with its summary and table, built and converted once per view (as the map)."""
+    pairs = _flow_frames(version, query)[1]
     chart = _wrap_subtitle(od_matrix_chart(pairs, lang=lang), 70).properties(width="container")
-    return for_screen(chart, lang)
+    view = _flows_view(version, query, lang)
+    return chart_view(for_screen(chart, lang), view["od_summary"], view["od_table"])
 
 
-def render_od_matrix(cases: Sequence[str], *, function: str, relation: str, certainty: str,
-                     colour_by: str, pairs: pd.DataFrame) -> None:
+def render_od_matrix(query: FlowQuery) -> None:
     """The origin-destination matrix (each link once) and its table."""
-    lang = current_language()
-    chart = _od_chart(data_version_key(), tuple(cases), function, relation, certainty,
-                      colour_by, lang)
+    render_chart(_od_chart(data_version_key(), query, current_language()),
+                 key="flows-od-matrix", file_stem="country-flows-matrix")
+
+
+# --- the page's views, cached ----------------------------------------------------------------
+
+@st.cache_data(show_spinner=False, max_entries=128, ttl=VIEW_TTL_SECONDS)
+def _flows_view(version: tuple, query: FlowQuery, lang: str) -> dict | None:
+    """Every text and table of the page that the country filter does not change, made once
+    per view so that a rerun only draws them; None when no flow matches the filters."""
+    flows, pairs, per_case = _flow_frames(version, query)
+    if flows.empty:
+        return None
+    dataset = get_dataset()
     matrix = od_matrix(pairs, lang=lang)
-    table = matrix.rename_axis(index=t("flows.od_table.corner"), columns=None)
-    render_chart(chart, key="flows-od-matrix", summary=od_summary(pairs, lang, matrix),
-                 table=table.reset_index(), file_stem="country-flows-matrix")
+    corner = translate("flows.od_table.corner", lang)
+    return {
+        "summary": flow_summary(pairs, lang),
+        "drawable": drawable(flows),
+        "map_summary": map_summary(flows, pairs, query.colour_by, lang),
+        "table": flow_table(dataset, flows, query.colour_by, lang),
+        "od_summary": od_summary(pairs, lang, matrix),
+        "od_table": matrix.rename_axis(index=corner, columns=None).reset_index(),
+        "case_countries": case_countries_markdown(countries_per_case(dataset, per_case, lang),
+                                                  lang),
+    }
+
+
+def flows_view(query: FlowQuery) -> dict | None:
+    """The page's texts and tables for `query` in the interface language (see `_flows_view`):
+    `summary`, `drawable`, `map_summary`, `table` (every flow), `od_summary`, `od_table`,
+    `case_countries`; None when no flow matches."""
+    return _flows_view(data_version_key(), query, current_language())
+
+
+@st.cache_data(show_spinner=False, max_entries=128, ttl=VIEW_TTL_SECONDS)
+def _country_table(version: tuple, query: FlowQuery, country: str, lang: str) -> pd.DataFrame:
+    """The flow table narrowed to one country, made once per view (empty if none touch it)."""
+    shown = flows_touching(_flow_frames(version, query)[0], country_code(country))
+    if shown.empty:
+        return pd.DataFrame()
+    return flow_table(get_dataset(), shown, query.colour_by, lang)
+
+
+def flows_table(query: FlowQuery, view: dict, country: str) -> pd.DataFrame:
+    """The table under the map: every flow, or those that start or end in `country`."""
+    if country == ALL:
+        return view["table"]
+    return _country_table(data_version_key(), query, country, current_language())
+
+
+def render_case_countries(view: dict) -> None:
+    """Which countries each chain crosses (the list made in `_flows_view`)."""
+    st.markdown(view["case_countries"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import partial
 
 import altair as alt
@@ -12,14 +13,15 @@ import streamlit as st
 from app.charts.function_charts import (FUNCTION_PARAM, data_type_chart, function_bar_chart,
                                         function_diagram_chart, function_share_chart,
                                         paid_chart)
-from app.components.charts import render_chart
+from app.components.charts import ChartView, chart_view, render_chart
 from app.components.data import VIEW_TTL_SECONDS, data_version_key, get_dataset
 from app.components.flows import ALL, case_titles, for_screen, preselect, take_pick
 from app.components.i18n import current_language, t
 from app.core import vocab
 from app.core.functions import function_breakdown, function_counts, function_shares
 from app.core.geo import country_name
-from app.core.i18n import format_number, format_percent, localized, translate, translate_count, vocab_label
+from app.core.i18n import (format_number, format_percent, localized, translate, translate_count,
+                           vocab_label)
 from app.core.load import Dataset
 from app.core.sources import citation_lookup, citations_for
 
@@ -67,33 +69,6 @@ def _label_groups(breakdown: pd.DataFrame, by: str, titles: dict[str, str]) -> p
     if by == "case_id":
         out["label"] = out["case_id"].map(lambda c: titles.get(c, c))
     return out
-
-
-@st.cache_data(show_spinner=False, max_entries=256, ttl=VIEW_TTL_SECONDS)
-def _views(version: tuple, cases: tuple[str, ...], function: str, by: str,
-           lang: str) -> dict[str, pd.DataFrame | dict]:
-    """Counts, shares and breakdowns of the chosen cases (breakdowns of `function` only)."""
-    dataset = get_dataset()
-    titles = case_titles(dataset, lang)
-    everything = _tasks(dataset, cases)
-    chosen = _tasks(dataset, cases, function)
-    prep = everything[everything["function"] == "preparation"]["subfunction"].value_counts()
-    shares = function_shares(everything)
-    shares["label"] = shares["case_id"].map(lambda c: titles.get(c, c))
-    return {
-        "counts": function_counts(everything),
-        "subcounts": {s: int(prep.get(s, 0)) for s in vocab.SUBFUNCTIONS},
-        "shares": shares,
-        "n_chosen": len(chosen),
-        "lang": lang,
-        **{name: _label_groups(function_breakdown(dataset.actors, chosen, name, lang=lang),
-                               name, titles)
-           for name in dict.fromkeys([by, "paid", "data_type"])},
-    }
-
-
-def task_views(cases: Sequence[str], function: str, by: str) -> dict:
-    return _views(data_version_key(), tuple(cases), function, by, current_language())
 
 
 def diagram_summary(counts: dict[str, int], subcounts: dict[str, int], lang: str = "en") -> str:
@@ -186,65 +161,130 @@ def _key(name: str, function: str) -> str:
     return f"functions-{name}-{function or 'all'}"
 
 
-def render_diagram(views: dict, function: str) -> None:
-    lang = views["lang"]
-    key = _key("diagram", function)
-    chart = _larger_text(function_diagram_chart(views["counts"], subcounts=views["subcounts"],
-                                                selectable=True, height=DIAGRAM_HEIGHT,
-                                                lang=lang), 1.3)
+# ---------------------------------------------------------------------------------------------
+# Cached views
+#
+# Built once per data version, choice of cases, function (shown as already selected in every
+# chart, so part of the key) and language, then only drawn on each rerun: Altair's conversion
+# and the pandas tables cost more than drawing. Pure values only (no `st.*` inside), since
+# `st.cache_data` keeps and copies what they return.
+
+
+@dataclass(frozen=True)
+class FunctionsView:
+    """What the page draws for one choice of cases and function, whatever the breakdown."""
+
+    n_tasks: int  # tasks of the chosen cases, of any function
+    n_chosen: int  # of them, the tasks of the chosen function (all when none is chosen)
+    diagram: ChartView
+    shares: ChartView
+    tasks: pd.DataFrame  # the task list under the charts
+
+
+def _diagram_view(counts: dict[str, int], subcounts: dict[str, int], function: str,
+                  lang: str) -> ChartView:
+    chart = _larger_text(function_diagram_chart(counts, subcounts=subcounts, selectable=True,
+                                                height=DIAGRAM_HEIGHT, lang=lang), 1.3)
     table = pd.DataFrame({
-        t("functions.table.function"): [vocab_label("function", f, lang)
-                                        for f in views["counts"]],
-        t("functions.table.tasks"): list(views["counts"].values())})
-    render_chart(_present(chart, function, lang), key=key,
-                 summary=diagram_summary(views["counts"], views["subcounts"], lang),
-                 table=table, file_stem="task-functions", on_select=_pick(key),
-                 selection_mode=FUNCTION_PARAM)
-    st.caption(t("functions.citation", reference=REFERENCE))
+        translate("functions.table.function", lang): [vocab_label("function", f, lang)
+                                                      for f in counts],
+        translate("functions.table.tasks", lang): list(counts.values())})
+    return chart_view(_present(chart, function, lang),
+                      diagram_summary(counts, subcounts, lang), table)
 
 
-def render_shares(views: dict, function: str) -> None:
-    lang = views["lang"]
-    shares = views["shares"]
-    key = _key("shares", function)
-    chart = function_share_chart(shares, title=t("functions.shares_title"), lang=lang)
+def _shares_view(shares: pd.DataFrame, function: str, lang: str) -> ChartView:
+    chart = function_share_chart(shares, title=translate("functions.shares_title", lang),
+                                 lang=lang)
     # The title already says these are cases; the axis title only crowds the long labels.
     chart = chart.encode(y=chart.encoding.y.title(None))
     table = pd.DataFrame({
-        t("functions.table.case"): shares["label"],
-        t("functions.table.function"): shares["function"].map(
+        translate("functions.table.case", lang): shares["label"],
+        translate("functions.table.function", lang): shares["function"].map(
             lambda f: vocab_label("function", f, lang)),
-        t("functions.table.tasks"): shares["n_tasks"],
-        t("functions.table.share"): shares["share"].round(3)})
-    render_chart(_present(chart, function, lang, bars=True), key=key,
-                 summary=share_summary(shares, lang), table=table,
-                 file_stem="task-function-shares", on_select=_pick(key),
+        translate("functions.table.tasks", lang): shares["n_tasks"],
+        translate("functions.table.share", lang): shares["share"].round(3)})
+    return chart_view(_present(chart, function, lang, bars=True),
+                      share_summary(shares, lang), table)
+
+
+@st.cache_data(show_spinner=False, max_entries=256, ttl=VIEW_TTL_SECONDS)
+def _functions_view(version: tuple, cases: tuple[str, ...], function: str,
+                    lang: str) -> FunctionsView:
+    dataset = get_dataset()
+    titles = case_titles(dataset, lang)
+    everything = _tasks(dataset, cases)
+    counts = function_counts(everything)
+    prep = everything[everything["function"] == "preparation"]["subfunction"].value_counts()
+    shares = function_shares(everything)
+    shares["label"] = shares["case_id"].map(lambda c: titles.get(c, c))
+    return FunctionsView(
+        n_tasks=sum(counts.values()),
+        n_chosen=len(_tasks(dataset, cases, function)),
+        diagram=_diagram_view(counts, {s: int(prep.get(s, 0)) for s in vocab.SUBFUNCTIONS},
+                              function, lang),
+        shares=_shares_view(shares, function, lang),
+        tasks=task_list(dataset, cases, function, lang))
+
+
+def functions_view(cases: Sequence[str], function: str) -> FunctionsView:
+    """The page's view of `cases` and `function` in the current language."""
+    return _functions_view(data_version_key(), tuple(cases), function, current_language())
+
+
+@st.cache_data(show_spinner=False, max_entries=512, ttl=VIEW_TTL_SECONDS)
+def _breakdown_view(version: tuple, cases: tuple[str, ...], function: str, by: str,
+                    lang: str) -> ChartView | None:
+    """One breakdown of the chosen function's tasks (all tasks when none is chosen); None when
+    there is no task to break down. Cached on its own: changing `by` rebuilds only this one."""
+    dataset = get_dataset()
+    tasks = _tasks(dataset, cases, function)
+    breakdown = _label_groups(function_breakdown(dataset.actors, tasks, by, lang=lang), by,
+                              case_titles(dataset, lang))
+    if breakdown.empty:
+        return None
+    builders = {"paid": paid_chart, "data_type": data_type_chart}
+    if by in builders:
+        chart = builders[by](breakdown, lang=lang)
+    else:
+        chart = function_bar_chart(breakdown, by, lang=lang)
+    return chart_view(_present(chart, function, lang, bars=True),
+                      breakdown_summary(breakdown, by, lang),
+                      breakdown_table(breakdown, by, lang))
+
+
+# ---------------------------------------------------------------------------------------------
+# Drawing
+
+
+def _render_selectable(chart: ChartView, key: str, file_stem: str) -> None:
+    """A chart whose click on a function picks it in the function select box."""
+    render_chart(chart, key=key, file_stem=file_stem, on_select=_pick(key),
                  selection_mode=FUNCTION_PARAM)
 
 
-def render_breakdown(views: dict, by: str, function: str, *, name: str | None = None) -> None:
+def render_diagram(view: FunctionsView, function: str) -> None:
+    _render_selectable(view.diagram, _key("diagram", function), "task-functions")
+    st.caption(t("functions.citation", reference=REFERENCE))
+
+
+def render_shares(view: FunctionsView, function: str) -> None:
+    _render_selectable(view.shares, _key("shares", function), "task-function-shares")
+
+
+def render_breakdown(cases: Sequence[str], by: str, function: str, *,
+                     name: str | None = None) -> None:
     """One breakdown chart (tasks of the chosen function only, when one is chosen)."""
-    lang = views["lang"]
-    breakdown = views[by]
-    name = name or by
-    if breakdown.empty:
+    lang = current_language()
+    chart = _breakdown_view(data_version_key(), tuple(cases), function, by, lang)
+    if chart is None:
         if function:
             st.info(t("functions.no_function_task", function=of_function(function, lang)),
                     icon=":material/info:")
         else:
             st.info(t("functions.none_recorded"), icon=":material/info:")
         return
-    builders = {"paid": paid_chart, "data_type": data_type_chart}
-    if by in builders:
-        chart = builders[by](breakdown, lang=lang)
-    else:
-        chart = function_bar_chart(breakdown, by, lang=lang)
-    key = _key(name, function)
-    render_chart(_present(chart, function, lang, bars=True), key=key,
-                 summary=breakdown_summary(breakdown, by, lang),
-                 table=breakdown_table(breakdown, by, lang),
-                 file_stem=f"task-functions-by-{by}", on_select=_pick(key),
-                 selection_mode=FUNCTION_PARAM)
+    _render_selectable(chart, _key(name or by, function), f"task-functions-by-{by}")
 
 
 TASK_COLUMNS = ("case", "task", "done_by", "country", "function", "subfunction", "data",
