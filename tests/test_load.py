@@ -66,3 +66,14 @@ def test_add_case_in_memory(tiny_dataset):
     assert len(ds.actors) == 8
     with pytest.raises(DataError):
         add_case(tiny_dataset, read_folder(BROKEN / "bad-year") | {}, "bad-year", "upload")
+
+
+def test_parts_of_a_dataset_are_made_once(tiny_dataset):
+    # Every page of every session asks for the same case: it is cut out of the tables once.
+    assert tiny_dataset.only("tiny") is tiny_dataset.only(["tiny"])
+    assert tiny_dataset.only("tiny") is not tiny_dataset
+    info = tiny_dataset.case_info("tiny")
+    info["title"] = "changed by a caller"
+    assert tiny_dataset.case_info("tiny")["title"] != "changed by a caller"
+    with pytest.raises(UnknownCase):
+        tiny_dataset.case_info("nope")

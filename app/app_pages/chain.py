@@ -3,7 +3,7 @@
 import streamlit as st
 
 from app.components.cases import case_titles, render_case_cards
-from app.components.chain import chain_view, download_name, render_chain_graph
+from app.components.chain import chain_tables, download_name, render_chain_graph
 from app.components.data import get_cases_or_stop
 from app.components.downloads import render_csv_download
 from app.components.i18n import current_language, t, tn, with_lang
@@ -15,7 +15,6 @@ from app.components.state import (checked_param, drop_unknown_params, render_not
 from app.components.vocabulary import render_graph_legend
 from app.core import vocab
 from app.core.i18n import localized, localized_value, vocab_label
-from app.core.tables import actor_table, chain_table, task_table
 from app.core.text import escape_markdown
 
 PARAMS = ["case", "focus", "function", "documented", "physics", "step"]
@@ -95,26 +94,22 @@ buttons[1].page_link(CHAIN, label=t("chain.present"), icon=":material/slideshow:
 if compact:
     st.stop()
 
-actors, links = chain_view(dataset, case_id, function=function or None,
-                           documented_only=documented_only)
+links_frame, actors_frame, tasks_frame = chain_tables(
+    case_id, function=function or None, documented_only=documented_only)
 st.header(t("chain.as_text"))
 st.caption(t("chain.as_text_caption", links=tn("count.links", n_links),
              actors=tn("count.actors", n_actors)))
 links_tab, actors_tab, tasks_tab = st.tabs(
     [t("chain.tab.links"), t("chain.tab.actors"), t("chain.tab.tasks")])
 with links_tab:
-    links_frame = chain_table(case.sources, actors, links, lang=lang)
     st.dataframe(links_frame, hide_index=True, key="chain-links-table")
     render_csv_download(links_frame, download_name(case_id, "chain-links", "csv"),
                         key="chain-links-download")
 with actors_tab:
-    actors_frame = actor_table(case.sources, actors, lang=lang)
     st.dataframe(actors_frame, hide_index=True, key="chain-actors-table")
     render_csv_download(actors_frame, download_name(case_id, "chain-actors", "csv"),
                         key="chain-actors-download")
 with tasks_tab:
-    tasks_frame = task_table(case.sources, case.tasks, actors, function=function or None,
-                             lang=lang)
     st.dataframe(tasks_frame, hide_index=True, key="chain-tasks-table")
     render_csv_download(tasks_frame, download_name(case_id, "chain-tasks", "csv"),
                         key="chain-tasks-download")

@@ -15,6 +15,7 @@ from app.components.i18n import current_language, t
 from app.core import network
 from app.core.i18n import localized_value
 from app.core.load import Dataset
+from app.core.tables import actor_table, chain_table, task_table
 
 GRAPH_HEIGHT = 640
 
@@ -33,7 +34,8 @@ def chain_view(dataset: Dataset, case_id: str, *, function: str | None,
     return actors.reset_index(drop=True), links.reset_index(drop=True)
 
 
-@st.cache_data(show_spinner=False, max_entries=256, ttl=VIEW_TTL_SECONDS)
+# Views are shared read-only by every session (`cache_resource`: not copied on each read).
+@st.cache_resource(show_spinner=False, max_entries=256, ttl=VIEW_TTL_SECONDS)
 def _chain_graph(version: tuple, case_id: str, function: str | None, documented_only: bool,
                  focus: str | None, physics: bool,
                  revealed: tuple[tuple[str, ...], tuple[str, ...]] | None,
@@ -74,6 +76,25 @@ def render_chain_graph(case_id: str, *, function: str | None = None,
     title = localized_value(get_dataset().case_info(case_id), "title", lang)
     return ((lambda: standalone_html(graph, title=title, lang=lang)), len(graph.nodes),
             len(graph.edges))
+
+
+@st.cache_resource(show_spinner=False, max_entries=256, ttl=VIEW_TTL_SECONDS)
+def _chain_tables(version: tuple, case_id: str, function: str | None, documented_only: bool,
+                  lang: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    dataset = get_dataset()
+    case = dataset.only(case_id)
+    actors, links = chain_view(dataset, case_id, function=function,
+                               documented_only=documented_only)
+    return (chain_table(case.sources, actors, links, lang=lang),
+            actor_table(case.sources, actors, lang=lang),
+            task_table(case.sources, case.tasks, actors, function=function, lang=lang))
+
+
+def chain_tables(case_id: str, *, function: str | None, documented_only: bool,
+                 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """The chain as text, as the graph shows it: its links, actors and tasks with sources."""
+    return _chain_tables(data_version_key(), case_id, function, documented_only,
+                         current_language())
 
 
 def download_name(case_id: str, view: str, extension: str) -> str:

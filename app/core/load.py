@@ -51,23 +51,32 @@ class Dataset:
     tasks: pd.DataFrame
     sources: pd.DataFrame
     left_out: tuple[CaseProblems, ...] = field(default=())
+    # A loaded dataset is shared read-only by every session, so its parts are worked out once.
+    _parts: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def case_ids(self) -> list[str]:
         return self.cases["case_id"].tolist()
 
     def only(self, case_ids: list[str] | str) -> Dataset:
-        """The same dataset restricted to some cases (unknown ids raise UnknownCase)."""
-        wanted = [case_ids] if isinstance(case_ids, str) else list(case_ids)
+        """The same dataset restricted to some cases (unknown ids raise UnknownCase).
+
+        Kept once made: callers must not modify the frames of a dataset (none does).
+        """
+        wanted = (case_ids,) if isinstance(case_ids, str) else tuple(case_ids)
+        known = self.case_ids
         for case_id in wanted:
-            if case_id not in self.case_ids:
-                raise UnknownCase(case_id, self.case_ids)
+            if case_id not in known:
+                raise UnknownCase(case_id, known)
+        part = self._parts.get(("only", wanted))
+        if part is None:
+            def keep(frame: pd.DataFrame) -> pd.DataFrame:
+                return frame[frame["case_id"].isin(wanted)].reset_index(drop=True)
 
-        def keep(frame: pd.DataFrame) -> pd.DataFrame:
-            return frame[frame["case_id"].isin(wanted)].reset_index(drop=True)
-
-        return Dataset(keep(self.cases), keep(self.actors), keep(self.links), keep(self.tasks),
-                       keep(self.sources), self.left_out)
+            part = Dataset(keep(self.cases), keep(self.actors), keep(self.links),
+                           keep(self.tasks), keep(self.sources), self.left_out)
+            self._parts[("only", wanted)] = part
+        return part
 
     def case_aliases(self) -> dict[str, str]:
         """Former case ids -> current ones, so that links printed with an old id still open."""
@@ -75,9 +84,14 @@ class Dataset:
                 for old in olds if old not in self.case_ids}
 
     def case_info(self, case_id: str) -> dict:
-        if case_id not in self.case_ids:
+        """One case's title, description, product, period... (a copy: change it freely)."""
+        infos = self._parts.get("infos")
+        if infos is None:
+            infos = {row["case_id"]: row for row in self.cases.to_dict("records")}
+            self._parts["infos"] = infos
+        if case_id not in infos:
             raise UnknownCase(case_id, self.case_ids)
-        return self.cases.set_index("case_id").loc[case_id].to_dict() | {"case_id": case_id}
+        return dict(infos[case_id])
 
 
 def table_frame(table: schema.Table, checked_rows: list, case_id: str) -> pd.DataFrame:

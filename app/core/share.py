@@ -19,8 +19,9 @@ PACKAGE = "data-labour-chains"
 BIBTEX_LANGUAGES = {"en": "english", "fr": "french"}  # biblatex's `langid`
 
 
+@lru_cache(maxsize=1)
 def app_version() -> str:
-    """The dashboard's version, as installed (pyproject.toml)."""
+    """The dashboard's version, as installed (pyproject.toml); read once per process."""
     try:
         return metadata.version(PACKAGE)
     except metadata.PackageNotFoundError:
