@@ -81,3 +81,15 @@ def test_widget_change_goes_into_the_url():
     assert at.query_params["documented"] == "1"
     at.selectbox(key="chain-function-select").set_value("preparation").run()
     assert at.query_params["function"] == "preparation"
+
+
+def test_share_panel_is_filled_only_when_opened():
+    # Closed, it costs a run nothing (no QR code, no citation); opened, it cites the view.
+    at = run("app_pages/chain.py", case="voice-assistant")
+    assert [e.label for e in at.sidebar.expander] == ["Share and cite this view"]
+    assert not at.sidebar.code
+    at.session_state["share-panel"] = True
+    at.run()
+    link, text, bibtex = (c.value for c in at.sidebar.code)
+    assert "case=voice-assistant" in link and "case=voice-assistant" in text
+    assert bibtex.startswith("@misc{dlc-chain-")

@@ -12,6 +12,7 @@ from app.core.share import citation_bibtex, citation_text, data_version, qr_code
 
 VIEW_TITLE_KEY = "share-view-title"
 VIEW_CASES_KEY = "share-view-cases"
+SHARE_PANEL_KEY = "share-panel"
 FALLBACK_BASE = "http://localhost:8501/"
 
 
@@ -33,14 +34,20 @@ def current_view_url(url_path: str) -> str:
 
 def render_share_panel(page) -> None:
     """In the sidebar: link, QR code (PNG and SVG), and the citation as text and BibTeX."""
-    lang = current_language()
-    url = current_view_url(page.url_path)
     title = st.session_state.pop(VIEW_TITLE_KEY, page.title)
     case_ids = st.session_state.pop(VIEW_CASES_KEY, [])
+    panel = st.sidebar.expander(t("share.title"), icon=":material/share:", key=SHARE_PANEL_KEY,
+                                on_change="rerun")
+    if not panel.open:
+        # Filled only when opened: most views are never cited, and the panel's QR code and
+        # code blocks would cost every run and every first load.
+        return
+    lang = current_language()
+    url = current_view_url(page.url_path)
     data = data_version(get_dataset(), case_ids, data_files_stamp(), lang=lang)
     today = dt.date.today()
     slug = page.url_path or "home"
-    with st.sidebar.expander(t("share.title"), icon=":material/share:"):
+    with panel:
         st.caption(t("share.link"))
         st.code(url, language=None, wrap_lines=True)
         png = qr_code(url, "png")
