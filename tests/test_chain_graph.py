@@ -382,3 +382,18 @@ def test_charts_import_no_streamlit():
     code = ("import sys, app.charts.chain_graph; "
             "assert 'streamlit' not in sys.modules")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_cycle_collection_is_back_as_it_was_after_a_build(tiny_dataset):
+    import gc
+
+    case = tiny_dataset.only("tiny")
+    assert gc.isenabled()
+    build_chain_graph(case.actors, case.links, case.sources)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        build_chain_graph(case.actors, case.links, case.sources)
+        assert not gc.isenabled()  # a caller that turned it off keeps it off
+    finally:
+        gc.enable()
