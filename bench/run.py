@@ -43,6 +43,7 @@ PAGES = [
     ("figures", "figures", "", "charts"),
     ("sources", "sources", "", None),
 ]
+CHART_FLOOR = "chart-floor"  # hello world + one chart (bench/chart_floor_app.py)
 CHAIN_PAGE, CHAIN_QUERY, CHAIN_WIDGET = "chain", "case=voice-assistant", "chain-documented-toggle"
 FLOWS_PAGE, FLOWS_WIDGETS = "flows", ("flows-colour-select", "flows-certainty-select")
 
@@ -308,7 +309,7 @@ def section_reruns(app, hello, profile: Profile, rows: list[Row], raw: dict) -> 
 
 
 def section_render(app_base: str, hello_base: str, profile: Profile, rows: list[Row],
-                   raw: dict) -> None:
+                   raw: dict, floor_base: str | None = None) -> None:
     from bench.browser import Browser
 
     log("first render in Chromium")
@@ -316,6 +317,8 @@ def section_render(app_base: str, hello_base: str, profile: Profile, rows: list[
     with Browser() as browser:
         raw["chromium"] = browser.version
         targets = [("hello", f"{hello_base}/", None)]
+        if floor_base:
+            targets.append((CHART_FLOOR, f"{floor_base}/", "charts"))
         targets += [(name, f"{app_base}/{path}" + (f"?{query}" if query else ""), kind)
                     for name, path, query, kind in PAGES]
         # A cold load of each page first (fills the caches and tells what the page draws).
@@ -361,6 +364,11 @@ def section_render(app_base: str, hello_base: str, profile: Profile, rows: list[
     base = statistics.median(hello["runs_s"])
     rows.append(measure("first render", "hello world (median)", base, "s",
                         note=f"n={len(hello['runs_s'])}"))
+    floor = results.get(CHART_FLOOR, {}).get("runs_s")
+    floor_s = statistics.median(floor) if floor else None
+    if floor_s:
+        rows.append(measure("first render", "floor: hello world + one Vega chart", floor_s, "s",
+                            baseline=base, note="Streamlit's own cost of a first chart"))
     for name, path, query, _ in PAGES:
         label = "/" + path + (f"?{query}" if query else "")
         res = results[name]
@@ -371,10 +379,12 @@ def section_render(app_base: str, hello_base: str, profile: Profile, rows: list[
         elif not res["runs_s"]:
             rows.append(failed("first render", label, "; ".join(res.get("errors", []))[:200]))
         else:
-            rows.append(measure("first render", f"{label} [{res['kind']}]",
-                                statistics.median(res["runs_s"]), "s", baseline=base,
-                                limit=TARGET_RENDER,
-                                note=f"cold {res['cold_s']:.2f} s"))
+            median = statistics.median(res["runs_s"])
+            note = f"cold {res['cold_s']:.2f} s"
+            if floor_s and "charts" in res["kind"]:
+                note += f"; {median / floor_s:.2f}x the one-chart floor"
+            rows.append(measure("first render", f"{label} [{res['kind']}]", median, "s",
+                                baseline=base, limit=TARGET_RENDER, note=note))
 
 
 def section_crowd(profile: Profile, rows: list[Row], raw: dict, *, gc: bool | None = None,
@@ -627,7 +637,7 @@ def main(argv: list[str] | None = None) -> int:
             traceback.print_exc()
             rows.append(failed(name, "section failed", f"{type(error).__name__}: {error}"[:200]))
 
-    from bench.servers import app_server, hello_server
+    from bench.servers import app_server, chart_floor_server, hello_server
 
     if "startup" in wanted:
         guarded("start-up", section_startup, profile, rows, raw)
@@ -636,8 +646,9 @@ def main(argv: list[str] | None = None) -> int:
             if "reruns" in wanted:
                 guarded("rerun", section_reruns, app, hello, profile, rows, raw)
             if "render" in wanted:
-                guarded("first render", section_render, app.base, hello.base, profile, rows,
-                        raw)
+                with chart_floor_server() as floor:
+                    guarded("first render", section_render, app.base, hello.base, profile,
+                            rows, raw, floor.base)
     default_crowd: dict = {}
     if "crowd" in wanted or "gc" in wanted:
         def run_crowd() -> None:

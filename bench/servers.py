@@ -19,6 +19,7 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parents[1]
 APP_SCRIPT = "app/streamlit_app.py"
 HELLO_SCRIPT = str(Path(__file__).resolve().parent / "hello_app.py")
+CHART_FLOOR_SCRIPT = str(Path(__file__).resolve().parent / "chart_floor_app.py")
 # The project the servers run (`--project` of the benchmark: a copy of the app to try a change).
 settings = {"project": PROJECT}
 HOST = "127.0.0.1"
@@ -148,3 +149,7 @@ def app_server(**kwargs) -> Server:
 
 def hello_server(**kwargs) -> Server:
     return Server(HELLO_SCRIPT, **kwargs)
+
+
+def chart_floor_server(**kwargs) -> Server:
+    return Server(CHART_FLOOR_SCRIPT, **kwargs)
