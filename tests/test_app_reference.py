@@ -343,7 +343,7 @@ def test_figures_in_french():
     assert "Chiffres secondaires qui divergent : P3 donne 96–126 EUR par mois ; P5 donne " \
            "90–120 EUR par mois" in text
     assert "Prévisions du secteur, pas des mesures" in text
-    assert f"296 personnes" in [m.value for m in at.metric]
+    assert "296 personnes" in [m.value for m in at.metric]
     table = find_table(at, "Thème", "Chiffre", last=True)
     assert len(table) == len(REFERENCE.figures)
     assert "Taille des marchés" in set(table["Thème"])

@@ -37,7 +37,6 @@ import pandas as pd
 
 from app.core import vocab
 from app.core.geo import country_centroids, country_name
-from app.core.i18n import translate
 
 NO_FUNCTION = "none"
 UNKNOWN_COUNTRY = ""
