@@ -6,11 +6,11 @@ from app.components.data import get_dataset, get_reference, render_left_out
 from app.components.i18n import current_language, t, tn
 from app.components.reference import (render_case_downloads, render_citing_rows,
                                       render_dictionary_download, render_reference_downloads,
-                                      render_source_table, sources_overview)
+                                      render_source_table, sources_view)
 from app.components.state import drop_unknown_params, render_notices, synced_selectbox
 from app.core.compare import short_title
 from app.core.i18n import localized
-from app.core.reference import REFERENCE, source_table
+from app.core.reference import REFERENCE
 from app.core.text import escape_markdown
 
 PARAMS = ["scope"]
@@ -44,22 +44,18 @@ scope = synced_selectbox(t("sources.scope_select"), scopes, key="sources-scope-s
                          param="scope", default=ALL, omit_default=True, format_func=scope_label)
 render_notices()
 
-sources, counts = sources_overview(reference)
-if scope != ALL:
-    sources = sources[sources["case_id"] == scope]
-    counts = counts[counts["origin"] == scope]
-if sources.empty:
+view = sources_view(reference, scope)
+if view is None:
     st.info(t("sources.none_listed"), icon=":material/info:")
     st.stop()
 
 st.header(t("sources.header.sources"))
-table = source_table(sources, counts, lang)
-st.caption(tn("sources.count_caption", len(table)))
-render_source_table(table)
+st.caption(tn("sources.count_caption", len(view.table)))
+render_source_table(view.table)
 
 st.header(t("sources.header.citing"))
 st.caption(t("sources.citing_caption"))
-render_citing_rows(dataset, reference, sources, counts)
+render_citing_rows(view)
 
 st.header(t("sources.header.download"))
 st.caption(t("sources.download_caption"))

@@ -34,7 +34,8 @@ from app.core.reference import (FIGURE_COLUMNS, FIGURE_COLUMNS_BRIEF, REFERENCE,
                                 keyed_citations, links_between, market_rows, market_summary,
                                 offer_counts, offer_summary, platform_points,
                                 platform_relation_table, platform_table, reference_citations,
-                                relation_sentences, separator, source_counts, timeline_summary)
+                                relation_sentences, separator, source_counts, source_table,
+                                timeline_summary)
 from app.core.sources import citations_for
 from app.core.text import escape_markdown
 
@@ -274,12 +275,6 @@ def _overview(version: tuple, reference_key: int, _reference: Reference | None
     return sources, source_counts(citing_frames(dataset, _reference), sources)
 
 
-def sources_overview(reference: Reference | None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(every source row with its `case_id` origin, rows citing it per origin and table)."""
-    # `get_reference` gives one object per version of the reference files.
-    return _overview(data_version_key(), reference_version_key() if reference else 0, reference)
-
-
 def render_source_table(table: pd.DataFrame) -> None:
     """The `source_table` of the sources shown, with safe links and readable widths."""
     lang = current_language()
@@ -300,28 +295,68 @@ def render_source_table(table: pd.DataFrame) -> None:
                  height=min(35 * (len(table) + 1) + 3, 800))
 
 
-def render_citing_rows(dataset: Dataset, reference: Reference | None, sources: pd.DataFrame,
-                       counts: pd.DataFrame) -> None:
-    """One expander per source: counts per table per case, then the rows themselves."""
-    lang = current_language()
-    frames = citing_frames(dataset, reference)
+@dataclass(frozen=True)
+class CitingSource:
+    """One source's expander on the sources page: its label, counts per table, and the rows."""
+
+    source_id: str
+    label: str
+    counts: pd.DataFrame
+    rows: pd.DataFrame
+
+
+@dataclass(frozen=True)
+class SourcesView:
+    """What the sources page shows for one scope: the table of sources, then who cites each."""
+
+    table: pd.DataFrame
+    citing: tuple[CitingSource, ...]
+
+
+@st.cache_data(show_spinner=False, max_entries=64, ttl=VIEW_TTL_SECONDS)
+def _sources_view(version: tuple, reference_key: int, scope: str, lang: str,
+                  _reference: Reference | None) -> SourcesView | None:
+    dataset = get_dataset()
+    sources, counts = _overview(version, reference_key, _reference)
+    if scope:
+        sources = sources[sources["case_id"] == scope]
+        counts = counts[counts["origin"] == scope]
+    if sources.empty:
+        return None
+    frames = citing_frames(dataset, _reference)
+    citing = []
     for source_id in sorted(dict.fromkeys(sources["source_id"]), key=key_order):
         group = sources[sources["source_id"] == source_id]
         origins = list(dict.fromkeys(group["case_id"]))
         mine = counts[(counts["source_id"] == source_id) & counts["origin"].isin(origins)]
         citation = str(group["citation"].iloc[0])
         short = citation if len(citation) <= 90 else citation[:89] + "…"
-        label = t("sources.expander", source=escape_markdown(source_id),
-                  citation=escape_markdown(short),
-                  rows=tn("sources.rows_count", int(mine["rows"].sum())))
-        with st.expander(label):
-            st.dataframe(citing_counts(mine, lang), hide_index=True,
-                         key=f"sources-counts-{source_id}")
-            listing = citing_rows(frames, source_id, origins, lang)
-            if listing.empty:
+        label = translate("sources.expander", lang, source=escape_markdown(source_id),
+                          citation=escape_markdown(short),
+                          rows=translate_count("sources.rows_count", int(mine["rows"].sum()),
+                                               lang))
+        citing.append(CitingSource(source_id, label, citing_counts(mine, lang),
+                                   citing_rows(frames, source_id, origins, lang)))
+    return SourcesView(source_table(sources, counts, lang), tuple(citing))
+
+
+def sources_view(reference: Reference | None, scope: str) -> SourcesView | None:
+    """The sources of `scope` ("" for all) and the rows citing each, in the current language;
+    None when there is none. Made once per data version, scope and language."""
+    return _sources_view(data_version_key(), reference_version_key() if reference else 0,
+                         scope, current_language(), reference)
+
+
+def render_citing_rows(view: SourcesView) -> None:
+    """One expander per source: counts per table per case, then the rows themselves."""
+    for source in view.citing:
+        with st.expander(source.label):
+            st.dataframe(source.counts, hide_index=True,
+                         key=f"sources-counts-{source.source_id}")
+            if source.rows.empty:
                 st.info(t("sources.no_citing_row"), icon=":material/info:")
             else:
-                st.dataframe(listing, hide_index=True, key=f"sources-rows-{source_id}")
+                st.dataframe(source.rows, hide_index=True, key=f"sources-rows-{source.source_id}")
 
 
 def _render_downloads(frames: dict[str, pd.DataFrame], stem: str, key: str) -> None:
