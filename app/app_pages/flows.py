@@ -72,7 +72,7 @@ if view is None:
     st.info(t("flows.no_match_hint"), icon=":material/filter_alt_off:")
     st.stop()
 
-st.markdown(f"**{escape_markdown(view['summary'])}**")
+st.markdown(f"**{escape_markdown(view.summary)}**")
 render_flow_map(query, view, country)
 matrix_column, cases_column = st.columns([1, 1], gap="large")
 with matrix_column:

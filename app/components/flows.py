@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import partial
 from typing import NamedTuple
 
@@ -211,7 +212,7 @@ def _map_chart(version: tuple, query: FlowQuery, country: str | None, lang: str)
     chart = flow_map_chart(flows, colour_by=query.colour_by, height=MAP_HEIGHT, lang=lang)
     view = _flows_view(version, query, lang)
     return chart_view(for_screen(preselect(chart, COUNTRY_PARAM, "country", country), lang),
-                      view["map_summary"], view["table"])
+                      view.map_summary, view.table)
 
 
 def drawable(flows: pd.DataFrame) -> bool:
@@ -390,10 +391,10 @@ def map_summary(flows: pd.DataFrame, pairs: pd.DataFrame, colour_by: str,
     return text
 
 
-def render_flow_map(query: FlowQuery, view: dict, country: str) -> None:
+def render_flow_map(query: FlowQuery, view: FlowsView, country: str) -> None:
     """The map; a click on a country's dot becomes the `country` filter (and the URL's)."""
     lang = current_language()
-    if not view["drawable"]:
+    if not view.drawable:
         st.info(t("flows.map.none_drawable"), icon=":material/public_off:")
         return
     on_map = country if country not in (ALL, UNKNOWN_TOKEN) else None
@@ -433,7 +434,7 @@ def _od_chart(version: tuple, query: FlowQuery, lang: str) -> ChartView:
     pairs = _flow_frames(version, query)[1]
     chart = _wrap_subtitle(od_matrix_chart(pairs, lang=lang), 70).properties(width="container")
     view = _flows_view(version, query, lang)
-    return chart_view(for_screen(chart, lang), view["od_summary"], view["od_table"])
+    return chart_view(for_screen(chart, lang), view.od_summary, view.od_table)
 
 
 def render_od_matrix(query: FlowQuery) -> None:
@@ -444,32 +445,42 @@ def render_od_matrix(query: FlowQuery) -> None:
 
 # --- the page's views, cached ----------------------------------------------------------------
 
+@dataclass(frozen=True)
+class FlowsView:
+    """Every text and table of the page that the country filter does not change."""
+
+    summary: str  # the borders crossed, in one sentence
+    drawable: bool  # whether any flow has both ends on the map
+    map_summary: str
+    table: pd.DataFrame  # every flow
+    od_summary: str
+    od_table: pd.DataFrame
+    case_countries: str  # Markdown list: the countries each chain crosses
+
+
 @st.cache_data(show_spinner=False, max_entries=128, ttl=VIEW_TTL_SECONDS)
-def _flows_view(version: tuple, query: FlowQuery, lang: str) -> dict | None:
-    """Every text and table of the page that the country filter does not change, made once
-    per view so that a rerun only draws them; None when no flow matches the filters."""
+def _flows_view(version: tuple, query: FlowQuery, lang: str) -> FlowsView | None:
+    """Made once per view so that a rerun only draws it; None when no flow matches."""
     flows, pairs, per_case = _flow_frames(version, query)
     if flows.empty:
         return None
     dataset = get_dataset()
     matrix = od_matrix(pairs, lang=lang)
     corner = translate("flows.od_table.corner", lang)
-    return {
-        "summary": flow_summary(pairs, lang),
-        "drawable": drawable(flows),
-        "map_summary": map_summary(flows, pairs, query.colour_by, lang),
-        "table": flow_table(dataset, flows, query.colour_by, lang),
-        "od_summary": od_summary(pairs, lang, matrix),
-        "od_table": matrix.rename_axis(index=corner, columns=None).reset_index(),
-        "case_countries": case_countries_markdown(countries_per_case(dataset, per_case, lang),
-                                                  lang),
-    }
+    return FlowsView(
+        summary=flow_summary(pairs, lang),
+        drawable=drawable(flows),
+        map_summary=map_summary(flows, pairs, query.colour_by, lang),
+        table=flow_table(dataset, flows, query.colour_by, lang),
+        od_summary=od_summary(pairs, lang, matrix),
+        od_table=matrix.rename_axis(index=corner, columns=None).reset_index(),
+        case_countries=case_countries_markdown(countries_per_case(dataset, per_case, lang),
+                                               lang))
 
 
-def flows_view(query: FlowQuery) -> dict | None:
-    """The page's texts and tables for `query` in the interface language (see `_flows_view`):
-    `summary`, `drawable`, `map_summary`, `table` (every flow), `od_summary`, `od_table`,
-    `case_countries`; None when no flow matches."""
+def flows_view(query: FlowQuery) -> FlowsView | None:
+    """The page's texts and tables for `query` in the interface language; None when no flow
+    matches."""
     return _flows_view(data_version_key(), query, current_language())
 
 
@@ -482,13 +493,13 @@ def _country_table(version: tuple, query: FlowQuery, country: str, lang: str) ->
     return flow_table(get_dataset(), shown, query.colour_by, lang)
 
 
-def flows_table(query: FlowQuery, view: dict, country: str) -> pd.DataFrame:
+def flows_table(query: FlowQuery, view: FlowsView, country: str) -> pd.DataFrame:
     """The table under the map: every flow, or those that start or end in `country`."""
     if country == ALL:
-        return view["table"]
+        return view.table
     return _country_table(data_version_key(), query, country, current_language())
 
 
-def render_case_countries(view: dict) -> None:
+def render_case_countries(view: FlowsView) -> None:
     """Which countries each chain crosses (the list made in `_flows_view`)."""
-    st.markdown(view["case_countries"])
+    st.markdown(view.case_countries)
