@@ -7,6 +7,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from app.components.housekeeping import note_run
 from app.components.i18n import current_language, render_language_switch
 from app.components.pages import build_pages
 from app.components.present import apply_embedded_style, presenting
@@ -15,6 +16,8 @@ from app.core.i18n import translate
 
 # A local file: a Material icon here would make the browser fetch the favicon from Google.
 FAVICON = Path(__file__).parent / "static" / "favicon.png"
+
+note_run()  # memory is tidied once runs stop for a while
 
 # Presenting, or embedded in an article (`?embed=true`), there is no sidebar: the language
 # then comes from the link (or the browser), and the page keeps to its content.
