@@ -12,6 +12,7 @@ import socket
 import subprocess
 import sys
 import time
+import tomllib
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +21,11 @@ PROJECT = Path(__file__).resolve().parents[1]
 APP_SCRIPT = "app/streamlit_app.py"
 HELLO_SCRIPT = str(Path(__file__).resolve().parent / "hello_app.py")
 CHART_FLOOR_SCRIPT = str(Path(__file__).resolve().parent / "chart_floor_app.py")
+# The environment scripts/run-app.sh serves the app with (fewer malloc arenas, so that memory
+# freed by closed sessions is reused); a value set in the caller's environment wins, as there.
+SERVICE_ENV = {"MALLOC_ARENA_MAX": "2"}
+# server.disconnectedSessionTTL when the project's config does not set it (Streamlit's default).
+STREAMLIT_SESSION_TTL_S = 120
 # The project the servers run (`--project` of the benchmark: a copy of the app to try a change).
 settings = {"project": PROJECT}
 HOST = "127.0.0.1"
@@ -29,6 +35,13 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind((HOST, 0))
         return sock.getsockname()[1]
+
+
+def session_ttl_s(project: Path | None = None) -> float:
+    """How long Streamlit keeps a closed session for reconnection, as the project sets it."""
+    path = Path(project or settings["project"]) / ".streamlit" / "config.toml"
+    config = tomllib.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    return float(config.get("server", {}).get("disconnectedSessionTTL", STREAMLIT_SESSION_TTL_S))
 
 
 def cpu_s(pid: int) -> float:
@@ -88,7 +101,8 @@ class Server:
     def start(self, timeout: float = 90.0) -> Server:
         self.port = self.port or free_port()
         project = Path(settings["project"])
-        env = os.environ | {"STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"} | self.env_extra
+        env = (SERVICE_ENV | os.environ | {"STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+               | self.env_extra)
         if project != PROJECT:  # import `app` from the copy, not from the editable install
             env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(project),
                                                               env.get("PYTHONPATH", "")]))

@@ -148,3 +148,22 @@ def test_command_line_has_a_quick_mode():
     with pytest.raises(SystemExit) as exit_info:
         main(["--help"])
     assert exit_info.value.code == 0
+
+
+def test_servers_run_with_the_environment_and_session_ttl_the_app_is_served_with(tmp_path):
+    import re
+
+    from streamlit import config
+
+    from bench import servers
+
+    launcher = (servers.PROJECT / "scripts" / "run-app.sh").read_text(encoding="utf-8")
+    for name, value in servers.SERVICE_ENV.items():
+        assert re.search(rf'export {name}="\$\{{{name}:-{value}\}}"', launcher), name
+    default = config._config_options_template["server.disconnectedSessionTTL"].default_val
+    assert servers.STREAMLIT_SESSION_TTL_S == default
+    assert servers.session_ttl_s(tmp_path) == default  # a project without a config
+    (tmp_path / ".streamlit").mkdir()
+    (tmp_path / ".streamlit" / "config.toml").write_text(
+        "[server]\nheadless = true\ndisconnectedSessionTTL = 30\n", encoding="utf-8")
+    assert servers.session_ttl_s(tmp_path) == 30
