@@ -1,6 +1,6 @@
 """The performance benchmark of the dashboard, against a hello-world app on the same server.
 
-    .venv/bin/python -m bench            # full run (about 6 minutes on 2 cores)
+    .venv/bin/python -m bench            # full run (5-8 minutes on 2 cores)
     .venv/bin/python -m bench --quick    # shorter: fewer repeats, a 20-session crowd
 
 Starts the app and bench/hello_app.py with `streamlit run` from the project root (so the
