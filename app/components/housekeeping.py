@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import functools
 import gc
 import threading
 import time
@@ -35,6 +36,7 @@ class Activity:
         return not self.tidied and now - self.last_run >= QUIET_SECONDS
 
 
+@functools.cache  # finding the C library may run `ldconfig`: once per process
 def _malloc_trim():
     """glibc's malloc_trim, or None where the C library has none (musl, macOS)."""
     try:
