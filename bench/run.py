@@ -53,9 +53,6 @@ TARGET_BYTES_KB = 100
 TARGET_CROWD_P95_S = 1.0
 TARGET_MB_PER_SESSION = 3.0
 TARGET_RELEASED = 0.5  # share of the crowd's memory growth given back after the sessions close
-# How long the server is left quiet before its memory is read again: the app tidies memory up
-# once no script has run for 5 s (app/components/housekeeping.py).
-QUIET_S = 10.0
 TARGET_SCALE = 12.0
 TARGET_HOVER_S = 2.0
 TARGET_REDRAW_S = 0.5  # a frame of the biggest graph: more is a visible freeze
@@ -158,8 +155,10 @@ async def crowd(port: int, pid: int, sessions: int, reruns: int, settle_s: float
     With `drop_after_s` (the server's disconnectedSessionTTL), also the RSS once Streamlit has
     dropped the closed sessions: it keeps them that long for reconnects, then drops the expired
     ones when another session disconnects, so one late visitor comes and goes after the wait;
-    the server is then left quiet for `QUIET_S`.
+    the server is then left quiet for twice the app's quiet spell, after which it tidies memory
+    up (app/components/housekeeping.py).
     """
+    from app.components.housekeeping import QUIET_SECONDS
     from bench.servers import rss_mb
     from bench.wsclient import Session, change, changeable
 
@@ -210,7 +209,7 @@ async def crowd(port: int, pid: int, sessions: int, reruns: int, settle_s: float
         await asyncio.sleep(max(0.0, closed_at + drop_after_s + 1.0 - time.perf_counter()))
         async with Session(port, timeout=120) as late:
             await late.run(page=CHAIN_PAGE, query=CHAIN_QUERY)
-        await asyncio.sleep(QUIET_S)
+        await asyncio.sleep(2 * QUIET_SECONDS)
         dropped = rss_mb(pid)
     stop.set()
     sampler.join(2)
@@ -219,7 +218,7 @@ async def crowd(port: int, pid: int, sessions: int, reruns: int, settle_s: float
             "latencies": latencies, "errors": errors, "rss_before_mb": before,
             "rss_open_mb": open_rss, "rss_peak_mb": max(samples + [open_rss]),
             "rss_after_mb": after, "settle_s": settle_s, "rss_dropped_mb": dropped,
-            "drop_after_s": drop_after_s}
+            "drop_after_s": drop_after_s, "quiet_s": 2 * QUIET_SECONDS}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -455,7 +454,7 @@ def section_crowd(profile: Profile, rows: list[Row], raw: dict, *, gc: bool | No
                         op=">=", note=f"RSS {result['rss_dropped_mb']:.0f} MB after "
                                       f"{result['drop_after_s']:.0f} s "
                                       "(server.disconnectedSessionTTL), one late visitor "
-                                      f"and {QUIET_S:.0f} s of quiet"))
+                                      f"and {result['quiet_s']:.0f} s of quiet"))
     return result
 
 
