@@ -30,6 +30,18 @@ def test_release_memory_collects_unreachable_cycles():
     assert release_memory() >= 2
 
 
+def test_release_memory_empties_arrow_pool_too(monkeypatch):
+    released = []
+
+    class Pool:
+        def release_unused(self):
+            released.append(True)
+
+    monkeypatch.setattr(housekeeping.pyarrow, "default_memory_pool", Pool)
+    release_memory()
+    assert released == [True]
+
+
 def test_runs_start_one_housekeeping_thread_for_the_process():
     housekeeping.note_run()
     housekeeping.note_run()

@@ -1,9 +1,10 @@
 """Memory given back after a crowd has left: collected and trimmed once the server is quiet.
 
 Streamlit drops a closed session some time after it closes (`server.disconnectedSessionTTL`),
-and what the session held then waits for Python's cycle collector; CPython and glibc keep
-freed memory for reuse. So once no script has run for `QUIET_SECONDS`, a background thread
-collects cycles and hands free memory back to the system, once per quiet spell. It never
+and what the session held then waits for Python's cycle collector; CPython, glibc and Arrow's
+own memory pool (which serialises every table and chart) keep freed memory for reuse. So once
+no script has run for `QUIET_SECONDS`, a background thread collects cycles and hands free
+memory back to the system, once per quiet spell. It never
 competes with a busy server, and a reader who pauses costs one collection (tens of ms).
 """
 
@@ -16,6 +17,8 @@ import gc
 import threading
 import time
 from dataclasses import dataclass
+
+import pyarrow
 
 QUIET_SECONDS = 5.0
 CHECK_SECONDS = 1.0
@@ -46,12 +49,13 @@ def _malloc_trim():
 
 
 def release_memory() -> int:
-    """Collect unreachable cycles and return free heap pages to the system; the number of
-    objects collected."""
+    """Collect unreachable cycles and return free pages of the C heap and of Arrow's pool to
+    the system; the number of objects collected."""
     collected = gc.collect()
     trim = _malloc_trim()
     if trim is not None:
         trim(0)
+    pyarrow.default_memory_pool().release_unused()
     return collected
 
 
