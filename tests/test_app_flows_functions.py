@@ -281,8 +281,13 @@ def test_functions_filter_by_function(function, n_tasks):
 def test_functions_breakdowns(by, label):
     at = run(FUNCTIONS, by=by)
     assert at.selectbox(key="functions-by-select").value == by
-    assert len(charts(at)) == 5
-    assert "functions-by-all" in chart_keys(at)
+    keys = chart_keys(at)
+    assert len(keys) == 5 and "functions-by-all" in keys
+    # The chosen breakdown is not drawn a second time under it.
+    shown_under = {key.removeprefix("functions-").removesuffix("-all") for key in keys[-2:]}
+    assert by not in shown_under and len(shown_under) == 2
+    assert shown_under == ({"paid", "data_type"} if by not in ("paid", "data_type")
+                           else {"paid", "data_type", "country"} - {by})
     if by != "country":
         assert at.query_params["by"] == by
 

@@ -5,8 +5,8 @@ import streamlit as st
 from app.components.data import get_cases_or_stop
 from app.components.downloads import render_csv_download
 from app.components.flows import ALL, synced_cases
-from app.components.functions import (BY_OPTIONS, FUNCTION_SELECT_KEY, by_label,
-                                      clear_function, functions_view, of_function,
+from app.components.functions import (BY_OPTIONS, FUNCTION_SELECT_KEY, breakdowns_beside,
+                                      by_label, clear_function, functions_view, of_function,
                                       render_breakdown, render_diagram, render_shares)
 from app.components.i18n import current_language, t
 from app.components.state import drop_unknown_params, render_notices, synced_selectbox
@@ -61,11 +61,9 @@ with left:
     render_shares(view, function)
 with right:
     render_breakdown(cases, by, function, name="by")
-left, right = st.columns(2, gap="large")
-with left:
-    render_breakdown(cases, "paid", function)
-with right:
-    render_breakdown(cases, "data_type", function)
+for column, beside in zip(st.columns(2, gap="large"), breakdowns_beside(by)):
+    with column:
+        render_breakdown(cases, beside, function)
 
 st.header(t("functions.tasks.heading"))
 st.dataframe(view.tasks, hide_index=True, key="functions-task-table")

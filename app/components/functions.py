@@ -28,6 +28,9 @@ from app.core.sources import citation_lookup, citations_for
 FUNCTION_SELECT_KEY = "functions-function-select"
 # What the tasks can be broken down by (the `by` of the link); shown as `functions.by.*`.
 BY_OPTIONS = ("country", "actor_type", "case_id", "paid", "data_type")
+# Shown under the chosen breakdown: pay and kind of data, or the default breakdown in place of
+# whichever of them is the chosen one, so that no chart shows twice.
+BESIDE = ("paid", "data_type", "country")
 # The article the diagram follows: a reference, so in its own language whatever the interface's.
 REFERENCE = ("Tubaro, P., Casilli, A. A. & Coville, M. (2020). *The trainer, the verifier, the "
              "imitator: Three ways in which human platform workers support artificial "
@@ -270,6 +273,12 @@ def render_diagram(view: FunctionsView, function: str) -> None:
 
 def render_shares(view: FunctionsView, function: str) -> None:
     _render_selectable(view.shares, _key("shares", function), "task-function-shares")
+
+
+def breakdowns_beside(by: str) -> tuple[str, str]:
+    """The two breakdowns drawn under the one chosen (`by`), never the same as it."""
+    first, second = [other for other in BESIDE if other != by][:2]
+    return first, second
 
 
 def render_breakdown(cases: Sequence[str], by: str, function: str, *,
