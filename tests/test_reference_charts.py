@@ -17,7 +17,7 @@ from app.core.load import load_dataset, load_reference
 
 NNBSP = "\u202f"  # the French thousands separator
 FRENCH_NUMBERS = {"decimal": ",", "thousands": NNBSP, "grouping": [3],
-                  "currency": ["", "\u00a0$"], "percent": NNBSP + "%"}
+                  "currency": ["", "\u00a0€"], "percent": NNBSP + "%"}
 
 
 @pytest.fixture(scope="module")

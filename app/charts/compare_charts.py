@@ -14,7 +14,7 @@ import pandas as pd
 
 from app.charts import palette
 from app.charts.flow_map import label_expr
-from app.charts.reference_charts import with_number_locale
+from app.charts.style import with_number_locale
 from app.core import vocab
 from app.core.compare import chain_extent, chain_small_frames, short_title
 from app.core.i18n import format_percent, translate, translate_count, vocab_label

@@ -15,6 +15,7 @@ import pandas as pd
 
 from app.charts import palette
 from app.charts.flow_map import label_expr
+from app.charts.style import with_number_locale
 from app.core import vocab
 from app.core.geo import WORLD_FEATURE, WORLD_URL
 from app.core.i18n import translate, vocab_label
@@ -27,21 +28,6 @@ QUALIFIER_SHAPES: dict[str, str] = {
     "exact": "circle", "about": "circle", "up_to": "triangle-left", "over": "triangle-right",
     "below": "triangle-left",
 }
-# How Vega writes numbers in French: "266 126", "56,1", "50 %" (d3-format locale).
-NUMBER_LOCALES: dict[str, dict] = {
-    "fr": {"decimal": ",", "thousands": "\u202f", "grouping": [3], "currency": ["", "\u00a0$"],
-           "percent": "\u202f%"},
-}
-
-
-def with_number_locale(chart: alt.TopLevelMixin, lang: str) -> alt.TopLevelMixin:
-    """The chart with Vega's number format for `lang` (axes, tooltips, labels formatted by
-    Vega); English, Vega's default, is left as is."""
-    if lang not in NUMBER_LOCALES:
-        return chart
-    return chart.configure(locale={"number": NUMBER_LOCALES[lang]})
-
-
 def _t(key: str, lang: str) -> str:
     return translate(key, lang)
 

@@ -17,7 +17,7 @@ import streamlit as st
 from app.charts.compare_charts import (certainty_share_chart, chain_length_chart,
                                        chain_small_chart, unpaid_share_chart)
 from app.charts.function_charts import function_share_chart
-from app.charts.reference_charts import with_number_locale
+from app.charts.style import with_number_locale
 from app.components.charts import ChartView, chart_view, render_chart
 from app.components.data import VIEW_TTL_SECONDS, data_version_key, get_dataset
 from app.components.i18n import current_language, t

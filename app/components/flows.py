@@ -13,6 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from app.charts.flow_map import COUNTRY_PARAM, flow_map_chart, od_matrix_chart, value_label
+from app.charts.style import for_screen
 from app.components.charts import ChartView, chart_view, render_chart, selected_values
 from app.components.data import VIEW_TTL_SECONDS, data_version_key, get_dataset
 from app.components.i18n import current_language, t
@@ -80,24 +81,6 @@ def synced_cases(dataset: Dataset, *, key: str, label: str | None = None) -> lis
     elif st.query_params.get(CASES_PARAM) != ",".join(chosen):
         st.query_params[CASES_PARAM] = ",".join(chosen)
     return chosen
-
-
-# How Vega writes numbers in French: `1 234,5`, `50 %` (English is Vega's default).
-NUMBER_LOCALES = {"fr": alt.NumberLocale(decimal=",", thousands="\u202f", grouping=[3],
-                                         currency=["", "\u00a0€"], percent="\u202f%")}
-
-
-def for_screen(chart: alt.TopLevelMixin, lang: str = "en") -> alt.TopLevelMixin:
-    """Type big enough to read from the back of a room; legends under the chart, in a row;
-    numbers on axes and in tooltips written the way `lang` writes them."""
-    if lang in NUMBER_LOCALES:
-        chart = chart.configure(locale=alt.Locale(number=NUMBER_LOCALES[lang]))
-    return (chart
-            .configure_axis(labelFontSize=13, titleFontSize=13, labelLimit=280)
-            .configure_legend(labelFontSize=12, titleFontSize=12, orient="bottom",
-                              direction="horizontal", columns=0, symbolSize=90,
-                              columnPadding=8)
-            .configure_title(fontSize=17, subtitleFontSize=13, limit=0))
 
 
 def preselect(chart: alt.TopLevelMixin, name: str, field: str, value: str | None):

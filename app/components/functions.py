@@ -13,9 +13,10 @@ import streamlit as st
 from app.charts.function_charts import (FUNCTION_PARAM, data_type_chart, function_bar_chart,
                                         function_diagram_chart, function_share_chart,
                                         paid_chart)
+from app.charts.style import for_screen
 from app.components.charts import ChartView, chart_view, render_chart
 from app.components.data import VIEW_TTL_SECONDS, data_version_key, get_dataset
-from app.components.flows import ALL, case_titles, for_screen, preselect, take_pick
+from app.components.flows import ALL, case_titles, preselect, take_pick
 from app.components.i18n import current_language, t
 from app.core import vocab
 from app.core.functions import function_breakdown, function_counts, function_shares
