@@ -4,8 +4,8 @@ Streamlit drops a closed session some time after it closes (`server.disconnected
 and what the session held then waits for Python's cycle collector; CPython, glibc and Arrow's
 own memory pool (which serialises every table and chart) keep freed memory for reuse. So once
 no script has run for `QUIET_SECONDS`, a background thread collects cycles and hands free
-memory back to the system, once per quiet spell. It never
-competes with a busy server, and a reader who pauses costs one collection (tens of ms).
+memory back to the system, once per quiet spell. It never competes with a busy server, and a
+reader who pauses costs one collection (tens of ms).
 """
 
 from __future__ import annotations
