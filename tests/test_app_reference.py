@@ -225,41 +225,72 @@ def test_figures_empty_result():
 
 # --- sources -----------------------------------------------------------------------------------
 
+def source_entries(at) -> dict[str, str]:
+    """The sources page's reference list: each entry's Markdown by its source key."""
+    entries = {}
+    for block in at.markdown:
+        text = str(block.value)
+        if text.startswith("#### "):
+            entries[text[5:].split(" ", 1)[0]] = text
+    return entries
+
+
 def test_sources_lists_every_source_with_safe_links():
     at = run("app_pages/sources.py")
-    table = find_table(at, "Key", "Citation")
-    assert set(table["Key"]) == {"S0", "S1", "S2", "S3", "S4", *(f"P{i}" for i in range(1, 10))}
-    assert table["Key"].tolist()[:2] == ["S0", "S1"]
-    links = [u for u in table["Link"] if isinstance(u, str) and u]
-    assert links and all(u.startswith("https://") for u in links)
-    s2 = table[table["Key"] == "S2"].iloc[0]
-    assert "voice-assistant: 2 tasks" in s2["Cited in"] and "Reference tables:" in s2["Cited in"]
-    # One expander per source, each with its counts and rows.
-    assert len(at.expander) >= len(table)
-    # Downloads: four tables per case and four reference tables, plus the data dictionary.
-    assert len(my_downloads(at)) == 4 * len(CASE_IDS) + 4 + 1
+    entries = source_entries(at)
+    assert set(entries) == {"S0", "S1", "S2", "S3", "S4", *(f"P{i}" for i in range(1, 10))}
+    assert list(entries)[:2] == ["S0", "S1"] and list(entries)[-1] == "P9"
+    s2 = entries["S2"]
+    assert s2.startswith("#### S2 · Article · 2019\n\n")
+    assert "[doi\\.org/10\\.1007/s40812\\-019\\-00121\\-1]" \
+        "(https://doi.org/10.1007/s40812-019-00121-1)" in s2
+    assert "**Cited in** (22 rows): voice\\-assistant\\: 2 tasks" in s2
+    assert "**Note.** Primary" in s2
+    # No citing rows are drawn until a source is chosen: the page stays text.
+    assert not at.dataframe and [e.label for e in at.expander] == ["Share and cite this view"]
+    # Downloads: four tables per case and four reference tables, the data dictionary and the list.
+    assert len(my_downloads(at)) == 4 * len(CASE_IDS) + 4 + 2
 
 
 def test_sources_scope_filter():
     at = run("app_pages/sources.py", scope="voice-assistant")
-    table = find_table(at, "Key", "Citation")
-    assert table["Key"].tolist() == ["S1", "S2", "S3", "P6"]
-    assert all(w.startswith("voice-assistant:") for w in table["Cited in"])
-    assert len(my_downloads(at)) == 4 + 1
+    assert list(source_entries(at)) == ["S1", "S2", "S3", "P6"]
+    assert "**Cited in** (21 rows): voice\\-assistant\\: 8 actors" in source_entries(at)["S1"]
+    assert len(my_downloads(at)) == 4 + 2
     at = run("app_pages/sources.py", scope="reference")
-    table = find_table(at, "Key", "Citation")
-    assert "S1" not in set(table["Key"]) and "P9" in set(table["Key"])
+    assert "S1" not in source_entries(at) and "P9" in source_entries(at)
 
 
 def test_rows_citing_a_source_are_listed():
-    at = run("app_pages/sources.py", scope="voice-assistant")
-    counts, rows = expander_tables(at, "S1")
-    assert counts.iloc[0].to_dict() == {"Where": "voice-assistant", "actors": 8, "links": 9,
-                                        "tasks": 4}
+    at = run("app_pages/sources.py", scope="voice-assistant", source="S1")
+    assert at.selectbox(key="sources-source-select").value == "S1"
+    assert at.header[0].value == "Rows citing S1"
+    rows = find_table(at, "Where", "Table", "What")
+    assert len(rows) == 21 and set(rows["Where"]) == {"voice-assistant"}
     assert set(rows["Table"]) == {"actors", "links", "tasks"}
     assert "Italian company (supervisor) supervises Workers in France" in set(rows["What"])
-    counts, _ = expander_tables(at, "P6")
-    assert counts.iloc[0]["tasks"] == 3
+    assert "The 21 rows that cite S1." in [c.value for c in at.caption]
+    # Every scope: S1 is cited in the canteen case too.
+    at = run("app_pages/sources.py", source="S1")
+    assert set(find_table(at, "Where", "Table", "What")["Where"]) == {
+        "canteen-terminal", "voice-assistant"}
+
+
+def test_choosing_a_source_goes_into_the_link_and_a_new_scope_forgets_it():
+    at = run("app_pages/sources.py")
+    at.selectbox(key="sources-source-select").set_value("P6").run()
+    assert at.query_params["source"] == "P6"
+    assert len(find_table(at, "Where", "Table", "What")) == 3
+    at.selectbox(key="sources-scope-select").set_value("reference").run()
+    assert "source" not in at.query_params and not at.dataframe and not infos(at)
+
+
+@pytest.mark.parametrize("value", [*HOSTILE, "S1"])
+def test_hostile_or_out_of_scope_source_falls_back_to_the_list(value):
+    at = run("app_pages/sources.py", scope="reference", source=value)
+    assert "Ignored the link's `source`" in infos(at)
+    assert not at.dataframe and at.selectbox(key="sources-source-select").value == ""
+    assert "source" not in at.query_params
 
 
 def test_downloads_cannot_run_formulas():
@@ -351,19 +382,20 @@ def test_figures_in_french():
 
 
 def test_sources_in_french():
-    at = run("app_pages/sources.py", lang="fr", scope="voice-assistant")
+    at = run("app_pages/sources.py", lang="fr", scope="voice-assistant", source="S1")
     assert at.selectbox(key="sources-scope-select").value == "voice-assistant"
-    table = find_table(at, "Clé", "Citation")
-    assert table["Clé"].tolist() == ["S1", "S2", "S3", "P6"]
-    assert "voice-assistant : 2 tâches" in table.set_index("Clé").loc["S2", "Citée dans"]
-    counts, rows = expander_tables(at, "S1 :")
-    assert counts.iloc[0].to_dict() == {"Où": "voice-assistant", "acteurs": 8, "liens": 9,
-                                        "tâches": 4}
+    entries = source_entries(at)
+    assert list(entries) == ["S1", "S2", "S3", "P6"]
+    assert entries["S2"].startswith("#### S2 · Article · 2019")
+    assert "**Citée dans** (2 lignes) : voice\\-assistant \\: 2 tâches" in entries["S2"]
+    rows = find_table(at, "Où", "Table", "Contenu")
     assert "Entreprise italienne (superviseur) supervise Travailleurs en France" in set(
         rows["Contenu"])
+    assert at.header[0].value == "Lignes qui citent S1"
     labels = [b.proto.label for b in my_downloads(at)]
     assert "actors.csv (8 lignes)" in labels
     assert "Dictionnaire des données (data/README.md)" in labels
+    assert "Cette liste sous forme de tableau (CSV)" in labels
 
 
 # --- unusual data: an empty case and a hostile one (through DLC_DATA_DIR) ----------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 import pandas as pd
 import pytest
@@ -333,6 +334,49 @@ def test_source_table(overview):
     assert french.loc["S2", "Citation"] == s2["Citation"]
 
 
+def test_source_entries_read_as_a_reference_list(overview):
+    _, sources, counts = overview
+    records = rf.source_records(sources, counts).set_index("key", drop=False)
+    assert records["key"].tolist() == rf.source_table(sources, counts)["Key"].tolist()
+    s2 = records.loc["S2"].to_dict()
+    assert rf.source_heading(s2) == "S2 · Article · 2019"
+    citation, about = rf.source_entry(s2, "en").split("\n\n")
+    assert citation.startswith("Tubaro, P\\. \\& Casilli, A\\. A\\. \\(2019\\)\\. Micro\\-work")
+    assert citation.endswith("  \n[doi\\.org/10\\.1007/s40812\\-019\\-00121\\-1]"
+                             "(https://doi.org/10.1007/s40812-019-00121-1)")
+    assert about.startswith("**Note.** Primary; read in its pre\\-print version\\.")
+    assert about.endswith("  \n**Cited in** (22 rows): voice\\-assistant\\: 2 tasks; Reference "
+                          "tables\\: 11 platforms, 2 platform relations, 7 figures")
+    # No link, no year, no note: nothing shown for them.
+    p2 = records.loc["P2"].to_dict()
+    assert pd.isna(p2["link"]) and "](" not in rf.source_entry(p2, "en")
+    bare = {**p2, "year": float("nan"), "note": None}
+    assert rf.source_heading(bare) == "P2 · Press"
+    assert "Note" not in rf.source_entry(bare, "en")
+    french = rf.source_records(sources, counts, "fr").set_index("key").loc["P9"].to_dict()
+    assert rf.source_heading({**french, "key": "P9"}) == "P9 · Presse · 2019"
+    assert "**Citée dans** (1 ligne) : Tables de référence \\: 1 chiffre" in rf.source_entry(
+        french, "fr")
+
+
+def test_source_entry_keeps_hostile_text_inert():
+    pixel = "![p](http://203.0.113.9/p.png)"
+    record = {"key": "H1", "citation": f"<script>alert(1)</script> {pixel} [x](javascript:x)",
+              "year": 2024, "kind": "Article", "rows": 1, "cited_in": f"h: 1 link {pixel}",
+              "link": rf.safe_url(f"https://example.org/a){pixel}"),
+              "note": "<img src=x onerror=alert(1)> $x$ **bold**"}
+    heading, entry = rf.source_heading(record), rf.source_entry(record, "en")
+    assert heading == "H1 · Article · 2024"
+    # One link only, the source's own, whose address cannot be closed early by `)`.
+    address = "(https://example.org/a%29![p]%28http://203.0.113.9/p.png%29)"
+    assert entry.count("](") == 1 and address in entry
+    # Outside that address every special character of the data is escaped.
+    unescaped = re.sub(r"\\.", "", entry.replace(address, ""))
+    for raw in ("<", ">", "![p]", "[x]", "$", "*bold"):
+        assert raw not in unescaped
+    assert rf.safe_url("javascript:alert(1)") is None
+
+
 def test_counts_text():
     assert rf.counts_text({"actors": 1, "links": 0, "tasks": 3}, "en") == "1 actor, 3 tasks"
     assert rf.counts_text({"figures": 1, "platform_links": 2}, "fr") == (
@@ -361,10 +405,6 @@ def test_rows_citing_a_source(overview):
     assert p9["Contenu"].iloc[0] == (
         f"Micro-travailleurs occasionnels (inscrits sur des plateformes) : 266{NNBSP}126 "
         "personnes")
-    grid = rf.citing_counts(counts[(counts["source_id"] == "S1")
-                                   & (counts["origin"] == "voice-assistant")], "fr")
-    assert grid.iloc[0].to_dict() == {"Où": "voice-assistant", "acteurs": 8, "liens": 9,
-                                      "tâches": 4}
 
 
 def test_safe_url():

@@ -1,4 +1,5 @@
-"""Sources and data: every source with its citation and link, who cites it, and every table."""
+"""Sources and data: every source with its citation, link and note, the rows citing it, and every
+table to download."""
 
 import streamlit as st
 
@@ -6,15 +7,16 @@ from app.components.data import get_dataset, get_reference, render_left_out
 from app.components.i18n import current_language, t, tn
 from app.components.reference import (render_case_downloads, render_citing_rows,
                                       render_dictionary_download, render_reference_downloads,
-                                      render_source_table, sources_view)
+                                      render_source_list, sources_view)
 from app.components.state import drop_unknown_params, render_notices, synced_selectbox
 from app.core.compare import short_title
 from app.core.i18n import localized
 from app.core.reference import REFERENCE
 from app.core.text import escape_markdown
 
-PARAMS = ["scope"]
+PARAMS = ["scope", "source"]
 ALL = ""
+NONE = ""
 
 drop_unknown_params(PARAMS)
 lang = current_language()
@@ -40,22 +42,38 @@ def scope_label(value: str) -> str:
     return t("sources.scope.case", case=short_title(titles.get(value, value)))
 
 
-scope = synced_selectbox(t("sources.scope_select"), scopes, key="sources-scope-select",
-                         param="scope", default=ALL, omit_default=True, format_func=scope_label)
-render_notices()
+def _forget_source() -> None:
+    st.session_state.pop("sources-source-select", None)
+    st.query_params.pop("source", None)
 
+
+controls = st.columns(2)
+with controls[0]:
+    scope = synced_selectbox(t("sources.scope_select"), scopes, key="sources-scope-select",
+                             param="scope", default=ALL, omit_default=True,
+                             format_func=scope_label, on_change=_forget_source)
 view = sources_view(reference, scope)
 if view is None:
+    render_notices()
     st.info(t("sources.none_listed"), icon=":material/info:")
     st.stop()
 
-st.header(t("sources.header.sources"))
-st.caption(tn("sources.count_caption", len(view.table)))
-render_source_table(view.table)
+options = {entry.key: entry.option for entry in view.entries}
+with controls[1]:
+    source = synced_selectbox(
+        t("sources.rows_select"), [NONE, *options], key="sources-source-select",
+        param="source", default=NONE, omit_default=True,
+        format_func=lambda key: t("sources.rows_select.none") if key == NONE else options[key],
+        help=t("sources.rows_select_help"))
+render_notices()
 
-st.header(t("sources.header.citing"))
-st.caption(t("sources.citing_caption"))
-render_citing_rows(view)
+if source != NONE:
+    st.header(t("sources.header.rows", source=escape_markdown(source)))
+    render_citing_rows(view.entry(source))
+
+st.header(t("sources.header.sources"))
+st.caption(tn("sources.count_caption", len(view.entries)))
+render_source_list(view)
 
 st.header(t("sources.header.download"))
 st.caption(t("sources.download_caption"))

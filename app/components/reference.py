@@ -1,5 +1,5 @@
-"""The reference pages' shared pieces: sourced metrics and disputes, the table of sources, the
-rows citing each source, and the downloads of every table.
+"""The reference pages' shared pieces: sourced metrics and disputes, the list of sources with the
+rows citing each, and the downloads of every table.
 
 Only rendering and caching here: the tables themselves are built by `app.core.reference`, the
 charts by `app.charts.reference_charts`. Everything that reaches Markdown goes through
@@ -27,21 +27,20 @@ from app.core import vocab
 from app.core.i18n import translate, translate_count
 from app.core.load import DATA_DIR, Dataset, Reference
 from app.core.reference import (FIGURE_COLUMNS, FIGURE_COLUMNS_BRIEF, REFERENCE, all_sources,
-                                by_source_summary, cited_keys, citing_counts, citing_frames,
+                                by_source_summary, cited_keys, citing_frames,
                                 citing_rows, differing_figures, dispute_sources, download_frame,
                                 figure_rows, figure_summary, figure_table, founded_before,
-                                founded_before_answer, header, headquarters_summary, key_order,
+                                founded_before_answer, headquarters_summary,
                                 keyed_citations, links_between, market_rows, market_summary,
                                 offer_counts, offer_summary, platform_points,
                                 platform_relation_table, platform_table, reference_citations,
-                                relation_sentences, separator, source_counts, source_table,
+                                relation_sentences, separator, source_counts,
+                                source_entry, source_heading, source_records, source_table,
                                 timeline_summary)
 from app.core.sources import citations_for
 from app.core.text import escape_markdown
 
 DICTIONARY = DATA_DIR / "README.md"
-SOURCE_TABLE_WIDTHS = {"key": 48, "citation": 440, "year": 56, "kind": 110, "link": 230,
-                       "rows": 150, "cited_in": 300, "note": 440}
 # Topics of the key figures drawn as charts, above the tables of the other topics.
 CHARTED_TOPICS = ("france_microworkers", "madagascar_study", "madagascar_pay", "market",
                   "unit_prices")
@@ -275,42 +274,31 @@ def _overview(version: tuple, reference_key: int, _reference: Reference | None
     return sources, source_counts(citing_frames(dataset, _reference), sources)
 
 
-def render_source_table(table: pd.DataFrame) -> None:
-    """The `source_table` of the sources shown, with safe links and readable widths."""
-    lang = current_language()
-
-    def col(key: str) -> str:
-        return header("sources.col", key, lang)
-
-    config = {col(k): st.column_config.TextColumn(col(k), width=w)
-              for k, w in SOURCE_TABLE_WIDTHS.items()}
-    config[col("year")] = st.column_config.NumberColumn(col("year"), format="%d",
-                                                        width=SOURCE_TABLE_WIDTHS["year"])
-    config[col("rows")] = st.column_config.NumberColumn(col("rows"),
-                                                        width=SOURCE_TABLE_WIDTHS["rows"])
-    config[col("link")] = st.column_config.LinkColumn(
-        col("link"), help=t("sources.link_help"), display_text=r"^https?://(.*)$",
-        width=SOURCE_TABLE_WIDTHS["link"])
-    st.dataframe(table, hide_index=True, key="sources-table", column_config=config,
-                 height=min(35 * (len(table) + 1) + 3, 800))
-
-
 @dataclass(frozen=True)
-class CitingSource:
-    """One source's expander on the sources page: its label, counts per table, and the rows."""
+class SourceEntry:
+    """One source on the sources page: its key, its heading and Markdown entry, its name in
+    the select box of citing rows, and the rows citing it."""
 
-    source_id: str
-    label: str
-    counts: pd.DataFrame
+    key: str
+    heading: str
+    text: str
+    option: str
     rows: pd.DataFrame
+
+    def markdown(self) -> str:
+        return f"#### {self.heading}\n\n{self.text}"
 
 
 @dataclass(frozen=True)
 class SourcesView:
-    """What the sources page shows for one scope: the table of sources, then who cites each."""
+    """What the sources page shows for one scope: one entry per source, and the same list as a
+    table for download."""
 
+    entries: tuple[SourceEntry, ...]
     table: pd.DataFrame
-    citing: tuple[CitingSource, ...]
+
+    def entry(self, key: str) -> SourceEntry:
+        return next(e for e in self.entries if e.key == key)
 
 
 @st.cache_data(show_spinner=False, max_entries=64, ttl=VIEW_TTL_SECONDS)
@@ -324,20 +312,16 @@ def _sources_view(version: tuple, reference_key: int, scope: str, lang: str,
     if sources.empty:
         return None
     frames = citing_frames(dataset, _reference)
-    citing = []
-    for source_id in sorted(dict.fromkeys(sources["source_id"]), key=key_order):
-        group = sources[sources["source_id"] == source_id]
-        origins = list(dict.fromkeys(group["case_id"]))
-        mine = counts[(counts["source_id"] == source_id) & counts["origin"].isin(origins)]
-        citation = str(group["citation"].iloc[0])
-        short = citation if len(citation) <= 90 else citation[:89] + "…"
-        label = translate("sources.expander", lang, source=escape_markdown(source_id),
-                          citation=escape_markdown(short),
-                          rows=translate_count("sources.rows_count", int(mine["rows"].sum()),
-                                               lang))
-        citing.append(CitingSource(source_id, label, citing_counts(mine, lang),
-                                   citing_rows(frames, source_id, origins, lang)))
-    return SourcesView(source_table(sources, counts, lang), tuple(citing))
+    entries = []
+    for record in source_records(sources, counts, lang).to_dict("records"):
+        key = str(record["key"])
+        origins = list(dict.fromkeys(sources.loc[sources["source_id"] == key, "case_id"]))
+        citation = str(record["citation"])
+        option = translate("sources.keyed_citation", lang, source=key, citation=(
+            citation if len(citation) <= 80 else citation[:79] + "…"))
+        entries.append(SourceEntry(key, source_heading(record), source_entry(record, lang),
+                                   option, citing_rows(frames, key, origins, lang)))
+    return SourcesView(tuple(entries), source_table(sources, counts, lang))
 
 
 def sources_view(reference: Reference | None, scope: str) -> SourcesView | None:
@@ -347,16 +331,24 @@ def sources_view(reference: Reference | None, scope: str) -> SourcesView | None:
                          scope, current_language(), reference)
 
 
-def render_citing_rows(view: SourcesView) -> None:
-    """One expander per source: counts per table per case, then the rows themselves."""
-    for source in view.citing:
-        with st.expander(source.label):
-            st.dataframe(source.counts, hide_index=True,
-                         key=f"sources-counts-{source.source_id}")
-            if source.rows.empty:
-                st.info(t("sources.no_citing_row"), icon=":material/info:")
-            else:
-                st.dataframe(source.rows, hide_index=True, key=f"sources-rows-{source.source_id}")
+def render_source_list(view: SourcesView) -> None:
+    """Each source as an entry of a reference list, then the list as a CSV. Text only: the rows
+    citing a source are drawn when the reader asks for them (`render_citing_rows`)."""
+    for entry in view.entries:
+        st.markdown(entry.markdown())
+    render_csv_download(view.table, "sources-list.csv", key="sources-list-download",
+                        label=t("sources.download_list"))
+
+
+def render_citing_rows(entry: SourceEntry) -> None:
+    """One source's entry, then every row that cites it, as a table and a CSV."""
+    st.markdown(entry.markdown())
+    if entry.rows.empty:
+        st.info(t("sources.no_citing_row"), icon=":material/info:")
+        return
+    st.caption(tn("sources.rows_caption", len(entry.rows), source=escape_markdown(entry.key)))
+    st.dataframe(entry.rows, hide_index=True, key="sources-rows-table")
+    render_csv_download(entry.rows, f"sources-rows-{entry.key}.csv", key="sources-rows-download")
 
 
 def _render_downloads(frames: dict[str, pd.DataFrame], stem: str, key: str) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 import textwrap
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import pandas as pd
 
@@ -24,6 +24,7 @@ from app.core.load import Dataset, Reference
 from app.core.messages import MESSAGES
 from app.core.sources import citation_lookup, citations_for, rows_citing
 from app.core.tables import words
+from app.core.text import escape_markdown, markdown_link
 from app.core.validate import split_ids
 
 REFERENCE = "reference"  # the `case_id` under which reference rows are cited
@@ -591,10 +592,11 @@ def key_order(key: str) -> tuple:
 SOURCE_COLUMNS = ("key", "citation", "year", "kind", "link", "rows", "cited_in", "note")
 
 
-def source_table(sources: pd.DataFrame, counts: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
-    """One row per source text: key, citation (as published), year, kind, link (http(s) only),
-    how many rows cite it, where ("voice-assistant: 2 tasks; Reference tables: 1 figure") and
-    the note (in `lang`); keys in `key_order`, headed in `lang` (`sources.col.*`)."""
+def source_records(sources: pd.DataFrame, counts: pd.DataFrame, lang: str = "en"
+                   ) -> pd.DataFrame:
+    """One row per source text (`SOURCE_COLUMNS`): key, citation (as published), year, kind,
+    link (http(s) only, else None), how many rows cite it, where ("voice-assistant: 2 tasks;
+    Reference tables: 1 figure") and the note (in `lang`); keys in `key_order`."""
     rows = []
     notes = localized(sources, "note", lang)
     for (source_id, citation), group in sources.groupby(["source_id", "citation"], sort=False):
@@ -615,7 +617,39 @@ def source_table(sources: pd.DataFrame, counts: pd.DataFrame, lang: str = "en") 
         })
     table = pd.DataFrame(rows, columns=list(SOURCE_COLUMNS))
     table = table.iloc[sorted(range(len(table)), key=lambda i: key_order(table["key"].iloc[i]))]
-    return _header(table.reset_index(drop=True), "sources.col", lang)
+    return table.reset_index(drop=True)
+
+
+def source_table(sources: pd.DataFrame, counts: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """`source_records` headed in `lang` (`sources.col.*`): the list of sources as a table."""
+    return _header(source_records(sources, counts, lang), "sources.col", lang)
+
+
+def source_heading(record: Mapping[str, object]) -> str:
+    """"S2 · Article · 2019": a `source_records` row's key, kind and year (when known), as
+    Markdown that shows the data's text literally."""
+    parts = [record["key"], record["kind"]]
+    if not _is_missing(record["year"]):
+        parts.append(int(record["year"]))
+    return " · ".join(escape_markdown(str(p)) for p in parts if str(p))
+
+
+def source_entry(record: Mapping[str, object], lang: str) -> str:
+    """A `source_records` row as two Markdown paragraphs: the full citation and its link
+    (http(s) only); then the note, and where and how often it is cited. Every text from the
+    data is escaped, so a citation cannot turn into a link, an image or HTML."""
+    citation = [escape_markdown(record["citation"])]
+    if not _is_missing(record["link"]) and record["link"]:
+        link = str(record["link"])
+        citation.append(markdown_link(re.sub(r"^https?://", "", link), link))
+    about = []
+    note = "" if _is_missing(record["note"]) else str(record["note"]).strip()
+    if note:
+        about.append(translate("sources.entry.note", lang, note=escape_markdown(note)))
+    about.append(translate(
+        "sources.entry.cited_in", lang, where=escape_markdown(record["cited_in"]),
+        rows=translate_count("sources.rows_count", int(record["rows"]), lang)))
+    return "  \n".join(citation) + "\n\n" + "  \n".join(about)
 
 
 def _row_texts(table: str, frame: pd.DataFrame, names: dict[str, str], lang: str) -> list[str]:
@@ -658,18 +692,6 @@ def citing_rows(frames: dict[str, dict[str, pd.DataFrame]], source_id: str,
                              "certainty": vocab_label("certainty", cert, lang)})
     return _header(pd.DataFrame(rows, columns=["where", "table", "row", "what", "certainty"]),
                    "sources.col", lang)
-
-
-def citing_counts(counts: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
-    """One source's counts (`source_counts` rows) as a grid: one row per origin, one column
-    per table (in `lang`), zero where no row cites it."""
-    grid = (counts.assign(where=counts["origin"].map(lambda o: origin_label(o, lang)),
-                          table=counts["table"].map(lambda t: table_label(t, lang)))
-            .pivot_table(index="where", columns="table", values="rows", aggfunc="sum",
-                         fill_value=0, sort=False)
-            .reset_index())
-    grid.columns.name = None
-    return grid.rename(columns={"where": header("sources.col", "where", lang)})
 
 
 def download_frame(frame: pd.DataFrame) -> pd.DataFrame:

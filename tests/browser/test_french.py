@@ -19,7 +19,7 @@ PAGES = {
     "compare": ".vega-embed",
     "platforms": ".vega-embed",
     "figures": ".vega-embed",
-    "sources": "[data-testid=stDataFrame]",
+    "sources": "text=Citée dans",
     "upload": "[data-testid=stFileUploader]",
 }
 

@@ -71,10 +71,38 @@ def test_sources(server, watched):
     page = watched.page
     page.goto(f"{server}/sources")
     wait_for_app(page)
-    page.locator("[data-testid=stDataFrame]").first.wait_for(timeout=30_000)
-    page.get_by_text("Which rows cite each source").wait_for()
+    page.get_by_role("heading", name="S2 · Article · 2019").wait_for(timeout=30_000)
+    link = page.get_by_role("link", name="doi.org/10.1007/s40812-019-00121-1")
+    assert link.get_attribute("href") == "https://doi.org/10.1007/s40812-019-00121-1"
+    assert page.locator("[data-testid=stDataFrame]").count() == 0  # text until a source is chosen
     assert page.locator("[data-testid=stDownloadButton]").count() >= 4 * len(CASE_IDS) + 4
     screenshot(page, "sources")
+    # Choosing a source shows the rows citing it and puts it into the link.
+    page.get_by_role("combobox", name="Show the rows citing").click()
+    page.get_by_role("option", name="P6: Italian translation").click()
+    page.wait_for_url("**source=P6**")
+    page.get_by_role("heading", name="Rows citing P6").wait_for()
+    page.locator("[data-testid=stDataFrame]").first.wait_for(timeout=30_000)
+    page.get_by_text("The 3 rows that cite P6.").wait_for()
+    screenshot(page, "sources-rows")
+    assert_clean(watched)
+
+
+def test_hostile_source_shows_as_text(hostile_server, watched):
+    page = watched.page
+    page.goto(f"{hostile_server}/sources?scope=injection&source=H1")
+    wait_for_app(page)
+    page.get_by_role("heading", name="Rows citing H1").wait_for(timeout=30_000)
+    page.get_by_text("<script>alert('citation')</script> href javascript:alert(1)").first.wait_for()
+    page.get_by_text("<img src=x onerror=alert('note')>").first.wait_for()
+    main = page.locator("[data-testid=stMain]")
+    hrefs = main.locator("a[href]").evaluate_all("links => links.map(a => a.href)")
+    assert all(h.startswith(("http://203.0.113.9/source", "https://creativecommons.org/"))
+               or h.startswith(hostile_server) for h in hrefs), hrefs
+    page.locator("[data-testid=stDataFrame]").first.wait_for(timeout=30_000)
+    page.get_by_role("combobox", name="Show the rows citing").wait_for()
+    assert page.locator("img[src=x]").count() == 0
+    screenshot(page, "sources-injection")
     assert_clean(watched)
 
 
@@ -141,10 +169,12 @@ def test_figures_in_french(server, watched):
 
 def test_sources_in_french(server, watched):
     page = watched.page
-    page.goto(f"{server}/sources?lang=fr")
+    page.goto(f"{server}/sources?lang=fr&source=S1")
     wait_for_app(page)
+    page.get_by_role("heading", name="Lignes qui citent S1").wait_for(timeout=30_000)
     page.locator("[data-testid=stDataFrame]").first.wait_for(timeout=30_000)
-    page.get_by_text("Quelles lignes citent chaque source").wait_for()
+    page.get_by_role("heading", name="P9 · Presse · 2019").wait_for()
+    page.get_by_text("Citée dans").first.wait_for()
     page.get_by_text("Télécharger les données").wait_for()
     page.wait_for_timeout(500)
     screenshot(page, "sources-fr")

@@ -468,15 +468,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "sources.intro": {
         "en": "Every row of the data cites its sources by key (`S0`…`S4`, `P1`…`P9`; the note of "
               "each source says whether it is primary research or a secondary account) and says "
-              "how sure it is. Below: each source with its full citation and link, how many rows "
-              "cite it in each case and reference table, the rows themselves, and every table to "
-              "download.",
+              "how sure it is. Below: each source with its full citation, link and note, and how "
+              "many rows cite it in each case and reference table (choose a source to see those "
+              "rows), then every table to download.",
         "fr": "Chaque ligne des données cite ses sources par une clé (`S0`…`S4`, `P1`…`P9` ; la "
               "note de chaque source indique s'il s'agit de recherche primaire ou d'un compte "
               "rendu secondaire) et dit son degré de certitude. Ci-dessous : chaque source avec "
-              "sa citation complète et son lien, le nombre de lignes qui la citent dans chaque "
-              "cas et chaque table de référence, ces lignes elles-mêmes, et chaque table à "
-              "télécharger. Les citations restent dans leur langue d'origine."},
+              "sa citation complète, son lien et sa note, et le nombre de lignes qui la citent "
+              "dans chaque cas et chaque table de référence (choisissez une source pour voir ces "
+              "lignes), puis chaque table à télécharger. Les citations restent dans leur langue "
+              "d'origine."},
     "sources.licence": {
         "en": "**Licence.** The data are published under the [Creative Commons Attribution 4.0 "
               "licence (CC BY 4.0)](https://creativecommons.org/licenses/by/4.0/): share and "
@@ -503,26 +504,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "No source is listed for this choice: pick another case above.",
         "fr": "Aucune source n'est listée pour ce choix : choisissez un autre cas ci-dessus."},
     "sources.header.sources": {"en": "The sources", "fr": "Les sources"},
-    "sources.header.citing": {"en": "Which rows cite each source",
-                              "fr": "Quelles lignes citent chaque source"},
     "sources.header.download": {"en": "Download the data", "fr": "Télécharger les données"},
     "sources.count_caption.one": {
-        "en": "{count} source. A link is shown only where the source has a DOI or web address; "
-              "texts known to us through a press summary have none.",
-        "fr": "{count} source. Un lien n'est affiché que si la source a un DOI ou une adresse "
-              "web ; les textes que nous ne connaissons que par un résumé de presse n'en ont "
-              "pas."},
+        "en": "{count} source: its full citation, its link where it has a DOI or web address "
+              "(texts known to us only through a press summary have none), its note, and the "
+              "rows that cite it.",
+        "fr": "{count} source : sa citation complète, son lien si elle a un DOI ou une adresse "
+              "web (les textes que nous ne connaissons que par un résumé de presse n'en ont "
+              "pas), sa note, et les lignes qui la citent."},
     "sources.count_caption.other": {
-        "en": "{count} sources. A link is shown only where the source has a DOI or web address; "
-              "texts known to us through a press summary have none.",
-        "fr": "{count} sources. Un lien n'est affiché que si la source a un DOI ou une adresse "
-              "web ; les textes que nous ne connaissons que par un résumé de presse n'en ont "
-              "pas."},
-    "sources.citing_caption": {
-        "en": "Open a source to see how many rows of each table cite it, case by case, and the "
-              "rows themselves.",
-        "fr": "Ouvrez une source pour voir combien de lignes de chaque table la citent, cas par "
-              "cas, et ces lignes elles-mêmes."},
+        "en": "{count} sources, each with its full citation, its link where it has a DOI or web "
+              "address (texts known to us only through a press summary have none), its note, "
+              "and the rows that cite it.",
+        "fr": "{count} sources, chacune avec sa citation complète, son lien si elle a un DOI ou "
+              "une adresse web (les textes que nous ne connaissons que par un résumé de presse "
+              "n'en ont pas), sa note, et les lignes qui la citent."},
     "sources.download_caption": {
         "en": "Each table exactly as its CSV file holds it. Cells that a spreadsheet would run as "
               "a formula are written as text.",
@@ -536,15 +532,27 @@ MESSAGES: dict[str, dict[str, str]] = {
     "sources.keyed_citation": {"en": "{source}: {citation}", "fr": "{source} : {citation}"},
     "sources.where": {"en": "{origin}: {counts}", "fr": "{origin} : {counts}"},
     "sources.no_row": {"en": "listed, no row cites it", "fr": "listée, aucune ligne ne la cite"},
-    "sources.link_help": {
-        "en": "DOI or web address (http/https only; empty when the source has none)",
-        "fr": "DOI ou adresse web (http/https seulement ; vide quand la source n'en a pas)"},
-    "sources.expander": {"en": "{source}: {citation} ({rows})",
-                         "fr": "{source} : {citation} ({rows})"},
-    "sources.rows_count.one": {"en": "{count} row", "fr": "{count} ligne"},
-    "sources.rows_count.other": {"en": "{count} rows", "fr": "{count} lignes"},
+    "sources.entry.note": {"en": "**Note.** {note}", "fr": "**Note.** {note}"},
+    "sources.entry.cited_in": {"en": "**Cited in** ({rows}): {where}",
+                               "fr": "**Citée dans** ({rows}) : {where}"},
+    "sources.rows_select": {"en": "Show the rows citing", "fr": "Afficher les lignes qui citent"},
+    "sources.rows_select.none": {"en": "No source chosen", "fr": "Aucune source choisie"},
+    "sources.rows_select_help": {
+        "en": "Every row of the cases and reference tables in this choice that cites the source, "
+              "with its certainty. The link of the page then opens on these rows.",
+        "fr": "Chaque ligne des cas et des tables de référence de ce choix qui cite la source, "
+              "avec sa certitude. Le lien de la page s'ouvre alors sur ces lignes."},
+    "sources.header.rows": {"en": "Rows citing {source}", "fr": "Lignes qui citent {source}"},
+    "sources.rows_caption.one": {"en": "The row that cites {source}.",
+                                 "fr": "La ligne qui cite {source}."},
+    "sources.rows_caption.other": {"en": "The {count} rows that cite {source}.",
+                                   "fr": "Les {count} lignes qui citent {source}."},
     "sources.no_citing_row": {"en": "No row cites this source.",
                               "fr": "Aucune ligne ne cite cette source."},
+    "sources.download_list": {"en": "This list as a table (CSV)",
+                              "fr": "Cette liste sous forme de tableau (CSV)"},
+    "sources.rows_count.one": {"en": "{count} row", "fr": "{count} ligne"},
+    "sources.rows_count.other": {"en": "{count} rows", "fr": "{count} lignes"},
     "sources.download.table.one": {"en": "{table}.csv ({count} row)",
                                    "fr": "{table}.csv ({count} ligne)"},
     "sources.download.table.other": {"en": "{table}.csv ({count} rows)",
