@@ -27,16 +27,14 @@ from app.core import vocab
 from app.core.i18n import translate, translate_count
 from app.core.load import DATA_DIR, Dataset, Reference
 from app.core.reference import (FIGURE_COLUMNS, FIGURE_COLUMNS_BRIEF, REFERENCE, all_sources,
-                                by_source_summary, cited_keys, citing_frames,
-                                citing_rows, differing_figures, dispute_sources, download_frame,
-                                figure_rows, figure_summary, figure_table, founded_before,
-                                founded_before_answer, headquarters_summary,
-                                keyed_citations, links_between, market_rows, market_summary,
-                                offer_counts, offer_summary, platform_points,
+                                by_source_summary, cited_keys, citing_frames, citing_rows,
+                                differing_figures, dispute_sources, download_frame, figure_rows,
+                                figure_summary, figure_table, founded_before, founded_before_answer,
+                                headquarters_summary, keyed_citations, links_between, market_rows,
+                                market_summary, offer_counts, offer_summary, platform_points,
                                 platform_relation_table, platform_table, reference_citations,
-                                relation_sentences, separator, source_counts,
-                                source_entry, source_heading, source_records, source_table,
-                                timeline_summary)
+                                relation_sentences, separator, source_counts, source_entry,
+                                source_heading, source_records, source_table, timeline_summary)
 from app.core.sources import citations_for
 from app.core.text import escape_markdown
 
@@ -312,8 +310,9 @@ def _sources_view(version: tuple, reference_key: int, scope: str, lang: str,
     if sources.empty:
         return None
     frames = citing_frames(dataset, _reference)
+    records = source_records(sources, counts, lang)
     entries = []
-    for record in source_records(sources, counts, lang).to_dict("records"):
+    for record in records.to_dict("records"):
         key = str(record["key"])
         origins = list(dict.fromkeys(sources.loc[sources["source_id"] == key, "case_id"]))
         citation = str(record["citation"])
@@ -321,7 +320,7 @@ def _sources_view(version: tuple, reference_key: int, scope: str, lang: str,
             citation if len(citation) <= 80 else citation[:79] + "…"))
         entries.append(SourceEntry(key, source_heading(record), source_entry(record, lang),
                                    option, citing_rows(frames, key, origins, lang)))
-    return SourcesView(tuple(entries), source_table(sources, counts, lang))
+    return SourcesView(tuple(entries), source_table(records, lang))
 
 
 def sources_view(reference: Reference | None, scope: str) -> SourcesView | None:

@@ -620,9 +620,10 @@ def source_records(sources: pd.DataFrame, counts: pd.DataFrame, lang: str = "en"
     return table.reset_index(drop=True)
 
 
-def source_table(sources: pd.DataFrame, counts: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
-    """`source_records` headed in `lang` (`sources.col.*`): the list of sources as a table."""
-    return _header(source_records(sources, counts, lang), "sources.col", lang)
+def source_table(records: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """`source_records` (made in `lang`) headed in `lang` (`sources.col.*`): the list of
+    sources as a table."""
+    return _header(records, "sources.col", lang)
 
 
 def source_heading(record: Mapping[str, object]) -> str:
