@@ -414,6 +414,27 @@ def empty_case_dir(tmp_path, monkeypatch):
     return folder
 
 
+@pytest.fixture
+def same_key_other_text(tmp_path, monkeypatch):
+    """The tiny case with its source A1 renamed S1, which the bundled cases cite for a
+    different text."""
+    folder = tmp_path / "cases" / "tiny"
+    folder.mkdir(parents=True)
+    for path in (CASES / "tiny").iterdir():
+        (folder / path.name).write_text(path.read_text().replace("A1", "S1"))
+    monkeypatch.setenv("DLC_DATA_DIR", str(tmp_path / "cases"))
+
+
+def test_a_key_with_two_texts_keeps_the_rows_of_each(same_key_other_text):
+    at = run("app_pages/sources.py", source="S1")
+    assert not at.exception
+    headings = [m.value.split("\n")[0] for m in at.markdown if m.value.startswith("#### S1")]
+    assert headings == ["#### S1 · Blog post · 2022", "#### S1 · Article · 2020"] * 2
+    first, second = (t.value for t in at.dataframe)
+    assert "tiny" not in set(first["Where"]) and set(second["Where"]) == {"tiny"}
+    assert len(second) == 3 + 2 + 2  # the tiny case's actors, links and tasks citing A1
+
+
 def test_an_empty_case_is_compared_and_has_no_sources(empty_case_dir):
     at = run("app_pages/compare.py", cases="empty")
     assert at.multiselect(key="compare-cases-select").value == ["empty"]

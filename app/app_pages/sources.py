@@ -58,7 +58,9 @@ if view is None:
     st.info(t("sources.none_listed"), icon=":material/info:")
     st.stop()
 
-options = {entry.key: entry.option for entry in view.entries}
+options: dict[str, str] = {}
+for entry in view.entries:
+    options.setdefault(entry.key, entry.option)
 with controls[1]:
     source = synced_selectbox(
         t("sources.rows_select"), [NONE, *options], key="sources-source-select",
@@ -69,7 +71,8 @@ render_notices()
 
 if source != NONE:
     st.header(t("sources.header.rows", source=escape_markdown(source)))
-    render_citing_rows(view.entry(source))
+    for n, entry in enumerate(view.entries_for(source)):
+        render_citing_rows(entry, n)
 
 st.header(t("sources.header.sources"))
 st.caption(tn("sources.count_caption", len(view.entries)))

@@ -295,8 +295,9 @@ class SourcesView:
     entries: tuple[SourceEntry, ...]
     table: pd.DataFrame
 
-    def entry(self, key: str) -> SourceEntry:
-        return next(e for e in self.entries if e.key == key)
+    def entries_for(self, key: str) -> tuple[SourceEntry, ...]:
+        """The entries of a key: one, or one per text when cases give the key different texts."""
+        return tuple(e for e in self.entries if e.key == key)
 
 
 @st.cache_data(show_spinner=False, max_entries=64, ttl=VIEW_TTL_SECONDS)
@@ -314,7 +315,8 @@ def _sources_view(version: tuple, reference_key: int, scope: str, lang: str,
     entries = []
     for record in records.to_dict("records"):
         key = str(record["key"])
-        origins = list(dict.fromkeys(sources.loc[sources["source_id"] == key, "case_id"]))
+        same = (sources["source_id"] == key) & (sources["citation"] == record["citation"])
+        origins = list(dict.fromkeys(sources.loc[same, "case_id"]))
         citation = str(record["citation"])
         option = translate("sources.keyed_citation", lang, source=key, citation=(
             citation if len(citation) <= 80 else citation[:79] + "…"))
@@ -339,15 +341,18 @@ def render_source_list(view: SourcesView) -> None:
                         label=t("sources.download_list"))
 
 
-def render_citing_rows(entry: SourceEntry) -> None:
-    """One source's entry, then every row that cites it, as a table and a CSV."""
+def render_citing_rows(entry: SourceEntry, n: int = 0) -> None:
+    """One source's entry, then every row that cites it, as a table and a CSV (`n`: which of
+    the key's texts, when cases give one key several)."""
     st.markdown(entry.markdown())
     if entry.rows.empty:
         st.info(t("sources.no_citing_row"), icon=":material/info:")
         return
     st.caption(tn("sources.rows_caption", len(entry.rows), source=escape_markdown(entry.key)))
-    st.dataframe(entry.rows, hide_index=True, key="sources-rows-table")
-    render_csv_download(entry.rows, f"sources-rows-{entry.key}.csv", key="sources-rows-download")
+    suffix = f"-{n + 1}" if n else ""
+    st.dataframe(entry.rows, hide_index=True, key=f"sources-rows-table{suffix}")
+    render_csv_download(entry.rows, f"sources-rows-{entry.key}{suffix}.csv",
+                        key=f"sources-rows-download{suffix}")
 
 
 def _render_downloads(frames: dict[str, pd.DataFrame], stem: str, key: str) -> None:
