@@ -58,9 +58,7 @@ if view is None:
     st.info(t("sources.none_listed"), icon=":material/info:")
     st.stop()
 
-options: dict[str, str] = {}
-for entry in view.entries:
-    options.setdefault(entry.key, entry.option)
+options = view.options()
 with controls[1]:
     source = synced_selectbox(
         t("sources.rows_select"), [NONE, *options], key="sources-source-select",

@@ -295,6 +295,13 @@ class SourcesView:
     entries: tuple[SourceEntry, ...]
     table: pd.DataFrame
 
+    def options(self) -> dict[str, str]:
+        """Each key once, named in the select box by its first text."""
+        named: dict[str, str] = {}
+        for entry in self.entries:
+            named.setdefault(entry.key, entry.option)
+        return named
+
     def entries_for(self, key: str) -> tuple[SourceEntry, ...]:
         """The entries of a key: one, or one per text when cases give the key different texts."""
         return tuple(e for e in self.entries if e.key == key)
