@@ -381,6 +381,16 @@ def test_figures_in_french():
     assert at.multiselect(key="figures-topics-select").value == TOPICS
 
 
+def test_a_long_list_of_allowed_values_says_how_many_more():
+    at = run("app_pages/sources.py", source="S9")
+    assert "it is not one of S0, S1, S2, S3, S4, P1, P2, P3 and 6 more." in infos(at)
+    at = run("app_pages/sources.py", lang="fr", source="S9")
+    assert ("ce n'est pas l'une des valeurs S0, S1, S2, S3, S4, P1, P2, P3 et 6 autres."
+            in infos(at))
+    at = run("app_pages/sources.py", scope="voice-assistant", source="S9")
+    assert "it is not one of S1, S2, S3, P6." in infos(at)
+
+
 def test_sources_in_french():
     at = run("app_pages/sources.py", lang="fr", scope="voice-assistant", source="S1")
     assert at.selectbox(key="sources-scope-select").value == "voice-assistant"

@@ -22,7 +22,7 @@ GLOBAL_PARAMS = ("embed", "embed_options", "present", "lang")
 FALSE_WORDS = ("0", "false", "no", "off")
 
 
-def notice(param: str, raw: str, reason: str, **values: str) -> None:
+def notice(param: str, raw: str, reason: str, **values: object) -> None:
     """Remember, for `render_notices`, a link parameter that could not be used and why.
 
     `reason` is a catalogue key (`state.reason.*`) and `values` fill it; the notice is worded
@@ -42,10 +42,16 @@ def render_notices() -> None:
                           reason=translate(reason, lang, **values)), icon=":material/info:")
 
 
-def _shown(options: Sequence[str]) -> str:
-    """The first allowed values of a parameter, as codes (the same in every language)."""
+def _not_one_of(param: str, raw: str, options: Sequence[str], first: int = 8) -> None:
+    """Note a link value that is not one of `options`, naming the first few allowed ones (as
+    codes, the same in every language) and how many more there are."""
     named = [o for o in options if o]
-    return escape_markdown(", ".join(named[:8]) + (" …" if len(named) > 8 else ""))
+    allowed = escape_markdown(", ".join(named[:first]))
+    if len(named) > first:
+        notice(param, raw, "state.reason.not_one_of_more", allowed=allowed,
+               more=len(named) - first)
+    else:
+        notice(param, raw, "state.reason.not_one_of", allowed=allowed)
 
 
 def _set_param(param: str, value: str | None) -> None:
@@ -76,7 +82,7 @@ def synced_selectbox(label: str, options: Sequence[str], *, key: str, param: str
             if raw in options:
                 value = raw
             else:
-                notice(param, raw, "state.reason.not_one_of", allowed=_shown(options))
+                _not_one_of(param, raw, options)
         st.session_state[key] = value
     value = st.selectbox(label, options, key=key, format_func=format_func, **kwargs)
     _set_param(param, None if omit_default and value == default else value)
@@ -101,8 +107,7 @@ def synced_multiselect(label: str, options: Sequence[str], *, key: str, param: s
             value = [v for v in options if v in asked]
             unknown = [v for v in asked if v not in options]
             if unknown:
-                notice(param, ",".join(unknown), "state.reason.not_one_of",
-                       allowed=_shown(options))
+                _not_one_of(param, ",".join(unknown), options)
                 if not value:  # nothing usable in the link: the default view
                     value = default
         st.session_state[key] = value
@@ -140,7 +145,7 @@ def checked_param(param: str, options: Sequence[str], default: str,
         return aliases[raw]
     if raw in options:
         return raw
-    notice(param, raw, "state.reason.not_one_of", allowed=_shown(options))
+    _not_one_of(param, raw, options)
     _set_param(param, default)
     return default
 

@@ -90,6 +90,9 @@ MESSAGES: dict[str, dict[str, str]] = {
                      "fr": "Paramètre `{param}` = « {value} » du lien ignoré : {reason}"},
     "state.reason.not_one_of": {"en": "it is not one of {allowed}.",
                                 "fr": "ce n'est pas l'une des valeurs {allowed}."},
+    "state.reason.not_one_of_more": {
+        "en": "it is not one of {allowed} and {more} more.",
+        "fr": "ce n'est pas l'une des valeurs {allowed} et {more} autres."},
     "state.reason.on_off": {"en": "use 1 or 0.", "fr": "utilisez 1 ou 0."},
     "state.reason.no_such_setting": {"en": "this page has no such setting.",
                                      "fr": "cette page n'a pas ce réglage."},
