@@ -3,8 +3,6 @@
 Run with `streamlit run app/streamlit_app.py`.
 """
 
-from pathlib import Path
-
 import streamlit as st
 
 from app.components.housekeeping import note_run
@@ -14,8 +12,10 @@ from app.components.present import apply_embedded_style, presenting
 from app.components.share import render_share_panel
 from app.core.i18n import translate
 
-# A local file: a Material icon here would make the browser fetch the favicon from Google.
-FAVICON = Path(__file__).parent / "static" / "favicon.png"
+# The app's static folder (`app/static/favicon.png`), by its address, which the browser puts
+# after the server's: a Material icon here would make the browser fetch the favicon from
+# Google, and a file path would be read and hashed again on every run.
+FAVICON = "/app/static/favicon.png"
 
 note_run()  # memory is tidied once runs stop for a while
 
@@ -23,7 +23,7 @@ note_run()  # memory is tidied once runs stop for a while
 # then comes from the link (or the browser), and the page keeps to its content.
 bare = presenting() or st.context.is_embedded
 lang = current_language() if bare else render_language_switch()
-st.set_page_config(page_title=translate("app.title", lang), page_icon=str(FAVICON),
+st.set_page_config(page_title=translate("app.title", lang), page_icon=FAVICON,
                    layout="wide", initial_sidebar_state="collapsed" if bare else "expanded")
 if st.context.is_embedded:
     apply_embedded_style()
