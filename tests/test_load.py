@@ -77,3 +77,19 @@ def test_parts_of_a_dataset_are_made_once(tiny_dataset):
     assert tiny_dataset.case_info("tiny")["title"] != "changed by a caller"
     with pytest.raises(UnknownCase):
         tiny_dataset.case_info("nope")
+
+
+def test_derived_values_are_made_once_per_key_and_case_ids_stay_a_fresh_list(tiny_dataset):
+    calls = []
+
+    def make():
+        calls.append(1)
+        return {"made": len(calls)}
+
+    first = tiny_dataset.derived(("test", "a"), make)
+    assert tiny_dataset.derived(("test", "a"), make) is first
+    assert tiny_dataset.derived(("test", "b"), make) == {"made": 2}
+    assert len(calls) == 2
+    ids = tiny_dataset.case_ids
+    ids.append("changed by a caller")
+    assert tiny_dataset.case_ids == ["tiny"]

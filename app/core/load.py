@@ -9,14 +9,18 @@ empty, `workers` is nullable `Int64`, booleans are `bool`.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 
 from app.core import schema
 from app.core.errors import DataError, Problem, UnknownCase
 from app.core.validate import Checked, check_files, check_folder, read_folder
+
+T = TypeVar("T")
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DATA_DIR = PROJECT_ROOT / "data"
@@ -54,9 +58,16 @@ class Dataset:
     # A loaded dataset is shared read-only by every session, so its parts are worked out once.
     _parts: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
+    def derived(self, key: Hashable, make: Callable[[], T]) -> T:
+        """What `make` works out from this dataset, made once per key and then shared: callers
+        must not modify it."""
+        if key not in self._parts:
+            self._parts[key] = make()
+        return self._parts[key]
+
     @property
     def case_ids(self) -> list[str]:
-        return self.cases["case_id"].tolist()
+        return list(self.derived("case_ids", lambda: tuple(self.cases["case_id"])))
 
     def only(self, case_ids: list[str] | str) -> Dataset:
         """The same dataset restricted to some cases (unknown ids raise UnknownCase).
@@ -68,27 +79,24 @@ class Dataset:
         for case_id in wanted:
             if case_id not in known:
                 raise UnknownCase(case_id, known)
-        part = self._parts.get(("only", wanted))
-        if part is None:
-            def keep(frame: pd.DataFrame) -> pd.DataFrame:
-                return frame[frame["case_id"].isin(wanted)].reset_index(drop=True)
 
-            part = Dataset(keep(self.cases), keep(self.actors), keep(self.links),
-                           keep(self.tasks), keep(self.sources), self.left_out)
-            self._parts[("only", wanted)] = part
-        return part
+        def keep(frame: pd.DataFrame) -> pd.DataFrame:
+            return frame[frame["case_id"].isin(wanted)].reset_index(drop=True)
+
+        return self.derived(("only", wanted), lambda: Dataset(
+            keep(self.cases), keep(self.actors), keep(self.links), keep(self.tasks),
+            keep(self.sources), self.left_out))
 
     def case_aliases(self) -> dict[str, str]:
         """Former case ids -> current ones, so that links printed with an old id still open."""
-        return {old: case_id for case_id, olds in zip(self.cases["case_id"], self.cases["aliases"])
-                for old in olds if old not in self.case_ids}
+        return dict(self.derived("aliases", lambda: {
+            old: case_id for case_id, olds in zip(self.cases["case_id"], self.cases["aliases"])
+            for old in olds if old not in self.case_ids}))
 
     def case_info(self, case_id: str) -> dict:
         """One case's title, description, product, period... (a copy: change it freely)."""
-        infos = self._parts.get("infos")
-        if infos is None:
-            infos = {row["case_id"]: row for row in self.cases.to_dict("records")}
-            self._parts["infos"] = infos
+        infos = self.derived("infos", lambda: {row["case_id"]: row
+                                               for row in self.cases.to_dict("records")})
         if case_id not in infos:
             raise UnknownCase(case_id, self.case_ids)
         return dict(infos[case_id])
