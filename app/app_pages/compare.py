@@ -9,6 +9,7 @@ from app.components.data import get_cases_or_stop
 from app.components.downloads import render_csv_download
 from app.components.i18n import current_language, t
 from app.components.state import drop_unknown_params, render_notices, synced_multiselect
+from app.components.tables import render_table
 from app.core.compare import short_title
 from app.core.i18n import localized
 from app.core.text import escape_markdown
@@ -56,5 +57,5 @@ st.caption(t("compare.side_by_side_caption"))
 render_small_chains(view)
 
 st.header(t("compare.section.table"))
-st.dataframe(view.table, hide_index=True, key="compare-measures-table")
+render_table(view.table, key="compare-measures-table")
 render_csv_download(view.table, "compare_measures.csv", key="compare-measures-download")

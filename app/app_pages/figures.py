@@ -9,6 +9,7 @@ from app.components.i18n import current_language, t
 from app.components.reference import (CHARTED_TOPICS, figure_topic_views, figures_table,
                                       render_dispute, render_metric_row)
 from app.components.state import drop_unknown_params, render_notices, synced_multiselect
+from app.components.tables import render_table
 from app.core.reference import header, topic_title
 from app.core.text import escape_markdown
 
@@ -83,19 +84,15 @@ if others:
     st.header(t("figures.others.header"))
     for topic in others:
         st.subheader(topic_title(topic, lang), anchor=False)
-        st.dataframe(views[topic].brief_table, hide_index=True, key=f"figures-table-{topic}",
-                     column_config={
-                         header("figures.col", "scope", lang):
-                             st.column_config.TextColumn(width="large"),
-                         header("figures.col", "sources", lang):
-                             st.column_config.TextColumn(width="medium"),
-                         header("figures.col", "year", lang):
-                             st.column_config.NumberColumn(format="%d")})
+        render_table(views[topic].brief_table, key=f"figures-table-{topic}", column_config={
+            header("figures.col", "scope", lang): st.column_config.TextColumn(width="large"),
+            header("figures.col", "sources", lang): st.column_config.TextColumn(width="medium"),
+            header("figures.col", "year", lang): st.column_config.NumberColumn(format="%d")})
 
 st.header(t("figures.all.header"))
 everything = figures_table(chosen)
 # Raw values as the reader's browser writes numbers; "Reads" has them as the interface does.
-st.dataframe(everything, hide_index=True, key="figures-table-all", column_config={
+render_table(everything, key="figures-table-all", column_config={
     header("figures.col", "year", lang): st.column_config.NumberColumn(format="%d"),
     header("figures.col", "value", lang): st.column_config.NumberColumn(format="localized"),
     header("figures.col", "value_max", lang): st.column_config.NumberColumn(format="localized")})

@@ -11,6 +11,7 @@ from app.components.flows import (ALL, COLOUR_CHOICES, COUNTRY_SELECT_KEY, FlowQ
                                   render_od_matrix, synced_cases)
 from app.components.i18n import current_language, t
 from app.components.state import drop_unknown_params, render_notices, synced_selectbox
+from app.components.tables import render_table
 from app.core import vocab
 from app.core.flows import NO_FUNCTION
 from app.core.text import escape_markdown
@@ -93,7 +94,7 @@ if table.empty:
     st.info(t("flows.no_flow_in_country", country=escape_markdown(country_label(country, lang))),
             icon=":material/info:")
 else:
-    st.dataframe(table, hide_index=True, key="flows-table")
+    render_table(table, key="flows-table")
     stem = "country-flows" + ("" if country == ALL else f"_{country}")
     render_csv_download(table, f"{stem}.csv", key="flows-table-csv",
                         label=t("flows.download_table"))

@@ -10,6 +10,7 @@ from app.components.functions import (BY_OPTIONS, FUNCTION_SELECT_KEY, breakdown
                                       render_breakdown, render_diagram, render_shares)
 from app.components.i18n import current_language, t
 from app.components.state import drop_unknown_params, render_notices, synced_selectbox
+from app.components.tables import render_table
 from app.core import vocab
 from app.core.i18n import vocab_label
 
@@ -66,7 +67,7 @@ for column, beside in zip(st.columns(2, gap="large"), breakdowns_beside(by)):
         render_breakdown(cases, beside, function)
 
 st.header(t("functions.tasks.heading"))
-st.dataframe(view.tasks, hide_index=True, key="functions-task-table")
+render_table(view.tasks, key="functions-task-table")
 render_csv_download(view.tasks, f"tasks{'_' + function if function else ''}.csv",
                     key="functions-task-csv", label=t("flows.download_table"))
 st.caption(t("functions.tasks.caption"))

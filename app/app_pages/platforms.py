@@ -8,6 +8,7 @@ from app.components.downloads import render_csv_download
 from app.components.i18n import current_language, t
 from app.components.reference import platforms_view
 from app.components.state import drop_unknown_params, render_notices, synced_multiselect
+from app.components.tables import render_table
 from app.core import vocab
 from app.core.i18n import vocab_label
 from app.core.reference import header
@@ -50,7 +51,7 @@ else:
 st.caption(t("platforms.relations.outside"))
 
 st.header(t("platforms.notes.header"))
-st.dataframe(view.table, hide_index=True, key="platforms-table", column_config={
+render_table(view.table, key="platforms-table", column_config={
     header("platforms.col", "notes", lang): st.column_config.TextColumn(width="large"),
     header("platforms.col", "sources", lang): st.column_config.TextColumn(width="medium"),
     header("platforms.col", "founded", lang): st.column_config.NumberColumn(format="%d")})

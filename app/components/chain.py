@@ -10,7 +10,7 @@ import streamlit as st
 
 from app.charts.chain_graph import (ChainGraph, build_chain_graph, chain_graph_html, reveal,
                                     standalone_html)
-from app.components.data import VIEW_TTL_SECONDS, data_version_key, get_dataset
+from app.components.data import cached_view, data_version_key, get_dataset
 from app.components.i18n import current_language, t
 from app.core import network
 from app.core.i18n import localized_value
@@ -34,8 +34,7 @@ def chain_view(dataset: Dataset, case_id: str, *, function: str | None,
     return actors.reset_index(drop=True), links.reset_index(drop=True)
 
 
-# Views are shared read-only by every session (`cache_resource`: not copied on each read).
-@st.cache_resource(show_spinner=False, max_entries=256, ttl=VIEW_TTL_SECONDS)
+@cached_view(max_entries=256)
 def _chain_graph(version: tuple, case_id: str, function: str | None, documented_only: bool,
                  focus: str | None, physics: bool,
                  revealed: tuple[tuple[str, ...], tuple[str, ...]] | None,
@@ -49,7 +48,7 @@ def _chain_graph(version: tuple, case_id: str, function: str | None, documented_
     return graph if revealed is None else reveal(graph, *revealed)
 
 
-@st.cache_data(show_spinner=False, max_entries=256, ttl=VIEW_TTL_SECONDS)
+@cached_view(max_entries=256)
 def _embedded_html(view: tuple, height: int) -> str:
     """The page fragment of one view (same key as `_chain_graph`, plus the height)."""
     return chain_graph_html(_chain_graph(*view), height_px=height, lang=view[-1])
@@ -78,7 +77,7 @@ def render_chain_graph(case_id: str, *, function: str | None = None,
             len(graph.edges))
 
 
-@st.cache_resource(show_spinner=False, max_entries=256, ttl=VIEW_TTL_SECONDS)
+@cached_view(max_entries=256)
 def _chain_tables(version: tuple, case_id: str, function: str | None, documented_only: bool,
                   lang: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     dataset = get_dataset()

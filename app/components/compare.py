@@ -2,8 +2,8 @@
 
 Everything the page shows from the data is built once per data version, choice of cases and
 language (`compare_view`), then only drawn on each rerun: Altair's conversion and the pandas
-tables cost more than drawing. Pure values only in the cache (no `st.*` inside), since
-`st.cache_data` keeps and copies what it returns.
+tables cost more than drawing. Pure values only in the cache (no `st.*` inside), shared
+read-only by every session (`cached_view`).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from app.charts.compare_charts import (certainty_share_chart, chain_length_chart
 from app.charts.function_charts import function_share_chart
 from app.charts.style import with_number_locale
 from app.components.charts import ChartView, chart_view, render_chart
-from app.components.data import VIEW_TTL_SECONDS, data_version_key, get_dataset
+from app.components.data import cached_view, data_version_key, get_dataset
 from app.components.i18n import current_language, t
 from app.core import functions
 from app.core.compare import (GRID_MEASURES, MEASURE_BY_COLUMN, certainty_share_table,
@@ -106,7 +106,7 @@ def _small_chains(dataset: Dataset, measures: pd.DataFrame,
     return tuple(out)
 
 
-@st.cache_data(show_spinner=False, max_entries=64, ttl=VIEW_TTL_SECONDS)
+@cached_view(max_entries=64)
 def _compare_view(version: tuple, case_ids: tuple[str, ...], lang: str) -> CompareView:
     dataset = get_dataset()
     chosen = dataset.only(list(case_ids))

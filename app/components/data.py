@@ -46,6 +46,13 @@ def _fingerprint(*roots: Path) -> tuple:
     return tuple(stamps)
 
 
+def cached_view(max_entries: int):
+    """Caches what a page shows (texts, tables, chart specs) for every session: built once per
+    key, then shared as it is. Not copied on each read (`st.cache_resource`), so a rerun only
+    draws it; callers must never modify what it returns."""
+    return st.cache_resource(show_spinner=False, max_entries=max_entries, ttl=VIEW_TTL_SECONDS)
+
+
 def _extra_dir() -> Path | None:
     value = os.environ.get(DATA_DIR_VARIABLE, "").strip()
     return Path(value) if value else None

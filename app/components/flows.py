@@ -15,7 +15,7 @@ import streamlit as st
 from app.charts.flow_map import COUNTRY_PARAM, flow_map_chart, od_matrix_chart, value_label
 from app.charts.style import for_screen
 from app.components.charts import ChartView, chart_view, render_chart, selected_values
-from app.components.data import VIEW_TTL_SECONDS, data_version_key, get_dataset
+from app.components.data import cached_view, data_version_key, get_dataset
 from app.components.i18n import current_language, t
 from app.components.state import notice
 from app.core import vocab
@@ -46,11 +46,17 @@ def short_title(title: str) -> str:
 
 
 def case_titles(dataset: Dataset, lang: str = "en") -> dict[str, str]:
-    """Each case's short title in `lang` (the English one, marked, where a case has none)."""
-    cases = dataset.cases.copy()
-    for column in [c for c in ("title", f"title_{lang}") if c in cases.columns]:
-        cases[column] = cases[column].fillna("").map(lambda t: short_title(t) if t else t)
-    return dict(zip(cases["case_id"], localized(cases, "title", lang)))
+    """Each case's short title in `lang` (the English one, marked, where a case has none).
+
+    Worked out once per dataset and language (pills and tables ask on every run); read-only.
+    """
+    def make() -> dict[str, str]:
+        cases = dataset.cases.copy()
+        for column in [c for c in ("title", f"title_{lang}") if c in cases.columns]:
+            cases[column] = cases[column].fillna("").map(lambda t: short_title(t) if t else t)
+        return dict(zip(cases["case_id"], localized(cases, "title", lang)))
+
+    return dataset.derived(("case_titles", lang), make)
 
 
 def synced_cases(dataset: Dataset, *, key: str, label: str | None = None) -> list[str]:
@@ -116,7 +122,7 @@ def _country_options(dataset: Dataset, lang: str = "en") -> list[str]:
     return [ALL, *codes, *unknown]
 
 
-@st.cache_data(show_spinner=False, max_entries=64, ttl=VIEW_TTL_SECONDS)
+@cached_view(max_entries=64)
 def _cached_country_options(version: tuple, lang: str) -> list[str]:
     """Kept per data version: sorting every actor's country by name is redone on no rerun."""
     return _country_options(get_dataset(), lang)
@@ -162,7 +168,7 @@ class FlowQuery(NamedTuple):
     colour_by: str
 
 
-@st.cache_data(show_spinner=False, max_entries=256, ttl=VIEW_TTL_SECONDS)
+@cached_view(max_entries=256)
 def _flow_frames(version: tuple, query: FlowQuery) -> tuple[pd.DataFrame, pd.DataFrame,
                                                              pd.DataFrame]:
     """Flows by colour, per country pair, and per case and pair; keyed by data and filters."""
@@ -183,7 +189,7 @@ def _wrap_subtitle(chart: alt.TopLevelMixin, width: int) -> alt.TopLevelMixin:
     return chart
 
 
-@st.cache_data(show_spinner=False, max_entries=128, ttl=VIEW_TTL_SECONDS)
+@cached_view(max_entries=128)
 def _map_chart(version: tuple, query: FlowQuery, country: str | None, lang: str) -> ChartView:
     """The map, `country` shown as picked, with its summary and table: built and converted
     once per view, since converting an Altair chart costs more than drawing it."""
@@ -411,7 +417,7 @@ def od_summary(pairs: pd.DataFrame, lang: str = "en",
     return text
 
 
-@st.cache_data(show_spinner=False, max_entries=128, ttl=VIEW_TTL_SECONDS)
+@cached_view(max_entries=128)
 def _od_chart(version: tuple, query: FlowQuery, lang: str) -> ChartView:
     """The matrix with its summary and table, built and converted once per view (as the map)."""
     pairs = _flow_frames(version, query)[1]
@@ -441,7 +447,7 @@ class FlowsView:
     case_countries: str  # Markdown list: the countries each chain crosses
 
 
-@st.cache_data(show_spinner=False, max_entries=128, ttl=VIEW_TTL_SECONDS)
+@cached_view(max_entries=128)
 def _flows_view(version: tuple, query: FlowQuery, lang: str) -> FlowsView | None:
     """Made once per view so that a rerun only draws it; None when no flow matches."""
     flows, pairs, per_case = _flow_frames(version, query)
@@ -467,7 +473,7 @@ def flows_view(query: FlowQuery) -> FlowsView | None:
     return _flows_view(data_version_key(), query, current_language())
 
 
-@st.cache_data(show_spinner=False, max_entries=128, ttl=VIEW_TTL_SECONDS)
+@cached_view(max_entries=128)
 def _country_table(version: tuple, query: FlowQuery, country: str, lang: str) -> pd.DataFrame:
     """The flow table narrowed to one country, made once per view (empty if none touch it)."""
     shown = flows_touching(_flow_frames(version, query)[0], country_code(country))

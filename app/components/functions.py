@@ -15,7 +15,7 @@ from app.charts.function_charts import (FUNCTION_PARAM, data_type_chart, functio
                                         paid_chart)
 from app.charts.style import for_screen
 from app.components.charts import ChartView, chart_view, render_chart
-from app.components.data import VIEW_TTL_SECONDS, data_version_key, get_dataset
+from app.components.data import cached_view, data_version_key, get_dataset
 from app.components.flows import ALL, case_titles, preselect, take_pick
 from app.components.i18n import current_language, t
 from app.core import vocab
@@ -170,8 +170,8 @@ def _key(name: str, function: str) -> str:
 #
 # Built once per data version, choice of cases, function (shown as already selected in every
 # chart, so part of the key) and language, then only drawn on each rerun: Altair's conversion
-# and the pandas tables cost more than drawing. Pure values only (no `st.*` inside), since
-# `st.cache_data` keeps and copies what they return.
+# and the pandas tables cost more than drawing. Pure values only (no `st.*` inside), shared
+# read-only by every session (`cached_view`).
 
 
 @dataclass(frozen=True)
@@ -212,7 +212,7 @@ def _shares_view(shares: pd.DataFrame, function: str, lang: str) -> ChartView:
                       share_summary(shares, lang), table)
 
 
-@st.cache_data(show_spinner=False, max_entries=256, ttl=VIEW_TTL_SECONDS)
+@cached_view(max_entries=256)
 def _functions_view(version: tuple, cases: tuple[str, ...], function: str,
                     lang: str) -> FunctionsView:
     dataset = get_dataset()
@@ -236,7 +236,7 @@ def functions_view(cases: Sequence[str], function: str) -> FunctionsView:
     return _functions_view(data_version_key(), tuple(cases), function, current_language())
 
 
-@st.cache_data(show_spinner=False, max_entries=512, ttl=VIEW_TTL_SECONDS)
+@cached_view(max_entries=512)
 def _breakdown_view(version: tuple, cases: tuple[str, ...], function: str, by: str,
                     lang: str) -> ChartView | None:
     """One breakdown of the chosen function's tasks (all tasks when none is chosen); None when

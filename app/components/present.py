@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from app.components.chain import render_chain_graph
-from app.components.data import VIEW_TTL_SECONDS, data_version_key, get_dataset
+from app.components.data import cached_view, data_version_key, get_dataset
 from app.components.i18n import current_language, t
 from app.components.state import param_is_on, set_param
 from app.core.i18n import localized_value, vocab_label
@@ -87,7 +87,7 @@ def render_step_text(step: Step) -> None:
                       sources=escape_markdown(" | ".join(step.sources))))
 
 
-@st.cache_data(show_spinner=False, max_entries=64, ttl=VIEW_TTL_SECONDS)
+@cached_view(max_entries=64)
 def _story(version: tuple, case_id: str, lang: str) -> list[Step]:
     dataset = get_dataset()
     case = dataset.only(case_id)

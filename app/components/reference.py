@@ -19,10 +19,11 @@ from app.charts.reference_charts import (funnel_chart, market_chart, offer_type_
                                          platform_timeline_chart, range_chart, share_chart,
                                          unit_price_chart)
 from app.components.charts import ChartView, chart_view
-from app.components.data import (VIEW_TTL_SECONDS, data_version_key, get_dataset,
+from app.components.data import (cached_view, data_version_key, get_dataset,
                                  reference_tables, reference_version_key)
 from app.components.downloads import render_csv_download
 from app.components.i18n import current_language, t, tn
+from app.components.tables import render_table
 from app.core import vocab
 from app.core.i18n import translate, translate_count
 from app.core.load import DATA_DIR, Dataset, Reference
@@ -50,7 +51,7 @@ FOUNDED_BEFORE = 2000  # the platforms page answers: which platforms were founde
 #
 # Built once per version of the reference files, language and filter, then drawn on every
 # run: Altair's conversion and the pandas tables cost more than drawing. Pure values only (no
-# `st.*` inside), since `st.cache_data` keeps and copies what they return.
+# `st.*` inside), shared read-only by every session (`cached_view`).
 
 
 @dataclass(frozen=True)
@@ -153,7 +154,7 @@ def _figure_topic_view(topic: str, rows: pd.DataFrame, reference: Reference,
     return TopicView(brief_table=table_of(rows, FIGURE_COLUMNS_BRIEF))
 
 
-@st.cache_data(show_spinner=False, max_entries=8, ttl=VIEW_TTL_SECONDS)
+@cached_view(max_entries=8)
 def _figure_topic_views(version: int, lang: str) -> dict[str, TopicView]:
     reference = reference_tables(version)
     rows = figure_rows(reference.figures, reference.sources, lang)
@@ -172,7 +173,7 @@ def figure_topic_views() -> dict[str, TopicView]:
     return _figure_topic_views(reference_version_key(), current_language())
 
 
-@st.cache_data(show_spinner=False, max_entries=64, ttl=VIEW_TTL_SECONDS)
+@cached_view(max_entries=64)
 def _figures_table(version: int, topics: tuple[str, ...], lang: str) -> pd.DataFrame:
     reference = reference_tables(version)
     return figure_table(reference.figures[reference.figures["topic"].isin(topics)],
@@ -185,7 +186,7 @@ def figures_table(topics: Sequence[str]) -> pd.DataFrame:
                           current_language())
 
 
-@st.cache_data(show_spinner=False, max_entries=64, ttl=VIEW_TTL_SECONDS)
+@cached_view(max_entries=64)
 def _platforms_view(version: int, offers: tuple[str, ...], lang: str) -> PlatformsView | None:
     reference = reference_tables(version)
     platforms = reference.platforms[reference.platforms["offer_type"].isin(offers)]
@@ -264,7 +265,7 @@ def render_dispute(dispute: Dispute, *, heading: str) -> None:
 # Sources and data
 
 
-@st.cache_data(show_spinner=False, max_entries=16, ttl=VIEW_TTL_SECONDS)
+@cached_view(max_entries=16)
 def _overview(version: tuple, reference_key: int, _reference: Reference | None
               ) -> tuple[pd.DataFrame, pd.DataFrame]:
     dataset = get_dataset()
@@ -307,7 +308,7 @@ class SourcesView:
         return tuple(e for e in self.entries if e.key == key)
 
 
-@st.cache_data(show_spinner=False, max_entries=64, ttl=VIEW_TTL_SECONDS)
+@cached_view(max_entries=64)
 def _sources_view(version: tuple, reference_key: int, scope: str, lang: str,
                   _reference: Reference | None) -> SourcesView | None:
     dataset = get_dataset()
@@ -357,7 +358,7 @@ def render_citing_rows(entry: SourceEntry, n: int = 0) -> None:
         return
     st.caption(tn("sources.rows_caption", len(entry.rows), source=escape_markdown(entry.key)))
     suffix = f"-{n + 1}" if n else ""
-    st.dataframe(entry.rows, hide_index=True, key=f"sources-rows-table{suffix}")
+    render_table(entry.rows, key=f"sources-rows-table{suffix}")
     render_csv_download(entry.rows, f"sources-rows-{entry.key}{suffix}.csv",
                         key=f"sources-rows-download{suffix}")
 
