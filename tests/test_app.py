@@ -93,3 +93,28 @@ def test_share_panel_is_filled_only_when_opened():
     link, text, bibtex = (c.value for c in at.sidebar.code)
     assert "case=voice-assistant" in link and "case=voice-assistant" in text
     assert bibtex.startswith("@misc{dlc-chain-")
+
+
+def test_the_navigation_is_kept_in_the_session_and_follows_the_language():
+    at = run("app_pages/chain.py", case="voice-assistant")
+    lang, pages, _ = at.session_state["navigation-pages"]
+    assert lang == "en" and list(pages) == ["Chains", "Analyses", "Reference"]
+    at.run()
+    assert at.session_state["navigation-pages"][1] is pages  # not made again on a rerun
+    at.sidebar.get("button_group")[0].set_value("fr").run()
+    lang, pages, by_file = at.session_state["navigation-pages"]
+    assert by_file["app_pages/chain.py"] is pages["Chaînes"][1]
+    assert lang == "fr" and list(pages) == ["Chaînes", "Analyses", "Références"]
+    assert pages["Chaînes"][1].title == "Chaîne de valeur"
+
+
+def test_the_chain_as_text_fills_only_the_open_tab():
+    # A rerun sends one table and its download, not three.
+    at = run("app_pages/chain.py", case="voice-assistant")
+    assert len(at.dataframe) == 1 and "Relation" in at.dataframe[0].value.columns
+    assert "chain-links-download" in {str(b.key) for b in at.get("download_button")}
+    at.session_state["chain-tables-tab"] = "Actors"
+    at.run()
+    assert len(at.dataframe) == 1 and "Workers" in at.dataframe[0].value.columns
+    keys = {str(b.key) for b in at.get("download_button")}
+    assert "chain-actors-download" in keys and "chain-links-download" not in keys

@@ -104,6 +104,22 @@ def test_flows_default_view():
     assert {k: v for k, v in at.query_params.items() if k != "lang"} == {}
 
 
+def test_a_charts_data_and_exports_are_filled_only_when_opened():
+    # Closed, a rerun sends the chart and its summary only; opened, its table and exports.
+    at = run(FLOWS)
+    panels = [e for e in at.expander if e.label == "The data behind this chart, and exports"]
+    assert len(panels) == 2 and not any(e.dataframe for e in panels)
+    assert len(at.dataframe) == 1  # the page's own table
+    assert not [b for b in at.get("download_button") if str(b.key).startswith("flows-map")]
+    at.session_state["flows-map-all-data"] = True
+    at.run()
+    map_panel = next(e for e in at.expander if e.label == "The data behind this chart, and exports")
+    assert len(map_panel.dataframe) == 1 and len(map_panel.dataframe[0].value) == 26
+    assert {str(b.key) for b in at.get("download_button")} >= {
+        "flows-map-all-csv", "flows-map-all-svg", "flows-map-all-png"}
+    assert len(at.dataframe) == 2  # the matrix's panel stays closed
+
+
 @pytest.mark.parametrize("case_id, cross, rows", [
     ("canteen-terminal", "1 link crosses 1 border: France → Madagascar (1)", 7),
     ("retail-video-surveillance", "2 links cross 1 border: France → Madagascar (2)", 6),

@@ -7,11 +7,12 @@ from app.components.chain import chain_tables, download_name, render_chain_graph
 from app.components.data import get_cases_or_stop
 from app.components.downloads import render_csv_download
 from app.components.i18n import current_language, t, tn, with_lang
-from app.components.pages import CHAIN
+from app.components.pages import CHAIN, page
 from app.components.present import presenting, render_presentation
 from app.components.share import describe_view
 from app.components.state import (checked_param, drop_unknown_params, render_notices,
                                   synced_selectbox, synced_toggle)
+from app.components.tables import render_table
 from app.components.vocabulary import render_graph_legend
 from app.core import vocab
 from app.core.i18n import localized, localized_value, vocab_label
@@ -89,7 +90,7 @@ buttons[0].download_button(
     t("chain.download_graph"), standalone,
     file_name=download_name(case_id, "chain-graph", "html"), mime="text/html",
     key="chain-graph-download", icon=":material/download:", on_click="ignore")
-buttons[1].page_link(CHAIN, label=t("chain.present"), icon=":material/slideshow:",
+buttons[1].page_link(page(CHAIN), label=t("chain.present"), icon=":material/slideshow:",
                      query_params=with_lang({"case": case_id, "present": "1"}))
 if compact:
     st.stop()
@@ -99,17 +100,13 @@ links_frame, actors_frame, tasks_frame = chain_tables(
 st.header(t("chain.as_text"))
 st.caption(t("chain.as_text_caption", links=tn("count.links", n_links),
              actors=tn("count.actors", n_actors)))
-links_tab, actors_tab, tasks_tab = st.tabs(
-    [t("chain.tab.links"), t("chain.tab.actors"), t("chain.tab.tasks")])
-with links_tab:
-    st.dataframe(links_frame, hide_index=True, key="chain-links-table")
-    render_csv_download(links_frame, download_name(case_id, "chain-links", "csv"),
-                        key="chain-links-download")
-with actors_tab:
-    st.dataframe(actors_frame, hide_index=True, key="chain-actors-table")
-    render_csv_download(actors_frame, download_name(case_id, "chain-actors", "csv"),
-                        key="chain-actors-download")
-with tasks_tab:
-    st.dataframe(tasks_frame, hide_index=True, key="chain-tasks-table")
-    render_csv_download(tasks_frame, download_name(case_id, "chain-tasks", "csv"),
-                        key="chain-tasks-download")
+# Only the open tab is filled: a rerun sends one table, not three.
+tabs = st.tabs([t("chain.tab.links"), t("chain.tab.actors"), t("chain.tab.tasks")],
+               key="chain-tables-tab", on_change="rerun")
+for tab, name, frame in zip(tabs, ("links", "actors", "tasks"),
+                            (links_frame, actors_frame, tasks_frame)):
+    if tab.open:
+        with tab:
+            render_table(frame, key=f"chain-{name}-table")
+            render_csv_download(frame, download_name(case_id, f"chain-{name}", "csv"),
+                                key=f"chain-{name}-download")

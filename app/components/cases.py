@@ -5,7 +5,7 @@ import unicodedata
 import streamlit as st
 
 from app.components.i18n import current_language, t, tn, with_lang
-from app.components.pages import CHAIN
+from app.components.pages import CHAIN, page
 from app.core.geo import country_name
 from app.core.i18n import localized, localized_value
 from app.core.load import Dataset
@@ -61,5 +61,6 @@ def render_case_cards(dataset: Dataset) -> None:
                               links=tn("count.links", n_links), tasks=tn("count.tasks", n_tasks)))
                 if info["origin"] != "bundled":
                     st.caption(t("cases.loaded_from", origin=origin_label(info["origin"])))
-                st.page_link(CHAIN, label=t("cases.open_chain"), icon=":material/account_tree:",
+                st.page_link(page(CHAIN), label=t("cases.open_chain"),
+                             icon=":material/account_tree:",
                              query_params=with_lang({"case": case_id}))

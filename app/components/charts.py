@@ -14,6 +14,7 @@ from app.charts.export import chart_png, chart_svg
 from app.charts.spec import vega_lite_spec
 from app.components.downloads import render_csv_download
 from app.components.i18n import t
+from app.components.tables import render_table
 from app.core.text import escape_markdown
 
 
@@ -66,8 +67,13 @@ def render_chart(view: ChartView, *, key: str, file_stem: str, on_select: str = 
     event = st.vega_lite_chart(view.screen, key=key, theme=None, width="stretch", alt=summary,
                                **kwargs)
     st.caption(escape_markdown(summary))
-    with st.expander(t("charts.data_and_exports")):
-        st.dataframe(table, hide_index=True, key=f"{key}-table")
+    data = st.expander(t("charts.data_and_exports"), key=f"{key}-data", on_change="rerun")
+    if not data.open:
+        # Filled only when opened, like the share panel: most readers never open it, and its
+        # table and three buttons would otherwise be sent again on every rerun.
+        return event
+    with data:
+        render_table(table, key=f"{key}-table")
         cols = st.columns(3)
         with cols[0]:
             render_csv_download(table, f"{file_stem}.csv", key=f"{key}-csv",

@@ -1,7 +1,7 @@
-"""The pages of the app, built on every run so that their titles follow the language.
+"""The pages of the app, with titles in the reader's language.
 
-Pages link to each other by file (`st.page_link(CHAIN, ...)`): a path relative to the main
-script, the same in every language, so that pages never import each other. The `url_path`
+Pages link to each other by file (`st.page_link(page(CHAIN), ...)`): a path relative to the
+main script, the same in every language, so that pages never import each other. The `url_path`
 values are in papers and slides: never change them.
 """
 
@@ -24,6 +24,9 @@ PLATFORMS = "app_pages/platforms.py"
 FIGURES = "app_pages/figures.py"
 SOURCES = "app_pages/sources.py"
 UPLOAD = "app_pages/upload.py"
+
+# Where a session keeps its navigation (see `build_pages`).
+PAGES_KEY = "navigation-pages"
 
 # (file, url_path, title key, Material icon), by section of the navigation.
 SECTIONS: dict[str, list[tuple[str, str, str, str]]] = {
@@ -55,9 +58,25 @@ def _page(file: str, url_path: str, title: str, icon: str) -> st.Page:
 def build_pages(lang: str) -> dict[str, list[st.Page]]:
     """The navigation (section title -> pages) with titles in `lang`.
 
-    Built anew in every run, on purpose: `st.Page` objects kept in a module and shared by all
-    sessions made some sessions of a crowd show "This page cannot be called directly".
+    Kept in the session, made again when the language changes: making them (Streamlit resolves
+    every page's file) cost a tenth of a rerun. Never shared between sessions: `st.Page`
+    objects kept in a module and shared by all sessions made some sessions of a crowd show
+    "This page cannot be called directly" (a session's runs come one after another).
     """
-    return {translate(section, lang): [_page(file, url, translate(key, lang), icon)
-                                       for file, url, key, icon in pages]
-            for section, pages in SECTIONS.items()}
+    kept = st.session_state.get(PAGES_KEY)
+    if kept is None or kept[0] != lang:
+        by_file = {file: _page(file, url, translate(key, lang), icon)
+                   for pages in SECTIONS.values() for file, url, key, icon in pages}
+        sections = {translate(section, lang): [by_file[file] for file, *_ in pages]
+                    for section, pages in SECTIONS.items()}
+        kept = (lang, sections, by_file)
+        st.session_state[PAGES_KEY] = kept
+    return kept[1]
+
+
+def page(file: str) -> st.Page | str:
+    """What `st.page_link` is given for one of the files above: this session's page, which
+    it links to without resolving the file again (the file itself before the navigation is
+    made)."""
+    kept = st.session_state.get(PAGES_KEY)
+    return kept[2][file] if kept else file

@@ -8,7 +8,7 @@ import streamlit as st
 from app.components.data import get_dataset, session_uploads
 from app.components.downloads import render_csv_download
 from app.components.i18n import current_language, t, tn, with_lang
-from app.components.pages import CHAIN, COMPARE, FLOWS, FUNCTIONS
+from app.components.pages import CHAIN, COMPARE, FLOWS, FUNCTIONS, page
 from app.core.errors import DataError, Problem
 from app.core.i18n import localized_value
 from app.core.load import DATA_DIR, ORIGIN_UPLOAD, add_case
@@ -68,8 +68,8 @@ def render_success(case_id: str, title: str) -> None:
              (FLOWS, "upload.link.flows", {"cases": case_id}),
              (FUNCTIONS, "upload.link.functions", {"cases": case_id}),
              (COMPARE, "upload.link.compare", {})]
-    for col, (page, label, params) in zip(st.columns(len(links)), links):
-        col.page_link(page, label=t(label), query_params=with_lang(params))
+    for col, (file, label, params) in zip(st.columns(len(links)), links):
+        col.page_link(page(file), label=t(label), query_params=with_lang(params))
 
 
 def render_template_download() -> None:

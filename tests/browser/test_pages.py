@@ -27,6 +27,20 @@ def test_home(server, watched):
     assert_clean(watched)
 
 
+def test_the_tab_shows_the_apps_own_icon_from_the_machine(server, watched):
+    page = watched.page
+    page.goto(f"{server}/flows")
+    wait_for_app(page)
+    # Streamlit's own icon until the page's configuration arrives, then the app's.
+    ours = "l => l.href.endsWith('/app/static/favicon.png')"
+    page.wait_for_function(f"() => [...document.querySelectorAll('link[rel*=icon]')].some({ours})")
+    href = page.locator("link[rel*=icon]").first.evaluate("l => l.href")
+    assert href == f"{server}/app/static/favicon.png", href
+    answer = page.request.get(href)
+    assert answer.status == 200 and answer.headers["content-type"] == "image/png"
+    assert_clean(watched)
+
+
 @pytest.mark.parametrize("case_id", CASE_IDS)
 def test_chain_graph_is_drawn_offline(server, watched, case_id):
     page = watched.page
@@ -78,6 +92,8 @@ def test_injection_strings_show_as_text(hostile_server, watched):
     assert any("<img src=x onerror=alert('name')>" in t for t in tooltips), tooltips
     assert any("</script><script>alert('script')</script>" in t for t in tooltips), tooltips
     page.get_by_role("tab", name="Actors").click()
+    page.locator(".st-key-chain-actors-download").wait_for()
+    wait_for_app(page)
     screenshot(page, "chain-injection")
     assert watched.dialogs == []
     assert watched.outside == []
