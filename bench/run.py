@@ -309,9 +309,10 @@ def section_reruns(app, hello, profile: Profile, rows: list[Row], raw: dict) -> 
                                   f"{report.percentile(series['latency_s'], 95) * 1000:.0f} ms"
                                   + (f"; {len(series['errors'])} errors"
                                      if series['errors'] else ""))))
-    # The latency above includes ~40 ms that the server's sockets wait for the client's delayed
-    # ACK (Nagle: Streamlit's sockets do not set TCP_NODELAY), the same for every app; the CPU
-    # the server spends per rerun shows the app's own cost.
+    # Streamlit sends what a run has queued every 5 ms (MESSAGE_FLUSH_INTERVAL_SECS), so the
+    # latency above comes in steps of about 5 ms (hello world: one step); without uvloop,
+    # which sets TCP_NODELAY, each step also waits about 40 ms for the client's delayed ACK.
+    # The CPU the server spends per rerun shows the app's own cost.
     for name, series in (("chain", chain), ("flows", flows)):
         if series.get("server_cpu_s") is not None and series["widget"] is not None:
             rows.append(measure("rerun", f"{name}: server CPU per widget change",
