@@ -101,15 +101,28 @@ class Browser:
         context.route("**/*", route)
         return context
 
-    def load(self, url: str, timeout_s: float = 60.0, keep_open=None) -> Load:
+    def load(self, url: str, timeout_s: float = 60.0, keep_open=None,
+             count_downloads: bool = False) -> Load:
         """Open URL in a fresh context and time it until drawn (see the module docstring).
 
         `keep_open(page)` runs, untimed, before the context closes; its result goes into
-        `info["extra"]`.
+        `info["extra"]`. With `count_downloads`, `info["files"]` and `info["bytes"]` say what
+        the visit downloaded over HTTP (the websocket aside): what a first visitor's network
+        must carry. Listening costs time in the browser, so timed loads leave it off.
         """
         context = self._context()
         page = context.new_page()
         state = {"finished": False, "not_found": False, "charts": 0, "graphs": 0}
+        downloads = {"files": 0, "bytes": 0}
+
+        def on_response(response):
+            length = response.headers.get("content-length", "")
+            if length.isdigit():
+                downloads["files"] += 1
+                downloads["bytes"] += int(length)
+
+        if count_downloads:
+            context.on("response", on_response)
 
         def on_frame(payload):
             if not isinstance(payload, (bytes, bytearray)):
@@ -153,6 +166,9 @@ class Browser:
                             if n) or "text"
             result = Load(seconds, kind=kind, finished=True, page_not_found=state["not_found"],
                           exception=bool(probe.get("exception")), info=probe | want)
+            if count_downloads:
+                page.wait_for_load_state("networkidle", timeout=timeout_ms)
+                result.info |= downloads
             if keep_open is not None:
                 result.info["extra"] = keep_open(page)
             return result

@@ -99,6 +99,16 @@ def _fmt(value: float | None, unit: str = "") -> str:
     return f"{value:g} {unit}"
 
 
+def downloads_note(files: int | None, nbytes: int | None, baseline: int | None = None) -> str:
+    """What a first visit downloads, for a row's note: "129 files, 5.4 MB (2.03x hello's)"."""
+    if not files or nbytes is None:
+        return ""
+    note = f"{files} files, {nbytes / 1e6:.1f} MB"
+    if baseline:
+        note += f" ({nbytes / baseline:.2f}x hello's)"
+    return note
+
+
 COLUMNS = ("Section", "Measure", "Value", "Baseline", "Ratio", "Target", "Result")
 
 

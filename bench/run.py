@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench import report
-from bench.report import Row, failed, measure, skipped, summary
+from bench.report import Row, downloads_note, failed, measure, skipped, summary
 
 BENCH_DIR = Path(__file__).resolve().parent
 RESULTS = BENCH_DIR / "results"
@@ -346,7 +346,7 @@ def section_render(app_base: str, hello_base: str, profile: Profile, rows: list[
         probes: dict[str, dict] = {}
         for name, url, kind in targets:
             try:
-                cold = browser.load(url)
+                cold = browser.load(url, count_downloads=True)
                 probes[name] = {"cold_s": cold.seconds, "kind": cold.kind,
                                 "not_found": cold.page_not_found, "exception": cold.exception,
                                 "info": cold.info}
@@ -383,8 +383,11 @@ def section_render(app_base: str, hello_base: str, profile: Profile, rows: list[
         rows.append(failed("first render", "hello world", str(hello)[:200]))
         return
     base = statistics.median(hello["runs_s"])
+    hello_bytes = hello["info"].get("bytes")
     rows.append(measure("first render", "hello world (median)", base, "s",
-                        note=f"n={len(hello['runs_s'])}"))
+                        note=", ".join(filter(None, [
+                            f"n={len(hello['runs_s'])}",
+                            downloads_note(hello["info"].get("files"), hello_bytes)]))))
     floor = results.get(CHART_FLOOR, {}).get("runs_s")
     floor_s = statistics.median(floor) if floor else None
     if floor_s:
@@ -404,6 +407,10 @@ def section_render(app_base: str, hello_base: str, profile: Profile, rows: list[
             note = f"cold {res['cold_s']:.2f} s"
             if floor_s and "charts" in res["kind"]:
                 note += f"; {median / floor_s:.2f}x the one-chart floor"
+            downloads = downloads_note(res["info"].get("files"), res["info"].get("bytes"),
+                                       hello_bytes)
+            if downloads:
+                note += f"; {downloads}"
             rows.append(measure("first render", f"{label} [{res['kind']}]", median, "s",
                                 baseline=base, limit=TARGET_RENDER, note=note))
 

@@ -99,6 +99,14 @@ def test_table_prints_every_row_with_ratio_target_and_result():
     assert report.verdict(rows) == "1 passed, 1 failed, 0 errors, 1 skipped"
 
 
+def test_first_visit_downloads_are_noted_against_hello_world():
+    assert report.downloads_note(62, 2_660_000) == "62 files, 2.7 MB"
+    assert (report.downloads_note(129, 5_410_000, baseline=2_660_000)
+            == "129 files, 5.4 MB (2.03x hello's)")
+    assert report.downloads_note(None, None, baseline=2_660_000) == ""  # not counted
+    assert report.downloads_note(0, 0) == ""
+
+
 def test_results_file_is_strict_json_and_reads_back(tmp_path):
     rows = [measure("scale", "hover", float("nan"), "s", limit=2.0),
             measure("rerun", "chain", 0.05, "s", baseline=0.04, limit=2.0)]
