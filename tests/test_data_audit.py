@@ -194,6 +194,7 @@ def test_a_row_names_only_sources_it_cites_and_the_same_in_french():
 # --- every package is released with a changelog ----------------------------------------------
 
 SEMVER = re.compile(r"^(\d+)\.(\d+)\.(\d+)$")
+AUDITED = {"canteen-terminal", "retail-video-surveillance", "voice-assistant", "reference"}
 
 
 @pytest.mark.parametrize("folder", PACKAGES, ids=lambda p: p.name)
@@ -212,5 +213,7 @@ def test_package_changelog(folder):
         for change in entry.get("changes", []):
             assert all(str(change.get(k, "")).strip()
                        for k in ("rows", "change", "why", "evidence")), change
-    # The corrections of the audit changed facts: a minor release at least.
-    assert versions[0] >= (1, 1, 0)
+    # The corrections of the audit changed facts in the four packages it covered: a minor
+    # release at least (a package added later may still be at its first release).
+    if folder.name in AUDITED:
+        assert versions[0] >= (1, 1, 0)
