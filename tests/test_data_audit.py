@@ -113,11 +113,15 @@ def test_the_links_and_tasks_of_an_inferred_actor_are_inferred():
 def test_a_country_names_a_cited_source_that_gives_it():
     wrong = []
     for folder in CASES:
+        primary = {s["source_id"] for s in rows(folder, "sources") if s.get("primary") == "true"}
         for actor in rows(folder, "actors"):
             given_by = keys(actor.get("country_source_ids", ""))
             cited = keys(actor["source_ids"])
             if bool(actor["country"]) != bool(given_by) or not set(given_by) <= set(cited):
                 wrong.append((folder.name, actor["actor_id"], actor["country"], given_by))
+            # A country is as sure as its row.
+            if given_by and actor["certainty"] == "documented" and not set(given_by) & primary:
+                wrong.append((folder.name, actor["actor_id"], actor["country"], "not primary"))
     assert wrong == []
 
 
