@@ -192,6 +192,7 @@ def run_room(port: int, files: list[tuple[str, int]], server_pids: list[int],
         runner = uvloop.run
     except ImportError:  # the performance extra is not installed
         runner = asyncio.run
+    load_before = os.getloadavg()[0]
     rss_before = sum(rss_mb(pid) for pid in server_pids)
     cpu_before = {pid: cpu_s(pid) for pid in server_pids + ([proxy_pid] if proxy_pid else [])}
     own_before = time.process_time()
@@ -209,7 +210,8 @@ def run_room(port: int, files: list[tuple[str, int]], server_pids: list[int],
     return {"results": results, "rss_before_mb": rss_before, **open_state,
             "server_cpu_s": sum(open_state["cpu"][pid] for pid in server_pids),
             "proxy_cpu_s": open_state["cpu"].get(proxy_pid) if proxy_pid else None,
-            "nproc": os.cpu_count()}
+            "nproc": os.cpu_count(), "spread_s": spread_s,
+            "loadavg": (load_before, os.getloadavg()[0])}
 
 
 def summarise(run: dict) -> dict:
@@ -240,7 +242,7 @@ def summarise(run: dict) -> dict:
         "own_cpu_s": run["own_cpu_s"],
         "mb_per_session": (run["rss_mb"] - run["rss_before_mb"]) / max(1, run["sessions"]),
         "rss_before_mb": run["rss_before_mb"], "rss_open_mb": run["rss_mb"],
-        "nproc": run["nproc"],
+        "nproc": run["nproc"], "spread_s": run["spread_s"], "loadavg": run["loadavg"],
     }
 
 
@@ -250,7 +252,7 @@ def rows_for(label: str, s: dict, *, targets: bool) -> list[Row]:
     lim = (lambda value: value) if targets else (lambda value: None)
     cores = s["wall_s"] * s["nproc"]
     rows = [
-        measure(section, f"errors ({s['visitors']} visitors over {SPREAD_S:.0f} s)",
+        measure(section, f"errors ({s['visitors']} visitors over {s['spread_s']:.0f} s)",
                 s["errors"], "", limit=lim(TARGET_ERRORS),
                 note=(f"{s['failed_visits']} visits failed; " if s["failed_visits"] else "")
                 + "; ".join(s["error_examples"][:2])[:160]),
@@ -279,7 +281,8 @@ def rows_for(label: str, s: dict, *, targets: bool) -> list[Row]:
                      f"{s['sessions_open']} sessions open"),
         measure(section, "load generator CPU share", s["own_cpu_s"] / cores * 100, "%",
                 note=f"{s['own_cpu_s']:.1f} CPU-s of this process in {s['wall_s']:.1f} s "
-                     f"on {s['nproc']} cores"),
+                     f"on {s['nproc']} cores; load average {s['loadavg'][0]:.1f} before, "
+                     f"{s['loadavg'][1]:.1f} after"),
     ]
     return rows
 

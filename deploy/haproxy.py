@@ -28,10 +28,10 @@ COOKIE = "DLCSRV"
 # over the local network), the replicas on loopback from port 8601.
 DEFAULT_BIND = "0.0.0.0:8080"
 DEFAULT_FIRST_PORT = 8601
-# Open sessions (websockets) a replica is given before new visitors see the busy page: a crowd
-# of 50 sessions reruns with a p95 under 0.5 s on one core (bench/RESULTS.md); 150 keeps the
-# first visits of a 300-person room on two replicas within the stampede's targets.
-DEFAULT_SESSIONS_PER_REPLICA = 150
+# Open sessions (websockets) a replica is given before new visitors see the busy page. An open
+# session that is only read costs a fraction of a MB and no CPU; what a replica cannot do is
+# many first visits at once (bench/RESULTS.md, the stampede). 200 lets a room of 300 in on two.
+DEFAULT_SESSIONS_PER_REPLICA = 200
 BUSY_RETRY_SECONDS = 5
 # What the proxy compresses: text that Streamlit sends as it is (its code, pages, JSON).
 COMPRESSED = ("text/html", "text/css", "text/javascript", "application/javascript",
@@ -67,7 +67,7 @@ def render_config(servers: list[Replica], *, bind: str = DEFAULT_BIND, runtime_d
               if stats_socket else "    # no stats socket")
     return TEMPLATE.read_text(encoding="utf-8").format(
         bind=bind, cookie=COOKIE, page_servers=page_lines, session_servers=session_lines,
-        sessions_per_replica=sessions_per_replica,
+        sessions_per_replica=sessions_per_replica, session_maxconn=2 * sessions_per_replica,
         room_capacity=sessions_per_replica * len(servers),
         busy_html=runtime_dir / BUSY_HTML, busy_http=runtime_dir / BUSY_HTTP,
         retry=BUSY_RETRY_SECONDS, stats_socket=socket, asset_servers=asset_lines,

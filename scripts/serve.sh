@@ -4,11 +4,11 @@
 # past capacity). Ctrl-C or TERM stops them all.
 #
 #   bash scripts/serve.sh                      # 2 replicas, the proxy on port 8080
-#   bash scripts/serve.sh --replicas 3 --port 80 --sessions-per-replica 150
+#   bash scripts/serve.sh --replicas 3 --port 80 --sessions-per-replica 300
 #
 # Options: --replicas N (2), --port P (8080), --address A (0.0.0.0: the proxy is reached over
 # the local network; 127.0.0.1 keeps it on this machine), --first-replica-port P (8601; the
-# replicas take P, P+1, ...), --sessions-per-replica N (150). Installs Debian's haproxy when
+# replicas take P, P+1, ...), --sessions-per-replica N (200). Installs Debian's haproxy when
 # it is missing. See "Serving a room" in README.md and deploy/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,7 +17,7 @@ replicas=2
 port=8080
 address=0.0.0.0
 first_port=8601
-sessions=150
+sessions=200
 while [ $# -gt 0 ]; do
   case "$1" in
     --replicas) replicas="$2"; shift 2 ;;

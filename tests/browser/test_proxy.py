@@ -191,3 +191,51 @@ def test_uploaded_case_lost_with_its_replica_is_explained(room, page):
             state="attached")
     finally:
         room.restart(dead)
+
+
+@pytest.fixture(scope="module")
+def small_room():
+    """One replica that takes one session: the next visitor is past capacity."""
+    if haproxy_path() is None:
+        pytest.skip("haproxy is not installed (scripts/run-tests.sh installs Debian's haproxy)")
+    with LocalRoom(1, sessions_per_replica=1, log_dir=ARTIFACTS / "proxy-small") as started:
+        yield started
+
+
+def test_visitor_past_capacity_gets_the_busy_page_and_open_sessions_go_on(small_room, page):
+    import asyncio
+    import threading
+
+    from bench.wsclient import Session, change, changeable
+
+    # The websocket reader lives on its own event loop (Playwright's sync API holds this one).
+    loop = asyncio.new_event_loop()
+    thread = threading.Thread(target=loop.run_forever, daemon=True)
+    thread.start()
+
+    def on_loop(coro, timeout=60):
+        return asyncio.run_coroutine_threadsafe(coro, loop).result(timeout)
+
+    reader = Session(small_room.port)
+    try:
+        on_loop(reader.connect())
+        assert on_loop(reader.run(page="chain", query="case=voice-assistant")).ok
+        # The room is full: a new visitor's page load is answered by the proxy.
+        busy = page.goto(small_room.base + VIEW)
+        assert busy.status == 503
+        assert busy.headers.get("retry-after") == "5"
+        page.get_by_text("Many people are opening this dashboard right now.").wait_for()
+        page.get_by_text("Beaucoup de personnes ouvrent ce tableau de bord").wait_for()
+        screenshot(page, "proxy-busy")
+        # The open session is not hurt: its reruns still work.
+        widget = changeable(reader, ("chain-documented-toggle",))
+        assert on_loop(reader.run(widgets=change(widget))).ok
+    finally:
+        on_loop(reader.close())
+        loop.call_soon_threadsafe(loop.stop)
+        thread.join(5)
+    # Once the session has closed, the page's own reload lets the visitor in, same link.
+    page.locator("[data-testid=stAppViewContainer]").wait_for(timeout=20_000)
+    wait_for_app(page)
+    for param in ("case=voice-assistant", "function=verification", "lang=fr"):
+        assert param in page.url, page.url
