@@ -11,7 +11,9 @@ Why each setting is there is written beside it in the configuration itself.
 from __future__ import annotations
 
 import argparse
+import gzip
 import html
+import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +22,8 @@ from app.core.i18n import translate
 
 DEPLOY_DIR = Path(__file__).resolve().parent
 TEMPLATE = DEPLOY_DIR / "haproxy.cfg.template"
+GZIP_LUA = DEPLOY_DIR / "gzip_static.lua"
+GZIP_DIR = "gzip"
 EXAMPLE = DEPLOY_DIR / "haproxy.cfg"
 BUSY_HTML = "busy.html"
 BUSY_HTTP = "busy.http"
@@ -36,6 +40,9 @@ BUSY_RETRY_SECONDS = 5
 # What the proxy compresses: text that Streamlit sends as it is (its code, pages, JSON).
 COMPRESSED = ("text/html", "text/css", "text/javascript", "application/javascript",
               "application/json", "image/svg+xml", "text/plain")
+# Streamlit's own files compressed beforehand, with the type Streamlit sends them with.
+PRECOMPRESSED = {".js": "application/javascript", ".css": "text/css",
+                 ".json": "application/json", ".svg": "image/svg+xml"}
 
 
 @dataclass(frozen=True)
@@ -71,7 +78,8 @@ def render_config(servers: list[Replica], *, bind: str = DEFAULT_BIND, runtime_d
         room_capacity=sessions_per_replica * len(servers),
         busy_html=runtime_dir / BUSY_HTML, busy_http=runtime_dir / BUSY_HTTP,
         retry=BUSY_RETRY_SECONDS, stats_socket=socket, asset_servers=asset_lines,
-        compressor_socket=runtime_dir / "compressor.sock", compress_types=" ".join(COMPRESSED))
+        compressor_socket=runtime_dir / "compressor.sock", compress_types=" ".join(COMPRESSED),
+        gzip_dir=runtime_dir / GZIP_DIR, gzip_lua=runtime_dir / GZIP_LUA.name)
 
 
 def busy_page(retry_s: int = BUSY_RETRY_SECONDS) -> str:
@@ -108,10 +116,41 @@ def busy_http_response(page: str, retry_s: int = BUSY_RETRY_SECONDS) -> str:
     return head + page
 
 
+def streamlit_static_dir() -> Path:
+    """Where the installed Streamlit keeps the files it serves at /static/."""
+    import streamlit
+
+    return Path(streamlit.__file__).resolve().parent / "static"
+
+
+def precompress_static(out_dir: Path, static_dir: Path | None = None) -> int:
+    """gzip -9 copies of Streamlit's /static/ text files and their index, for
+    deploy/gzip_static.lua; returns how many. A file gzip does not shrink is left out."""
+    root = static_dir or streamlit_static_dir()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    lines = []
+    for source in sorted((root / "static").rglob("*")):
+        ctype = PRECOMPRESSED.get(source.suffix)
+        if ctype is None or not source.is_file():
+            continue
+        data = source.read_bytes()
+        packed = gzip.compress(data, 9, mtime=0)
+        if len(packed) >= len(data):
+            continue
+        name = f"{len(lines):05d}.gz"
+        (out_dir / name).write_bytes(packed)
+        lines.append(f"/{source.relative_to(root).as_posix()}\t{ctype}\t{name}\n")
+    (out_dir / "index.tsv").write_text("".join(lines), encoding="utf-8")
+    return len(lines)
+
+
 def write(out_dir: Path, servers: list[Replica], *, bind: str = DEFAULT_BIND,
           sessions_per_replica: int = DEFAULT_SESSIONS_PER_REPLICA) -> Path:
-    """Write haproxy.cfg, busy.html and busy.http into `out_dir`; return the config's path."""
+    """Write haproxy.cfg, busy.html, busy.http and the compressed copies of Streamlit's files
+    into `out_dir`; return the config's path."""
     out_dir.mkdir(parents=True, exist_ok=True)
+    precompress_static(out_dir / GZIP_DIR)
+    shutil.copyfile(GZIP_LUA, out_dir / GZIP_LUA.name)
     page = busy_page()
     (out_dir / BUSY_HTML).write_text(page, encoding="utf-8")
     (out_dir / BUSY_HTTP).write_bytes(busy_http_response(page).encode("utf-8"))

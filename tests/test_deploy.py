@@ -73,3 +73,21 @@ def test_serve_script_checks_its_options():
         done = subprocess.run(["bash", str(script), *bad], capture_output=True, text=True,
                               timeout=30)
         assert done.returncode == 2, (bad, done.stderr)
+
+
+def test_precompressed_copies_are_the_files_and_only_text(tmp_path):
+    import gzip
+
+    static = tmp_path / "streamlit-static"
+    (static / "static" / "js").mkdir(parents=True)
+    (static / "static" / "media").mkdir()
+    script = b"export const x = 1;\n" * 500
+    (static / "static" / "js" / "index.abc.js").write_bytes(script)
+    (static / "static" / "js" / "tiny.js").write_bytes(b"1")  # gzip would only grow it
+    (static / "static" / "media" / "font.woff2").write_bytes(bytes(range(256)) * 40)
+    (static / "index.html").write_text("<html></html>")  # not under /static/
+    out = tmp_path / "gzip"
+    assert haproxy.precompress_static(out, static) == 1
+    index = (out / "index.tsv").read_text(encoding="utf-8").splitlines()
+    assert index == ["/static/js/index.abc.js\tapplication/javascript\t00000.gz"]
+    assert gzip.decompress((out / "00000.gz").read_bytes()) == script
