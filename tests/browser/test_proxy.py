@@ -135,6 +135,8 @@ def test_killed_replica_page_keeps_working_on_the_live_one(room, page):
         wait_for_graph(page, timeout=RECOVERY_S * 1000)
         recovered_s = time.monotonic() - started
         screenshot(page, "proxy-after-failover")
+        (ARTIFACTS / "proxy" / "failover.txt").write_text(
+            f"page working on the live replica {recovered_s:.2f} s after the kill\n")
         assert recovered_s <= RECOVERY_S
         assert serving_replica(page) != dead
         # The same view: case, function and language from the link.
