@@ -18,6 +18,7 @@ case the link names says so, and how to bring it back.
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import streamlit as st
@@ -25,13 +26,14 @@ import streamlit as st
 from app.components.data import session_uploads
 from app.components.pages import UPLOAD, page
 from app.core.i18n import translate
+from app.core.schema import ID_PATTERN
 from app.core.text import escape_markdown
-from app.core.upload import slugify
 
 UPLOADS_PARAM = "uploads"
 # setInterval in the browser takes at most 2**31 - 1 ms (24.8 days); twelve hours keeps well
 # inside it while never ticking during a talk.
 RECONNECT_TICK = timedelta(hours=12)
+_CASE_ID = re.compile(ID_PATTERN)
 
 
 @st.fragment(run_every=RECONNECT_TICK)
@@ -45,9 +47,9 @@ def rerun_on_reconnect() -> None:
 
 def _named_uploads() -> list[str]:
     raw = st.query_params.get(UPLOADS_PARAM, "")
-    # Only what an upload's id can be (slugify's alphabet), so nothing odd reaches the page.
+    # Only what a case id can be (the data contract's pattern), so nothing odd reaches the page.
     return [case_id for case_id in dict.fromkeys(raw.split(","))
-            if case_id and slugify(case_id) == case_id]
+            if len(case_id) <= 100 and _CASE_ID.match(case_id)]
 
 
 def render_lost_uploads(lang: str) -> None:
