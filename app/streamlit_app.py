@@ -30,10 +30,12 @@ st.set_page_config(page_title=translate("app.title", lang), page_icon=FAVICON,
 if st.context.is_embedded:
     apply_embedded_style()
 page = st.navigation(build_pages(lang), position="hidden" if bare else "sidebar")
-render_lost_uploads(lang)  # cases uploaded in a session this server does not hold
-page.run()
+# Before the page, which may stop the run (presentation mode, an embedded chain): behind a
+# load balancer, a page whose replica died reruns on the live one at once, and the link names
+# this session's uploaded cases, so that another replica can say they are gone.
+rerun_on_reconnect()
+render_lost_uploads(lang)
 mark_uploads_in_link()
+page.run()
 if not bare:
     render_share_panel(page)
-# Behind a load balancer, a page whose replica died reruns on the live one at once.
-rerun_on_reconnect()

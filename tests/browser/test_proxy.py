@@ -163,6 +163,26 @@ def test_killed_replica_page_keeps_working_on_the_live_one(room, page):
         room.restart(dead)
 
 
+def test_presentation_goes_on_after_its_replica_dies(room, page):
+    page.goto(room.base + "/chain?case=voice-assistant&present=1&step=2")
+    wait_for_app(page)
+    page.get_by_text("Step 2 of 5").wait_for()
+    dead = serving_replica(page)
+    try:
+        with page.expect_websocket(timeout=RECOVERY_S * 1000) as reconnect:
+            room.kill(dead)
+        reconnect.value.wait_for_event("framereceived", timeout=RECOVERY_S * 1000)
+        wait_for_app(page, timeout=RECOVERY_S * 1000)
+        assert serving_replica(page) != dead
+        page.get_by_role("button", name="Next").click()  # the presenter's first click
+        page.wait_for_function("() => location.search.includes('step=3')")
+        wait_for_app(page)
+        page.get_by_text("Step 3 of 5").wait_for()
+        assert page.locator("[data-testid=stException]").count() == 0
+    finally:
+        room.restart(dead)
+
+
 def test_uploaded_case_lost_with_its_replica_is_explained(room, page):
     page.goto(room.base + "/upload?lang=en")
     wait_for_app(page)
