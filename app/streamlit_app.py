@@ -5,6 +5,8 @@ Run with `streamlit run app/streamlit_app.py`.
 
 import streamlit as st
 
+from app.components.failover import (mark_uploads_in_link, render_lost_uploads,
+                                     rerun_on_reconnect)
 from app.components.housekeeping import note_run
 from app.components.i18n import current_language, render_language_switch
 from app.components.pages import build_pages
@@ -28,6 +30,12 @@ st.set_page_config(page_title=translate("app.title", lang), page_icon=FAVICON,
 if st.context.is_embedded:
     apply_embedded_style()
 page = st.navigation(build_pages(lang), position="hidden" if bare else "sidebar")
+# Before the page, which may stop the run (presentation mode, an embedded chain): behind a
+# load balancer, a page whose replica died reruns on the live one at once, and the link names
+# this session's uploaded cases, so that another replica can say they are gone.
+rerun_on_reconnect()
+render_lost_uploads(lang)
+mark_uploads_in_link()
 page.run()
 if not bare:
     render_share_panel(page)

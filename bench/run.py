@@ -75,11 +75,12 @@ class Profile:
     build_repeats: int = 5
     scale_render_repeats: int = 3
     gc_compare: bool = True
+    stampede_visitors: int = 300  # arriving over 10 s (bench/stampede.py)
 
 
 QUICK = Profile(startup_repeats=1, render_repeats=3, reruns=10, crowd_sessions=20,
                 crowd_settle_s=3.0, crowd_wait_for_drop=False, build_repeats=3,
-                scale_render_repeats=1, gc_compare=False)
+                scale_render_repeats=1, gc_compare=False, stampede_visitors=100)
 
 
 def log(message: str) -> None:
@@ -628,7 +629,7 @@ def render_scale(base: str, profile: Profile, served: dict, deadline: float) -> 
 # ---------------------------------------------------------------------------------------------
 
 
-SECTIONS = ("startup", "reruns", "render", "crowd", "gc", "scale")
+SECTIONS = ("startup", "reruns", "render", "crowd", "gc", "scale", "stampede")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -639,6 +640,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip", nargs="+", choices=SECTIONS, default=[],
                         help="leave these sections out")
     parser.add_argument("--sessions", type=int, help="crowd size (default 50, quick 20)")
+    parser.add_argument("--visitors", type=int,
+                        help="stampede size, arriving over 10 s (default 300, quick 100)")
     parser.add_argument("--project", type=Path,
                         help="run the app of another checkout (e.g. a copy under /tmp with a "
                              "change to try); default: this project")
@@ -702,6 +705,11 @@ def main(argv: list[str] | None = None) -> int:
     if "scale" in wanted:
         with tempfile.TemporaryDirectory(prefix="dlc-bench-") as tmp:
             guarded("scale", section_scale, profile, rows, raw, Path(tmp), deadline)
+    if "stampede" in wanted:
+        from bench.stampede import section_stampede
+
+        guarded("stampede", section_stampede, rows, raw,
+                args.visitors or profile.stampede_visitors, 10.0, log)
 
     duration = time.perf_counter() - started
     raw["machine"]["chromium"] = raw.get("chromium", "")

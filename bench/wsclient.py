@@ -63,12 +63,13 @@ class Session:
     """One websocket session (one browser tab) on a Streamlit server on loopback."""
 
     def __init__(self, port: int, *, host: str = "127.0.0.1", browser_cache: bool = True,
-                 timeout: float = 60.0):
+                 timeout: float = 60.0, headers: dict[str, str] | None = None):
         if host not in LOOPBACK:
             raise ValueError(f"the benchmark client talks to loopback only, not {host!r}")
         self.url = f"ws://{host}:{port}/_stcore/stream"
         self.browser_cache = browser_cache
         self.timeout = timeout
+        self.headers = headers or {}  # e.g. the proxy's stickiness cookie, as a browser sends it
         self.ws = None
         self.page_hash = ""
         self.query_string = ""
@@ -87,7 +88,7 @@ class Session:
         self.ws = await asyncio.wait_for(
             websockets.connect(self.url, subprotocols=["streamlit"], max_size=None,
                                compression=None, open_timeout=self.timeout,
-                               ping_interval=None),
+                               ping_interval=None, additional_headers=self.headers or None),
             self.timeout)
 
     async def close(self) -> None:

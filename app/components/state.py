@@ -17,8 +17,9 @@ from app.core.text import escape_markdown
 
 NOTICES_KEY = "url-notices"
 TRUE_WORDS = ("1", "true", "yes", "on")
-# Parameters every page understands: Streamlit's embedding ones and presentation mode.
-GLOBAL_PARAMS = ("embed", "embed_options", "present", "lang")
+# Parameters every page understands: Streamlit's embedding ones, presentation mode, and the
+# session's uploaded cases (app/components/failover.py).
+GLOBAL_PARAMS = ("embed", "embed_options", "present", "lang", "uploads")
 FALSE_WORDS = ("0", "false", "no", "off")
 
 

@@ -1,6 +1,7 @@
 """Uploading a case through the real file input: shown everywhere, run nowhere, stored nowhere."""
 
 import os
+import re
 
 import pytest
 
@@ -39,7 +40,8 @@ def test_valid_upload_appears_in_chain_and_flows(server, watched):
     page.get_by_text("Added").first.wait_for(timeout=30_000)
     screenshot(page, "upload-success")
     page.get_by_text("Its chain").click()
-    page.wait_for_url("**/chain?case=uploaded-tiny&lang=en")  # the language follows
+    # The language follows; the link also names the session's upload (app/components/failover.py).
+    page.wait_for_url(re.compile(r"/chain\?case=uploaded-tiny&lang=en&uploads=uploaded-tiny$"))
     wait_for_app(page)
     page.frame_locator("iframe").first.locator("#mynetwork canvas").wait_for(timeout=30_000)
     page.get_by_role("heading", name="Tiny test chain").wait_for()
@@ -70,7 +72,7 @@ def test_injection_upload_runs_nothing(server, watched):
     upload_zip(page, server, "injection.zip")
     page.get_by_text("Added").first.wait_for(timeout=30_000)
     page.get_by_text("Its chain").click()
-    page.wait_for_url("**/chain?case=injection&lang=en")
+    page.wait_for_url(re.compile(r"/chain\?case=injection&lang=en&uploads=injection$"))
     wait_for_app(page)
     page.frame_locator("iframe").first.locator("#mynetwork canvas").wait_for(timeout=30_000)
     page.get_by_role("heading", name="<script>alert('title')</script> Injection test").wait_for()

@@ -1,0 +1,1 @@
+"""Serving the app to a room: HAProxy in front of Streamlit replicas (see README)."""

@@ -1,0 +1,94 @@
+"""`bash scripts/serve.sh` end to end: two replicas and HAProxy come up on loopback, a page
+through the proxy gets its replica's cookie, and Ctrl-C (SIGINT to the terminal's process
+group) stops every process it started and removes its files."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(PROJECT))  # `deploy` is a folder of the project, not a package
+
+from deploy.local import haproxy_path  # noqa: E402
+
+
+def _free_ports(n: int) -> list[int]:
+    """`n` consecutive free ports (serve.sh gives the replicas P, P+1, ...)."""
+    for _ in range(50):
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            first = sock.getsockname()[1]
+        if first + n > 65535:
+            continue
+        try:
+            for port in range(first, first + n):
+                with socket.socket() as probe:
+                    probe.bind(("127.0.0.1", port))
+            return list(range(first, first + n))
+        except OSError:
+            continue
+    raise RuntimeError("no free ports")
+
+
+def _as_a_terminal_would() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)  # a shell's background job ignores it
+    os.setsid()
+
+
+def _group(pgid: int) -> list[str]:
+    done = subprocess.run(["ps", "-o", "pid=,args=", "-g", str(pgid)], capture_output=True,
+                          text=True)
+    return [line for line in done.stdout.splitlines() if line.strip()]
+
+
+def test_serve_starts_replicas_behind_the_proxy_and_ctrl_c_stops_them(tmp_path):
+    if haproxy_path() is None:
+        pytest.skip("haproxy is not installed (scripts/run-tests.sh installs Debian's haproxy)")
+    proxy_port, first_replica = _free_ports(1)[0], _free_ports(2)[0]
+    log = (tmp_path / "serve.log").open("w")
+    proc = subprocess.Popen(
+        ["bash", "scripts/serve.sh", "--replicas", "2", "--address", "127.0.0.1",
+         "--port", str(proxy_port), "--first-replica-port", str(first_replica)],
+        cwd=PROJECT, stdout=log, stderr=subprocess.STDOUT, preexec_fn=_as_a_terminal_would,
+        env=os.environ | {"TMPDIR": str(tmp_path)})
+    try:
+        deadline = time.monotonic() + 180
+        while True:
+            assert proc.poll() is None, (tmp_path / "serve.log").read_text()
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{proxy_port}/chain",
+                                            timeout=2) as resp:
+                    cookie = resp.headers.get("Set-Cookie", "")
+                    break
+            except OSError:
+                assert time.monotonic() < deadline, (tmp_path / "serve.log").read_text()
+                time.sleep(0.5)
+        assert re.match(r"DLCSRV=r[12];", cookie), cookie
+        for port in (first_replica, first_replica + 1):
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health",
+                                        timeout=5) as resp:
+                assert resp.status == 200
+        running = _group(proc.pid)
+        assert sum("streamlit" in line for line in running) == 2, running
+        assert sum("haproxy" in line for line in running) == 1, running
+        assert [p for p in tmp_path.iterdir() if p.name.startswith("dlc-serve.")]
+
+        os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C
+        assert proc.wait(timeout=60) == 130
+        assert _group(proc.pid) == []
+        assert not [p for p in tmp_path.iterdir() if p.name.startswith("dlc-serve.")]
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(timeout=10)
+        log.close()
