@@ -53,7 +53,8 @@ def figure_spec(graph: ChainGraph, *, title: str, note: str, lang: str = DEFAULT
                 lanes.append({"x": chain_layout.MARGIN, "x2": width - chain_layout.MARGIN,
                               "y": lane.y0 + top, "y2": lane.y1 + top,
                               "fill": "#F3F5F7" if i % 2 == 0 else "#FFFFFF"})
-                lane_names.append({"x": chain_layout.MARGIN + 8, "y": lane.y0 + top + 10,
+                lane_names.append({"x": lay.offset[0] + chain_layout.MARGIN + 8,
+                                   "y": lane.y0 + top + 10,
                                    "text": lane.name_lines,
                                    "style": "italic" if lane.key == "" else "normal",
                                    "weight": "normal" if lane.key == "" else "bold"})

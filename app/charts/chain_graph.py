@@ -281,6 +281,7 @@ def build_chain_graph(
         routes.update(lay.routes)
         if lay.mode == "lanes":
             lanes += [{"name": lane.name_lines, "y0": lane.y0 + top, "y1": lane.y1 + top,
+                       "x0": lay.offset[0] + chain_layout.MARGIN,
                        "unknown": lane.key == chain_layout.UNKNOWN_LANE} for lane in lay.lanes]
         width = max(width, lay.width)
         top += lay.height + CASE_GAP

@@ -42,9 +42,11 @@ EDGE_FONT = 0.8 * FONT
 UNKNOWN_LANE = ""
 SWEEPS = 4  # barycentre sweeps (each one left to right and back): bounded, so near-linear
 EXHAUSTIVE_LANES = 7  # up to this many countries, every lane order is tried
-REPAIR_MAX_ACTORS = 400  # beyond this, no chain is read label by label: no repair pass
+# Beyond this, no chain is read label by label: links drawn straight, no repair pass, no
+# relation labels (the tooltips and the tables still give every relation).
+REPAIR_MAX_ACTORS = 150
 REPAIR_ROUNDS = 60
-REPAIR_BUDGET = 160
+REPAIR_BUDGET = 240
 
 LAYOUTS = ("lanes", "columns")
 DEFAULT_LAYOUT = "lanes"
@@ -195,6 +197,7 @@ class Layout:
     repaired: bool = True
     routes: dict[str, tuple[str, float]] = field(default_factory=dict)
     pitch: float = COLUMN_PITCH
+    offset: tuple[float, float] = (0.0, 0.0)  # where the lanes' left and top moved to
 
     def segment(self, link: Link) -> tuple[float, float, float, float]:
         a, b = self.actors[link.tail], self.actors[link.head]
@@ -422,6 +425,21 @@ def _lane_order(actors: dict[str, Actor], nbrs: dict[str, list[str]]) -> list[st
                 total = sum(w for _, w in linked)
                 bary[k] = (sum(p * w for p, w in linked) / total) if total else pos[k]
             order.sort(key=lambda k: (bary[k], pos[k]))
+        # then swaps of two lanes while one helps (each pass is bounded: lanes squared)
+        order = min((order, list(known)), key=cost)
+        best = cost(order)
+        for _ in range(SWEEPS * 4):
+            improved = False
+            for i in range(len(order)):
+                for j in range(i + 1, len(order)):
+                    order[i], order[j] = order[j], order[i]
+                    c = cost(order)
+                    if c < best:
+                        best, improved = c, True
+                    else:
+                        order[i], order[j] = order[j], order[i]
+            if not improved:
+                break
     if UNKNOWN_LANE in first_col:
         order.append(UNKNOWN_LANE)
     return order
@@ -487,98 +505,107 @@ def _order_within_lanes(actors: dict[str, Actor], nbrs: dict[str, list[str]],
 def _place(placed: dict[str, Placed], lanes: list[Lane], lane_of: dict[str, int],
            gutter: float, pitch: float = COLUMN_PITCH) -> float:
     """x, y of every actor from its column and row; lane heights from their tallest row.
-    Returns the drawing's height."""
+    Returns the drawing's height. One pass over the actors."""
     row_need: dict[int, float] = {}
+    radius: dict[int, float] = {}
+    rows: dict[int, int] = {}
     for p in placed.values():
-        need = 2 * p.actor.radius + LABEL_GAP + LINE_HEIGHT * len(p.lines) + ROW_GAP
         lane = lane_of[p.actor.key]
+        need = 2 * p.actor.radius + LABEL_GAP + LINE_HEIGHT * len(p.lines) + ROW_GAP
         row_need[lane] = max(row_need.get(lane, 0.0), need)
+        radius[lane] = max(radius.get(lane, 0.0), p.actor.radius)
+        rows[lane] = max(rows.get(lane, 1), p.row + 1)
     y = MARGIN
     for i, lane in enumerate(lanes):
         name_height = LINE_HEIGHT * len(lane.name_lines) + 2 * LANE_PAD if gutter else 0.0
         lane.row_height = row_need.get(i, 2 * FONT)
-        lane.rows = max([lane.rows] + [p.row + 1 for p in placed.values()
-                                       if lane_of[p.actor.key] == i])
+        lane.rows = max(lane.rows, rows.get(i, 1))
         inner = max(lane.rows * lane.row_height, name_height)
         lane.y0 = y
         lane.y1 = y + inner + 2 * LANE_PAD
         y = lane.y1
     for p in placed.values():
-        lane = lanes[lane_of[p.actor.key]]
+        i = lane_of[p.actor.key]
+        lane = lanes[i]
         top = lane.y0 + LANE_PAD + p.row * lane.row_height
         p.x = gutter + MARGIN + p.actor.column * pitch + pitch / 2
-        p.y = top + 2 * _lane_radius(placed, lane_of, lanes.index(lane)) / 2 + ROW_GAP / 2
+        p.y = top + radius.get(i, 16.0) + ROW_GAP / 2
     return y + MARGIN
 
 
-def _lane_radius(placed: dict[str, Placed], lane_of: dict[str, int], lane: int) -> float:
-    return max((p.actor.radius for p in placed.values() if lane_of[p.actor.key] == lane),
-               default=16.0)
-
-
-def _segments_hit_boxes(path: list[tuple[float, float]], boxes: np.ndarray) -> np.ndarray:
-    """For every box (rows x0, y0, x1, y1), whether any segment of the path crosses it:
-    Liang-Barsky clipping of all segments against all boxes at once."""
-    pts = np.asarray(path, dtype=float)
-    x0, y0 = pts[:-1, 0:1], pts[:-1, 1:2]
-    dx, dy = pts[1:, 0:1] - x0, pts[1:, 1:2] - y0
+def _crossings(starts: np.ndarray, ends: np.ndarray, boxes: np.ndarray) -> np.ndarray:
+    """Segments x boxes: whether segment i crosses the inside of box j (rows x0, y0, x1, y1),
+    by Liang-Barsky clipping of all of them at once."""
+    x0, y0 = starts[:, 0:1], starts[:, 1:2]
+    dx, dy = ends[:, 0:1] - x0, ends[:, 1:2] - y0
     bx0, by0, bx1, by1 = boxes[:, 0], boxes[:, 1], boxes[:, 2], boxes[:, 3]
-    t0 = np.zeros((len(x0), len(boxes)))
-    t1 = np.ones((len(x0), len(boxes)))
-    ok = np.ones((len(x0), len(boxes)), dtype=bool)
+    shape = (len(starts), len(boxes))
+    t0, t1 = np.zeros(shape), np.ones(shape)
+    ok = np.ones(shape, dtype=bool)
     with np.errstate(divide="ignore", invalid="ignore"):
         for p, q in ((-dx, x0 - bx0), (dx, bx1 - x0), (-dy, y0 - by0), (dy, by1 - y0)):
-            p = np.broadcast_to(p, q.shape)
+            p = np.broadcast_to(p, shape)
             zero = p == 0
             ok &= ~(zero & (q <= 0))
-            r = np.where(zero, 0.0, q / np.where(zero, 1.0, p))
-            neg, pos = (p < 0) & ~zero, (p > 0) & ~zero
-            t0 = np.where(neg, np.maximum(t0, r), t0)
-            t1 = np.where(pos, np.minimum(t1, r), t1)
-    return (ok & (t0 < t1)).any(axis=0)
+            r = q / np.where(zero, 1.0, p)
+            t0 = np.where((p < 0) & ~zero, np.maximum(t0, r), t0)
+            t1 = np.where((p > 0) & ~zero, np.minimum(t1, r), t1)
+    return ok & (t0 < t1)
 
 
 def _route_links(layout: Layout) -> list[tuple[Link, list[str]]]:
-    """Give every link the straightest shape that crosses nothing; returns the links no shape
-    clears, each with what its least-blocked shape crosses."""
+    """Give every link the straightest shape that crosses nothing (and, if it can, not its own
+    ends' labels either: a link leaving downwards would run through the name it leaves);
+    returns the links no shape clears, each with what its least-blocked shape crosses. All
+    shapes of a link are tested against all boxes in one go."""
     keys = list(layout.actors)
     boxes = np.array([[b.x0 + 1, b.y0 + 1, b.x1 - 1, b.y1 - 1]
                       for k in keys for b in _boxes(layout.actors[k])]).reshape(-1, 4)
     owners = np.repeat(np.arange(len(keys)), 2)
+    is_label = np.tile([False, True], len(keys))
     index = {k: i for i, k in enumerate(keys)}
     blocked = []
     layout.routes = {}
-    is_label = np.tile([False, True], len(keys))
     for link in layout.links:
         ends = (index[link.tail], index[link.head])
-        mask = (owners != ends[0]) & (owners != ends[1])
-        own_labels = is_label & ~mask
+        paths = [np.asarray(layout.path(link, route)) for route in ROUTES]
+        starts = np.concatenate([p[:-1] for p in paths])
+        stops = np.concatenate([p[1:] for p in paths])
+        route_of = np.concatenate([np.full(len(p) - 1, i) for i, p in enumerate(paths)])
+        lo, hi = np.minimum(starts, stops).min(axis=0), np.maximum(starts, stops).max(axis=0)
+        near = (boxes[:, 0] < hi[0]) & (boxes[:, 2] > lo[0]) & (boxes[:, 1] < hi[1]) & \
+            (boxes[:, 3] > lo[1])
+        end_box = (owners == ends[0]) | (owners == ends[1])
+        near &= ~end_box | is_label  # an end's marker is where the link starts or stops
+        cand = np.flatnonzero(near)
+        hitmat = _crossings(starts, stops, boxes[cand]) if len(cand) else None
+        choice: tuple[str, float] | None = None
+        fallback: tuple[str, float] | None = None  # clear, but through an end's label
+        outside: tuple[str, float] | None = None  # clear, but out of the frame (grown later)
         best: tuple[int, list[str], tuple[str, float]] | None = None
-        clear: tuple[str, float] | None = None  # clear of others, through an end's label
-        for route in ROUTES:
-            path = layout.path(link, route)
-            pb = path_box(path)
-            near = mask & (boxes[:, 0] < pb.x1) & (boxes[:, 2] > pb.x0) & \
-                (boxes[:, 1] < pb.y1) & (boxes[:, 3] > pb.y0)
-            hits: list[str] = []
-            if pb.x0 < 0 or pb.y0 < 0 or pb.x1 > layout.width or pb.y1 > layout.height:
-                hits.append("frame")
-            if near.any():
-                crossed = _segments_hit_boxes(path, boxes[near])
-                hits += list(dict.fromkeys(keys[o] for o in owners[near][crossed]))
+        for i, route in enumerate(ROUTES):
+            pts = paths[i]
+            out = (pts[:, 0].min() < 0 or pts[:, 1].min() < 0 or
+                   pts[:, 0].max() > layout.width or pts[:, 1].max() > layout.height)
+            crossed = (hitmat[route_of == i].any(axis=0) if hitmat is not None
+                       else np.zeros(0, dtype=bool))
+            hit_owners = owners[cand][crossed]
+            own = end_box[cand][crossed].any() if len(crossed) else False
+            others = list(dict.fromkeys(keys[o] for o in hit_owners if o not in ends))
+            hits = others
             if not hits:
-                # Better still: clear of its own ends' labels too (a link leaving downwards
-                # would otherwise run through the name of the actor it leaves).
-                own = own_labels & (boxes[:, 0] < pb.x1) & (boxes[:, 2] > pb.x0) & \
-                    (boxes[:, 1] < pb.y1) & (boxes[:, 3] > pb.y0)
-                if not own.any() or not _segments_hit_boxes(path, boxes[own]).any():
-                    clear = route
+                if not own and not out:
+                    choice = route
                     break
-                clear = clear or route
-            elif clear is None and (best is None or len(hits) < best[0]):
+                if not out:
+                    fallback = fallback or route
+                else:
+                    outside = outside or route
+            elif best is None or len(hits) < best[0]:
                 best = (len(hits), hits, route)
-        if clear is not None:
-            layout.routes[link.key] = clear
+        route = choice or fallback or outside
+        if route is not None:
+            layout.routes[link.key] = route
         else:
             assert best is not None
             layout.routes[link.key] = best[2]
@@ -591,11 +618,13 @@ def _repair(layout: Layout, lane_of: dict[str, int], gutter: float) -> bool:
     the link) to another row of its lane, keeping a move only if fewer links stay blocked. A
     bounded number of rounds. True when every link passes clear."""
     blocked = _route_links(layout)
-    budget = REPAIR_BUDGET  # routings tried in all: bounds the time on any chain
+    # routings tried in all: bounds the time on any chain (each costs in proportion to links)
+    budget = int(REPAIR_BUDGET * min(1.0, 64 / max(len(layout.links), 1)))
     for _ in range(REPAIR_ROUNDS):
         if not blocked or budget <= 0:
             break
         link, hits = blocked[0]
+        blocked_keys = {lk.key for lk, _ in blocked}
         movers = [h for h in hits if h != "frame"][:2] + [link.head, link.tail]
         best: tuple[int, str, int, int] | None = None  # (blocked count, actor, row, lane rows)
         for key in dict.fromkeys(movers):
@@ -612,12 +641,12 @@ def _repair(layout: Layout, lane_of: dict[str, int], gutter: float) -> bool:
                 p.row = candidate
                 lane.rows = max(rows_before, candidate + 1)
                 layout.height = _place(layout.actors, layout.lanes, lane_of, gutter, layout.pitch)
-                count = len(_route_links(layout))
-                if best is None or count < best[0]:
-                    best = (count, key, candidate, lane.rows)
+                delta = len(_route_links(layout)) - len(blocked_keys)
+                if best is None or delta < best[0]:
+                    best = (delta, key, candidate, lane.rows)
             p.row, lane.rows = before, rows_before
             layout.height = _place(layout.actors, layout.lanes, lane_of, gutter, layout.pitch)
-        if best is None or best[0] >= len(blocked):
+        if best is None or best[0] >= 0:
             # nothing helps at once: open a new row for the first actor in the way
             key = movers[0]
             lane = layout.lanes[lane_of[key]]
@@ -629,7 +658,30 @@ def _repair(layout: Layout, lane_of: dict[str, int], gutter: float) -> bool:
             layout.lanes[lane_of[key]].rows = rows
         layout.height = _place(layout.actors, layout.lanes, lane_of, gutter, layout.pitch)
         blocked = _route_links(layout)
+        budget -= 1
     return not blocked
+
+
+def _grow_frame(layout: Layout) -> None:
+    """Make room for links that bend out of the drawing: shift everything and grow the frame."""
+    points = [pt for lk in layout.links for pt in layout.path(lk)]
+    if not points:
+        return
+    pad = MARGIN
+    left = min(0.0, min(x for x, _ in points) - pad)
+    top = min(0.0, min(y for _, y in points) - pad)
+    right = max(layout.width, max(x for x, _ in points) + pad)
+    bottom = max(layout.height, max(y for _, y in points) + pad)
+    if (left, top, right, bottom) == (0.0, 0.0, layout.width, layout.height):
+        return
+    for p in layout.actors.values():
+        p.x -= left
+        p.y -= top
+    for lane in layout.lanes:
+        lane.y0 -= top
+        lane.y1 -= top
+    layout.offset = (layout.offset[0] - left, layout.offset[1] - top)
+    layout.width, layout.height = right - left, bottom - top
 
 
 def _compact_rows(layout: Layout, lane_of: dict[str, int]) -> None:
@@ -706,18 +758,21 @@ def chain_layout(actors: Sequence[Actor], links: Sequence[Link], *, mode: str = 
     width = gutter + 2 * MARGIN + columns * pitch
     layout = Layout(mode, placed, kept_links, lanes, width, height, pitch=pitch)
     if len(by_key) <= REPAIR_MAX_ACTORS:
-        layout.repaired = _repair(layout, lane_of, gutter)
+        _repair(layout, lane_of, gutter)
+        before = len(_route_links(layout))
         rows = {k: p.row for k, p in placed.items()}
         lane_rows = [lane.rows for lane in lanes]
         _compact_rows(layout, lane_of)
         layout.height = _place(placed, lanes, lane_of, gutter, pitch)
-        if layout.repaired and _route_links(layout):  # compacting undid a repair
+        if len(_route_links(layout)) > before:  # compacting undid part of the repair: undo it
             for k, p in placed.items():
                 p.row = rows[k]
             for lane, n in zip(lanes, lane_rows):
                 lane.rows = n
             layout.height = _place(placed, lanes, lane_of, gutter, pitch)
-            _route_links(layout)
+        _route_links(layout)
+        _grow_frame(layout)
+        layout.repaired = not links_through_labels(layout)
         layout.edge_labels = _fit_edge_labels(layout)
     else:
         layout.repaired = False
