@@ -16,8 +16,8 @@ from app.core.story import Step, build_story
 from app.core.text import escape_markdown
 
 PRESENT_PARAM = "present"
-# At 1920x1080 the title takes the top 90 px and the caption and buttons the last 150.
-PRESENT_GRAPH_HEIGHT = 820
+# At 1920x1080 the title and the step buttons take the top 160 px, the caption the last 100.
+PRESENT_GRAPH_HEIGHT = 800
 
 # Our own CSS (no data in it). Sizes in rem scale with the root font size.
 _STYLE = """<style>
@@ -112,12 +112,13 @@ def render_presentation(case_id: str) -> None:
     step = steps[number - 1]
     st.subheader(escape_markdown(localized_value(get_dataset().case_info(case_id), "title",
                                                  lang)), anchor=False)
+    # The buttons above the graph: on a 1080-high screen they stay in reach at every step.
+    render_story_controls(steps, number)
     layout = st.query_params.get("layout")
     _, _, _, graph = render_chain_graph(case_id, height=PRESENT_GRAPH_HEIGHT,
                                         revealed=(step.actor_ids, step.link_ids),
                                         layout=layout, presenting=True)
     render_step_text(step)
-    render_story_controls(steps, number)
     files = figure_files(graph, case_id, current_view_url(page(CHAIN).url_path))
     offer_figure_in_share_panel(files, case_id)
     render_figure_downloads(files, case_id, key="present-figure")
