@@ -1,17 +1,19 @@
 """Geometry of the chain drawing: country lanes, columns, ordering, wrapped labels, their boxes.
 
-Pure Python (no pandas, no drawing library): the interactive graph (`chain_graph`) and the
-figure for papers (`chain_figure`) both place what this module computes, so the screen and
-the paper show the same picture. Every length is in drawing units, where the label font is
+Pure geometry (numpy for the crossing tests; no pandas, no drawing library): the interactive
+graph (`chain_graph`) and the figure for papers (`chain_figure`) both place what this module
+computes, so the screen and the paper show the same picture. Every length is in drawing units, where the label font is
 `FONT` units high; a viewer scales the whole drawing to its frame.
 
 The picture: one horizontal lane per country (a last one for actors whose country no source
 gives), actors left to right by their column in the chain (`network.layer_positions`), and,
 inside a lane, as many rows as the busiest column needs. Lanes and actors are ordered to keep
-links short and crossings few (barycentre sweeps, a bounded number of them). Then every link
-is checked, as a straight segment, against the markers and label boxes of the actors that are
-not its ends: an actor in the way moves to another row of its lane. Label boxes are estimated
-from the text with wide per-character widths, so a drawn label fits inside its box.
+links short and crossings few (every lane order up to seven countries, else barycentre sweeps
+and swaps; median sweeps within lanes; all bounded). Then every link gets the straightest
+shape (straight, or one of vis-network's curves) that crosses no marker or label of an actor
+that is not its ends; when none does, an actor in the way moves to another row of its lane
+(a bounded repair). Label boxes are estimated from the text with wide per-character widths,
+so a drawn label fits inside its box.
 """
 
 from __future__ import annotations
@@ -19,10 +21,10 @@ from __future__ import annotations
 import itertools
 import math
 import unicodedata
-
-import numpy as np
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+
+import numpy as np
 
 FONT = 18.0  # label font size, in drawing units
 LINE_HEIGHT = 1.25 * FONT
