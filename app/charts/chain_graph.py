@@ -202,9 +202,18 @@ def _case_layouts(actors: pd.DataFrame, links: pd.DataFrame, names: list, lang: 
         lane_names = {c: (geo.country_name(c, lang) if c else translate("graph.lane_unknown",
                                                                        lang))
                       for c in countries}
-        out.append(chain_layout.chain_layout(lay_actors, lay_links, mode=mode,
-                                             lane_names=lane_names, wrap_width=wrap_width))
+        out.append(_cached_layout(tuple(lay_actors), tuple(lay_links), mode,
+                                  tuple(sorted(lane_names.items())), wrap_width))
     return out
+
+
+@lru_cache(maxsize=64)
+def _cached_layout(actors: tuple, links: tuple, mode: str, lane_names: tuple,
+                   wrap_width: float) -> chain_layout.Layout:
+    """The same chain drawn again (another actor highlighted, another presenter's step) reuses
+    its geometry: only colours change. Layouts are never modified once made."""
+    return chain_layout.chain_layout(list(actors), list(links), mode=mode,
+                                     lane_names=dict(lane_names), wrap_width=wrap_width)
 
 
 @contextmanager
