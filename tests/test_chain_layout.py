@@ -140,7 +140,7 @@ def test_generated_chains_draw_clean(n, seed):
     assert lane_span(layout, order) <= lane_span(layout, first_seen)
 
 
-@pytest.mark.parametrize("seed", [0, 2])
+@pytest.mark.parametrize("seed", [0, 1, 2])
 def test_generated_50_actors_draw_clean(seed):
     actors, links = generated_chain(50, seed)
     started = time.perf_counter()
@@ -148,15 +148,6 @@ def test_generated_50_actors_draw_clean(seed):
     assert time.perf_counter() - started < 120  # bounded repair: seconds, not minutes
     assert len(layout.lanes) >= 8
     clean(layout)
-
-
-@pytest.mark.xfail(strict=True, reason="this generated chain of 50 actors keeps a few links "
-                                        "through labels once the repair budget is spent")
-def test_generated_50_actors_seed_1_no_link_through_a_label():
-    actors, links = generated_chain(50, 1)
-    layout = layout_of(actors, links)
-    assert cl.label_overlaps(layout) == []
-    assert cl.links_through_labels(layout) == []
 
 
 def test_generator_is_deterministic():
