@@ -65,6 +65,13 @@ def test_bad_filters_are_dropped_with_a_notice():
     assert "`function`" in notices and "`documented`" in notices and "`colour`" in notices
 
 
+def test_bad_layout_is_dropped_with_a_notice():
+    at = run("app_pages/chain.py", case="voice-assistant", layout="spiral")
+    assert at.selectbox(key="chain-layout-select").value == "lanes"
+    notices = " ".join(str(i.value) for i in at.info)
+    assert "`layout`" in notices and "spiral" in notices
+
+
 def test_focus_on_an_actor_and_change_of_case_clears_it():
     first = load_dataset(extra_dir=None).only("voice-assistant").actors["actor_id"].iloc[0]
     at = run("app_pages/chain.py", case="voice-assistant", focus=first)

@@ -117,8 +117,12 @@ def test_colours_shapes_and_sizes_by_type(voice):
 
 def test_labels_and_node_tooltips(voice):
     nodes = by_actor(build_chain_graph(*voice))
-    assert nodes["fr_workers"]["label"] == "Workers in France\n(FR)"
-    assert nodes["users"]["label"] == "Smart-speaker users"
+    # names wrapped at the layout's width; the country is the lane, not a suffix
+    assert nodes["fr_workers"]["label"].split("\n") == cg.chain_layout.wrap_label(
+        "Workers in France")
+    assert nodes["fr_workers"]["label"].replace("\n", " ") == "Workers in France"
+    assert "(FR)" not in nodes["fr_workers"]["label"]
+    assert nodes["users"]["label"].replace("\n", " ") == "Smart-speaker users"
     tip = nodes["es_sub"]["title"]
     assert "Spanish subcontractor" in tip and "Subcontractor" in tip and "Spain" in tip
     assert "Certainty: reported" in tip
@@ -129,8 +133,15 @@ def test_labels_and_node_tooltips(voice):
 
 def test_edges_labels_dashes_and_opacity_by_certainty(voice):
     edges = by_link(build_chain_graph(*voice))
-    assert edges["l1"]["label"] == "outsources to"
-    assert edges["l9"]["label"] == "supplies data to"
+    assert edges["l1"]["relation_label"] == "outsources to"
+    assert edges["l9"]["relation_label"] == "supplies data to"
+    # drawn only where the layout found room clear of every label and link
+    layout = build_chain_graph(*voice).layouts[0]
+    for lid, e in edges.items():
+        assert ("label" in e) == (f"voice:{lid}" in layout.edge_labels)
+        if "label" in e:
+            assert e["label"] == e["relation_label"]
+    assert any("label" in e for e in edges.values())
     for e in edges.values():
         assert e["dashes"] == palette.CERTAINTY_DASHES[e["certainty"]]
         assert e["color"]["opacity"] == palette.CERTAINTY_OPACITY[e["certainty"]]
@@ -151,10 +162,10 @@ def test_french_labels_tooltips_and_legend(voice):
     assert "Donneur d'ordres." in lead and "Certitude : documenté" in lead
     assert "Sources :" in lead and "Human listeners" in lead  # citations stay as they are
     # English where French is missing, marked as such.
-    assert nodes["jp_service"]["label"] == "Japanese online service [EN]\n(JP)"
+    assert nodes["jp_service"]["label"].replace("\n", " ") == "Japanese online service [EN]"
     assert "Travailleurs : 1\u202f000" in nodes["fr_workers"]["title"]
     assert "pays non précisé" in nodes["users"]["title"]
-    assert edges["l1"]["label"] == "sous-traite à"
+    assert edges["l1"]["relation_label"] == "sous-traite à"
     assert edges["l2"]["title"].startswith("Plateforme chinoise sous-traite à Japanese online")
     items = legend_items("fr")
     assert ("Utilisateurs finaux", palette.ACTOR_TYPE_COLOURS["end_user"], "diamond") in items
@@ -177,7 +188,10 @@ def test_positions_deterministic_and_left_to_right(voice):
     nodes = by_actor(g1)
     assert nodes["lead"]["x"] < nodes["cn_platform"]["x"] < nodes["jp_service"]["x"]
     assert nodes["jp_service"]["x"] < nodes["fr_workers"]["x"] < nodes["users"]["x"]
-    assert nodes["fr_workers"]["y"] == 0  # alone in its column: centred
+    # lanes: the lead firm's country on top, the end users (no country) at the bottom
+    assert nodes["lead"]["y"] < nodes["cn_platform"]["y"] < nodes["fr_workers"]["y"]
+    assert nodes["users"]["y"] == max(n["y"] for n in nodes.values())
+    assert nodes["lead"]["y"] == nodes["own_platform"]["y"]  # same lane, same row
 
 
 def test_cases_get_unique_ids_and_their_own_sources(voice):
@@ -397,3 +411,34 @@ def test_cycle_collection_is_back_as_it_was_after_a_build(tiny_dataset):
         assert not gc.isenabled()  # a caller that turned it off keeps it off
     finally:
         gc.enable()
+
+
+# --- built with pyvis, rendered with our template ----------------------------------------------
+
+def test_graph_is_assembled_by_pyvis_and_rendered_by_our_template(voice, monkeypatch):
+    from pyvis.network import Network
+
+    calls = {"node": 0, "edge": 0}
+    add_node, add_edge = Network.add_node, Network.add_edge
+
+    def counting_node(self, *a, **k):
+        calls["node"] += 1
+        return add_node(self, *a, **k)
+
+    def counting_edge(self, *a, **k):
+        calls["edge"] += 1
+        return add_edge(self, *a, **k)
+
+    monkeypatch.setattr(Network, "add_node", counting_node)
+    monkeypatch.setattr(Network, "add_edge", counting_edge)
+    graph = build_chain_graph(*voice)
+    assert calls == {"node": 8, "edge": 9}
+    net = cg.new_network()
+    assert net.path == cg.TEMPLATE_FILE and net.template_dir == str(cg.TEMPLATE_DIR)
+    page = chain_graph_html(graph)
+    for outside in ("bootstrap", "cdnjs", "jsdelivr", "unpkg", "innerHTML"):
+        assert outside not in page
+    assert "beforeDrawing" in page and "window.chainNetwork = net" in page
+    data = embedded_data(page)
+    assert " ".join(data["lanes"][0]["name"]) == "United States"
+    assert data["frame"]["width"] > 0 and data["frame"]["font"] == cg.chain_layout.FONT

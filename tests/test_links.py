@@ -54,6 +54,7 @@ VIEWS = [
      "chain-physics-toggle": True},
     {"chain-case-select": "retail-video-surveillance", "chain-function-select": "impersonation",
      "chain-documented-toggle": True},
+    {"chain-case-select": "canteen-terminal", "chain-layout-select": "columns"},
 ]
 
 

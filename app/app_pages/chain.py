@@ -3,13 +3,16 @@
 import streamlit as st
 
 from app.components.cases import case_titles, render_case_cards
-from app.components.chain import chain_tables, download_name, render_chain_graph
+from app.charts.chain_layout import DEFAULT_LAYOUT, LAYOUTS
+from app.components.chain import (chain_tables, download_name, figure_files,
+                                  offer_figure_in_share_panel, render_chain_graph,
+                                  render_figure_downloads)
 from app.components.data import get_cases_or_stop
 from app.components.downloads import render_csv_download
 from app.components.i18n import current_language, t, tn, with_lang
 from app.components.pages import CHAIN, page
 from app.components.present import presenting, render_presentation
-from app.components.share import describe_view
+from app.components.share import current_view_url, describe_view
 from app.components.state import (checked_param, drop_unknown_params, render_notices,
                                   synced_selectbox, synced_toggle)
 from app.components.tables import render_table
@@ -18,7 +21,7 @@ from app.core import vocab
 from app.core.i18n import localized, localized_value, vocab_label
 from app.core.text import escape_markdown
 
-PARAMS = ["case", "focus", "function", "documented", "physics", "step"]
+PARAMS = ["case", "focus", "function", "documented", "physics", "step", "layout"]
 ALL = ""
 
 drop_unknown_params(PARAMS)
@@ -42,7 +45,8 @@ def _forget_focus() -> None:
 
 
 titles = case_titles(dataset, lang)
-controls = st.columns([3, 3, 2, 2])
+# Graph first: a compact row of controls, the graph, then what explains it.
+controls = st.columns([3, 3, 2, 2, 2], vertical_alignment="bottom")
 with controls[0]:
     case_id = synced_selectbox(t("chain.case_select"), dataset.case_ids, key="chain-case-select",
                                param="case", format_func=titles.get, on_change=_forget_focus,
@@ -63,6 +67,11 @@ with controls[2]:
             "function", f, lang),
         help=t("chain.function_help"))
 with controls[3]:
+    layout = synced_selectbox(
+        t("chain.layout_select"), list(LAYOUTS), key="chain-layout-select", param="layout",
+        default=DEFAULT_LAYOUT, omit_default=True,
+        format_func=lambda v: t(f"chain.layout.{v}"), help=t("chain.layout_help"))
+with controls[4]:
     documented_only = synced_toggle(t("chain.documented_toggle"), key="chain-documented-toggle",
                                     param="documented")
     physics = synced_toggle(t("chain.physics_toggle"), key="chain-physics-toggle",
@@ -73,18 +82,16 @@ info = dataset.case_info(case_id)
 title = localized_value(info, "title", lang)
 describe_view(t("chain.view_title", title=title), [case_id])
 compact = st.context.is_embedded
-st.title(escape_markdown(title))
-if not compact:
-    st.markdown(t("chain.product_period",
-                  product=escape_markdown(localized_value(info, "product", lang)),
-                  period=escape_markdown(localized_value(info, "period", lang))))
-    st.markdown(escape_markdown(localized_value(info, "description", lang)))
 
-standalone, n_actors, n_links = render_chain_graph(
+standalone, n_actors, n_links, graph = render_chain_graph(
     case_id, function=function or None, documented_only=documented_only, focus=focus or None,
-    physics=physics)
+    physics=physics, layout=layout or DEFAULT_LAYOUT)
 render_graph_legend()
 st.caption(t("chain.graph_help"))
+files = figure_files(graph, case_id, current_view_url(page(CHAIN).url_path))
+offer_figure_in_share_panel(files, case_id)
+if graph.nodes:
+    render_figure_downloads(files, case_id, key="chain-figure")
 buttons = st.columns(2)
 buttons[0].download_button(
     t("chain.download_graph"), standalone,
@@ -94,6 +101,12 @@ buttons[1].page_link(page(CHAIN), label=t("chain.present"), icon=":material/slid
                      query_params=with_lang({"case": case_id, "present": "1"}))
 if compact:
     st.stop()
+
+st.header(escape_markdown(title), anchor=False)
+st.markdown(t("chain.product_period",
+              product=escape_markdown(localized_value(info, "product", lang)),
+              period=escape_markdown(localized_value(info, "period", lang))))
+st.markdown(escape_markdown(localized_value(info, "description", lang)))
 
 links_frame, actors_frame, tasks_frame = chain_tables(
     case_id, function=function or None, documented_only=documented_only)

@@ -1,13 +1,16 @@
-"""The chain graph: actors as nodes, links as arrows, laid out left to right, drawn by vis-network.
+"""The chain graph: actors as nodes, links as arrows, in country lanes, drawn by vis-network.
 
-Pure builders (no Streamlit): `build_chain_graph` turns the tidy tables into node and edge
-lists (testable before any HTML), `chain_graph_html` wraps them in a small page that loads
-vis-network from the app's static folder, `standalone_html` inlines it for a download.
+Pure builders (no Streamlit): `build_chain_graph` places the actors with `chain_layout` and
+assembles nodes and edges with pyvis's `Network` (testable before any HTML);
+`chain_graph_html` renders them through the project's own Jinja template
+(`templates/chain_graph.html`, set with pyvis's `set_template_dir`), which loads vis-network
+from the app's static folder; `standalone_html` inlines it for a download.
 
-Why not pyvis's own template: it loads bootstrap from a CDN, inserts the heading and its select
-menu raw, and switches to `innerHTML` tooltips when a title contains "href". Here every text
-that comes from the data reaches the page only inside JSON escaped for a script block, and
-tooltips become DOM elements filled with `textContent`; labels are drawn on the canvas.
+Why our own template rather than pyvis's: pyvis's loads bootstrap from a CDN, inserts the
+heading and its select menu raw, and switches to `innerHTML` tooltips when a title contains
+"href". Here every text that comes from the data reaches the page only inside JSON escaped for
+a script block; tooltips become DOM elements filled with `textContent`; labels and lane names
+are drawn on the canvas.
 """
 
 from __future__ import annotations
@@ -24,8 +27,9 @@ from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
+from pyvis.network import Network
 
-from app.charts import palette
+from app.charts import chain_layout, palette
 from app.core import geo, network, vocab
 from app.core.i18n import DEFAULT_LANGUAGE, format_number, localized, translate, vocab_label
 from app.core.sources import citation_lookup, citations_for
@@ -37,14 +41,15 @@ CSS_FILE = "vis-network.css"
 SHAPE_END_USER = "diamond"
 SHAPE_DEFAULT = "dot"
 
-X_SPACING = 300
-Y_SPACING = 150
-CASE_GAP = 1.5  # extra rows between the bands of two cases
+TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
+TEMPLATE_FILE = "chain_graph.html"
+CASE_GAP = 2 * chain_layout.FONT  # between the drawings of two cases
 NODE_SIZE = 16
 MAX_ACTORS_DASHED = 1_000
+MIN_HEIGHT_PX = 240
+MIN_FONT_PX = 12  # below this on a narrow screen, the drawing keeps its size and scrolls
 WORKER_SIZE_MIN, WORKER_SIZE_MAX = 14, 42
 GREYED_OPACITY = 0.3
-BACK_ROUNDNESS = 0.3  # curvature of links drawn right to left, so they arc around the rows
 _FALLBACK_CERTAINTY = "inferred"  # unknown values are drawn as the least certain
 
 # Which links `focus` follows backwards: the buyer is upstream of the seller
@@ -55,11 +60,41 @@ FOCUS_REVERSED: frozenset[str] = frozenset({"sells_to"})
 
 @dataclass(frozen=True)
 class ChainGraph:
-    """Node and edge dicts in vis-network's format, plus the network options."""
+    """Node and edge dicts in vis-network's format, the network options, and the drawing's
+    frame: `frame` = {"width", "height"} in drawing units, `lanes` = bands with their names
+    (the same geometry the paper figure uses, kept in `layouts`)."""
 
     nodes: list[dict]
     edges: list[dict]
     options: dict
+    frame: dict | None = None
+    lanes: tuple = ()
+    layouts: tuple = ()
+    layout: str = chain_layout.DEFAULT_LAYOUT
+
+
+class _NodeIds(list):
+    """pyvis checks `id in node_ids` (a list) for every node and both ends of every edge: a
+    list that also keeps a set makes building 5,000 actors linear instead of quadratic."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._set: set = set()
+
+    def append(self, item) -> None:  # noqa: D102
+        self._set.add(item)
+        super().append(item)
+
+    def __contains__(self, item) -> bool:
+        return item in self._set
+
+
+def new_network() -> Network:
+    """A pyvis Network set up for our template: directed, no CDN, fast membership checks."""
+    net = Network(height="100%", width="100%", directed=True, cdn_resources="remote")
+    net.node_ids = _NodeIds()
+    net.set_template_dir(str(TEMPLATE_DIR), TEMPLATE_FILE)
+    return net
 
 
 # ---------------------------------------------------------------------------------------------
@@ -126,36 +161,59 @@ def _focus_seeds(focus, keys: set[tuple[str, str]]) -> set[tuple[str, str]]:
 # Builder
 
 
-def _positions(
-    actors: pd.DataFrame, links: pd.DataFrame
-) -> dict[tuple[str, str], tuple[float, float]]:
-    """x/y per (case, actor): columns from `network.layer_positions`, one band per case."""
-    a_case, l_case = _cases(actors), _cases(links)
+def _layout_inputs(actors: pd.DataFrame, links: pd.DataFrame, names: list, case: str,
+                   rows: list[int], link_rows: list[int]):
+    """The layout's actors and links for one case: columns from `network.layer_positions`."""
+    columns = network.layer_positions(actors.iloc[rows], links.iloc[link_rows])
+    lay_actors = []
+    for i in rows:
+        actor = str(actors["actor_id"].iat[i]) if "actor_id" in actors.columns else ""
+        atype = str(actors["actor_type"].iat[i]) if "actor_type" in actors.columns else ""
+        workers = actors["workers"].iat[i] if "workers" in actors.columns else None
+        country = actors["country"].iat[i] if "country" in actors.columns else ""
+        country = "" if _missing(country) else str(country or "")
+        size = worker_size(workers) if atype == "worker_pool" else NODE_SIZE
+        lay_actors.append(chain_layout.Actor(node_id(case, actor), str(names[i]), country,
+                                             columns.get(actor, (0, 0))[0], size))
+    return lay_actors
+
+
+def _case_layouts(actors: pd.DataFrame, links: pd.DataFrame, names: list, lang: str,
+                  mode: str, relation_labels: dict[str, str],
+                  wrap_width: float) -> list[chain_layout.Layout]:
+    """One layout per case, in the order the cases come."""
     a_rows: dict[str, list[int]] = {}
-    for i, c in enumerate(a_case):
+    for i, c in enumerate(_cases(actors)):
         a_rows.setdefault(c, []).append(i)
     l_rows: dict[str, list[int]] = {}
-    for i, c in enumerate(l_case):
+    for i, c in enumerate(_cases(links)):
         l_rows.setdefault(c, []).append(i)
-
-    out: dict[tuple[str, str], tuple[float, float]] = {}
-    top: float | None = None  # the first case's band is centred on y = 0
+    out = []
     for case, rows in a_rows.items():
-        layers = network.layer_positions(
-            actors.iloc[rows], links.iloc[l_rows.get(case, [])]
-        )
-        counts: dict[int, int] = {}
-        for lay, _ in layers.values():
-            counts[lay] = counts.get(lay, 0) + 1
-        height = max(counts.values(), default=1)
-        if top is None:
-            top = -(height - 1) / 2
-        centre = top + (height - 1) / 2
-        for actor, (lay, order) in layers.items():
-            y = centre + order - (counts[lay] - 1) / 2
-            out[(case, actor)] = (float(lay * X_SPACING), float(y * Y_SPACING))
-        top += height + CASE_GAP
+        lay_actors = _layout_inputs(actors, links, names, case, rows, l_rows.get(case, []))
+        lay_links = [
+            chain_layout.Link(node_id(case, str(links["link_id"].iat[j])),
+                              node_id(case, str(links["from_actor"].iat[j])),
+                              node_id(case, str(links["to_actor"].iat[j])),
+                              relation_labels.get(str(links["relation"].iat[j]), ""))
+            for j in l_rows.get(case, [])
+        ]
+        countries = {a.lane for a in lay_actors}
+        lane_names = {c: (geo.country_name(c, lang) if c else translate("graph.lane_unknown",
+                                                                       lang))
+                      for c in countries}
+        out.append(_cached_layout(tuple(lay_actors), tuple(lay_links), mode,
+                                  tuple(sorted(lane_names.items())), wrap_width))
     return out
+
+
+@lru_cache(maxsize=64)
+def _cached_layout(actors: tuple, links: tuple, mode: str, lane_names: tuple,
+                   wrap_width: float) -> chain_layout.Layout:
+    """The same chain drawn again (another actor highlighted, another presenter's step) reuses
+    its geometry: only colours change. Layouts are never modified once made."""
+    return chain_layout.chain_layout(list(actors), list(links), mode=mode,
+                                     lane_names=dict(lane_names), wrap_width=wrap_width)
 
 
 @contextmanager
@@ -181,22 +239,26 @@ def build_chain_graph(
     focus: str | tuple[str, str] | None = None,
     physics: bool = False,
     lang: str = DEFAULT_LANGUAGE,
+    layout: str = chain_layout.DEFAULT_LAYOUT,
+    wide_labels: bool = False,
 ) -> ChainGraph:
     """Nodes and edges of the chain graph for one or more cases, ready for vis-network.
 
     Nodes are actors (id "case_id:actor_id"), coloured by type (`palette.ACTOR_TYPE_COLOURS`),
     diamonds for end users and dots otherwise, worker pools sized by headcount where known,
-    placed by `network.layer_positions` (one horizontal band per case). Edges are links with
-    arrows, the relation in words as label, and certainty as line style and opacity. Every
+    placed by `chain_layout` (`layout`: "lanes", one band per country, or "columns", one band;
+    the cases one under the other). Labels are the names wrapped at a fixed width. Edges are
+    straight links with arrows, the relation in words as label where it fits clear of
+    everything else (always in the tooltip), and certainty as line style and opacity. Every
     `title` is plain text (who, what, certainty and the full citations of its sources); the
     HTML builders make sure it is shown as text. `focus` (an actor id, a node id or a
     (case_id, actor_id) pair) greys every actor and link not on a chain through it. Links whose
     ends are not known actors and repeated ids are skipped so that the page never breaks.
+    `wide_labels` wraps labels wider (a slide is wide and short).
     Every text is in `lang`: names and descriptions from their `*_fr` columns where there is one
     (else English, marked), types, relations, countries and numbers; citations stay as they are.
     """
     citations = citation_lookup(sources)
-    positions = _positions(actors, links)
     # Dashed lines cost the browser in proportion to their length: on very large graphs they
     # froze every redraw for seconds (bench: 4.6 s -> 0.13 s at 5,000 actors), so certainty is
     # shown there by opacity, tooltip and table only.
@@ -211,6 +273,32 @@ def build_chain_graph(
     actor_names = _text_col(actors, "name", lang)
     for key, name in zip(a_keys, actor_names):
         names.setdefault(key, str(name))
+    relation_labels = {r: vocab_label("relation", r, lang) for r in vocab.RELATIONS}
+    wrap = chain_layout.WIDE_WRAP_WIDTH if wide_labels else chain_layout.WRAP_WIDTH
+    layouts = _case_layouts(actors, links, actor_names, lang, layout, relation_labels, wrap)
+    positions: dict[str, tuple[float, float]] = {}
+    wrapped: dict[str, list[str]] = {}
+    edge_labels: set[str] = set()
+    routes: dict[str, tuple[str, float]] = {}
+    lanes: list[dict] = []
+    top, width = 0.0, 0.0
+    for lay in layouts:  # the cases one under the other
+        for key, p in lay.actors.items():
+            positions[key] = (p.x, p.y + top)
+            wrapped[key] = p.lines
+        edge_labels |= set(lay.edge_labels)
+        routes.update(lay.routes)
+        if lay.mode == "lanes":
+            lanes += [{"name": lane.name_lines, "y0": lane.y0 + top, "y1": lane.y1 + top,
+                       "x0": lay.offset[0] + chain_layout.MARGIN,
+                       "unknown": lane.key == chain_layout.UNKNOWN_LANE} for lane in lay.lanes]
+        width = max(width, lay.width)
+        top += lay.height + CASE_GAP
+    frame = {"width": width, "height": max(top - CASE_GAP, 0.0),
+             "font": chain_layout.FONT, "laneFont": chain_layout.LANE_FONT,
+             "laneLine": chain_layout.LINE_HEIGHT, "gutter": chain_layout.GUTTER,
+             "margin": chain_layout.MARGIN}
+    net = new_network()
 
     related: set[tuple[str, str]] | None = None
     lit_links: set[int] = set()
@@ -218,7 +306,6 @@ def build_chain_graph(
     if seeds:  # an unknown focus greys nothing rather than everything
         related, lit_links = network.focus_keys(links, seeds, FOCUS_REVERSED)
 
-    nodes: list[dict] = []
     seen: set[tuple[str, str]] = set()
     for key, name, atype, country, workers, anon, desc, sids, cert in zip(
         a_keys,
@@ -254,11 +341,11 @@ def build_chain_graph(
         lines += ["", _certainty_line(cert, lang),
                   *_source_lines(citations_for(citations, case, sids), lang)]
 
-        x, y = positions.get(key, (0.0, 0.0))
+        nid = node_id(case, actor)
+        x, y = positions.get(nid, (0.0, 0.0))
         size = worker_size(workers) if atype == "worker_pool" else NODE_SIZE
-        nodes.append({
-            "id": node_id(case, actor),
-            "label": f"{name}\n({country})" if country else name,
+        net.add_node(nid, **{
+            "label": "\n".join(wrapped.get(nid, [name])) or " ",
             "title": "\n".join(lines),
             "shape": SHAPE_END_USER if atype == "end_user" else SHAPE_DEFAULT,
             "size": size,
@@ -275,6 +362,8 @@ def build_chain_graph(
             "shapeProperties": {"borderDashes": dashes(cert_key)},
             "font": {"color": palette.NEUTRAL if greyed else palette.TEXT},
             # Not read by vis-network; kept for tests and callers.
+            "full_name": name,
+            "country": country,
             "case_id": case,
             "actor_id": actor,
             "actor_type": atype,
@@ -282,7 +371,6 @@ def build_chain_graph(
             "greyed": greyed,
         })
 
-    edges: list[dict] = []
     seen_edges: set[str] = set()
     for i, (case, lid, a, b, rel, desc, sids, cert) in enumerate(zip(
         _cases(links),
@@ -307,18 +395,14 @@ def build_chain_graph(
             lines += ["", str(desc)]
         lines += ["", _certainty_line(cert, lang),
                   *_source_lines(citations_for(citations, case, sids), lang)]
-        edge_extra: dict = {}
-        # Links drawn right to left (e.g. data supplied back) arc clear of the rows.
-        if positions.get((case, b), (0.0,))[0] <= positions.get((case, a), (0.0,))[0]:
-            edge_extra["smooth"] = {"enabled": True, "type": "curvedCW",
-                                    "roundness": BACK_ROUNDNESS}
-        edges.append({
-            **edge_extra,
+        extra: dict = {"label": verb} if eid in edge_labels else {}
+        kind, roundness = routes.get(eid, chain_layout.STRAIGHT)
+        if kind != "straight":  # the curve the layout found clear of every label
+            extra["smooth"] = {"enabled": True, "type": kind, "roundness": roundness}
+        net.add_edge(node_id(case, a), node_id(case, b), **{
+            **extra,
             "id": eid,
-            "from": node_id(case, a),
-            "to": node_id(case, b),
             "arrows": "to",
-            "label": verb,
             "title": "\n".join(lines),
             "dashes": dashes(cert_key),
             "color": {
@@ -330,11 +414,13 @@ def build_chain_graph(
             "font": {"color": palette.NEUTRAL if greyed else palette.TEXT},
             "link_id": str(lid),
             "relation": rel,
+            "relation_label": verb,
             "certainty": str(cert),
             "greyed": greyed,
         })
 
-    return ChainGraph(nodes=nodes, edges=edges, options=graph_options(physics=physics))
+    return ChainGraph(nodes=net.nodes, edges=net.edges, options=graph_options(physics=physics),
+                      frame=frame, lanes=tuple(lanes), layouts=tuple(layouts), layout=layout)
 
 
 def graph_options(*, physics: bool = False) -> dict:
@@ -355,13 +441,15 @@ def graph_options(*, physics: bool = False) -> dict:
         "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False,
                         "keyboard": False, "multiselect": False},
         "nodes": {
-            "font": {"size": 20, "face": "sans-serif", "multi": False},
-            "widthConstraint": {"maximum": 190},
+            # Labels come wrapped by the layout, which sized their boxes for this font.
+            "font": {"size": chain_layout.FONT, "face": "sans-serif", "multi": False},
         },
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.7}},
-            "font": {"size": 15, "face": "sans-serif", "align": "horizontal", "strokeWidth": 4},
-            "smooth": {"enabled": True, "type": "curvedCW", "roundness": 0.12},
+            "font": {"size": chain_layout.EDGE_FONT, "face": "sans-serif",
+                     "align": "horizontal", "strokeWidth": 4},
+            # Straight, as the layout checked them against every label on their way.
+            "smooth": {"enabled": False},
             "width": 1.5,
             "selectionWidth": 1.5,
         },
@@ -381,7 +469,8 @@ def reveal(graph: ChainGraph, actor_ids: Collection[str], link_ids: Collection[s
     actors, links = set(actor_ids), set(link_ids)
     nodes = [n | {"hidden": n["actor_id"] not in actors} for n in graph.nodes]
     edges = [e | {"hidden": e["link_id"] not in links} for e in graph.edges]
-    return ChainGraph(nodes, edges, graph.options)
+    return ChainGraph(nodes, edges, graph.options, graph.frame, graph.lanes, graph.layouts,
+                      graph.layout)
 
 
 def legend_items(lang: str = DEFAULT_LANGUAGE) -> list[tuple[str, str, str]]:
@@ -436,54 +525,6 @@ def safe_json(value: object) -> str:
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
-_SCRIPT = """(function () {
-  "use strict";
-  var data = %s;
-  var container = document.getElementById("mynetwork");
-  if (typeof vis === "undefined") {
-    container.textContent = data.unavailable;
-    return;
-  }
-  function asText(item) {
-    if (typeof item.title === "string" && item.title !== "") {
-      var el = document.createElement("div");
-      el.className = "dlc-tooltip";
-      el.textContent = item.title;
-      item.title = el;
-    } else {
-      delete item.title;
-    }
-    return item;
-  }
-  var nodes = new vis.DataSet(data.nodes.map(asText));
-  var edges = new vis.DataSet(data.edges.map(asText));
-  var net = new vis.Network(container, {nodes: nodes, edges: edges}, data.options);
-  // Leave room around the outermost labels, which fit() does not count; fit again when the
-  // frame gets its final size (Streamlit sizes the iframe after the first drawing).
-  function fitAll() {
-    net.fit({animation: false, maxZoomLevel: 2.5});
-    net.moveTo({scale: net.getScale() * 0.9});
-  }
-  fitAll();
-  var lastWidth = container.clientWidth;
-  net.on("resize", function () {
-    if (Math.abs(container.clientWidth - lastWidth) > 40) {
-      lastWidth = container.clientWidth;
-      fitAll();
-    }
-  });
-  window.chainNetwork = net;
-})();"""
-
-_STYLE = """html,body{margin:0;padding:0;font-family:sans-serif;color:%(text)s;}
-#mynetwork{width:100%%;height:%(height)dpx;}
-div.vis-tooltip{max-width:480px;white-space:pre-wrap;font:15px/1.4 sans-serif;padding:8px 10px;}
-.dlc-tooltip{white-space:pre-wrap;}
-.dlc-legend{font-size:13px;}
-h1{font-size:20px;margin:8px 0 4px;}
-"""
-
-
 def _check_relative(url: str) -> str:
     if re.match(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*:|//|\\\\)", url):
         raise ValueError(f"assets_url must be a relative URL or path, got {url!r}")
@@ -491,23 +532,39 @@ def _check_relative(url: str) -> str:
 
 
 def _page(graph: ChainGraph, *, head: str, body_top: str, height_px: int, title: str,
-          lang: str) -> str:
-    style = _STYLE % {"text": palette.TEXT, "height": int(height_px)}
-    payload = {"nodes": graph.nodes, "edges": graph.edges, "options": graph.options,
+          lang: str, fit_height: bool = True, max_height_px: int | None = None) -> str:
+    """Render the graph through pyvis with our template; `head` and `body_top` are our own
+    HTML (no data in them unescaped), everything else enters as escaped JSON."""
+    net = new_network()
+    net.nodes, net.edges = graph.nodes, graph.edges
+    nodes, edges, _, _, _, _ = net.get_network_data()
+    payload = {"nodes": nodes, "edges": edges, "options": graph.options,
+               "frame": graph.frame or {}, "lanes": list(graph.lanes),
+               "fitHeight": fit_height, "minHeight": MIN_HEIGHT_PX,
+               "minFont": MIN_FONT_PX,
+               "maxHeight": int(max_height_px or height_px),
                "unavailable": translate("graph.unavailable", lang)}
-    label = html.escape(translate("graph.aria_label", lang), quote=True)
-    return (
-        f"<!DOCTYPE html>\n<html lang=\"{html.escape(lang, quote=True)}\">\n<head>\n"
-        f"<meta charset=\"utf-8\">\n<title>{html.escape(title)}</title>\n{head}"
-        f"<style>\n{style}</style>\n</head>\n<body>\n{body_top}"
-        f"<div id=\"mynetwork\" role=\"img\" aria-label=\"{label}\"></div>\n"
-        f"<script>\n{_SCRIPT % safe_json(payload)}\n</script>\n</body>\n</html>\n"
-    )
+    template = net.templateEnv.get_template(net.path)
+    return template.render(
+        lang=lang, title=title, head=head, body_top=body_top, height_px=int(height_px),
+        text_colour=palette.TEXT, aria_label=translate("graph.aria_label", lang),
+        data_json=safe_json(payload),
+    ) + "\n"
+
+
+def frame_height(graph: ChainGraph, width_px: float, *, max_px: int) -> int:
+    """The frame's height for a drawing `width_px` wide: the drawing's own proportions, within
+    [MIN_HEIGHT_PX, max_px]. The page corrects it once it knows its real width."""
+    frame = graph.frame or {}
+    if not frame.get("width"):
+        return max_px
+    wanted = width_px * frame["height"] / frame["width"]
+    return int(max(MIN_HEIGHT_PX, min(max_px, round(wanted))))
 
 
 def chain_graph_html(
     graph: ChainGraph, *, assets_url: str = "app/static/vis-9.1.2", height_px: int = 620,
-    lang: str = DEFAULT_LANGUAGE,
+    lang: str = DEFAULT_LANGUAGE, max_height_px: int | None = None,
 ) -> str:
     """A small HTML page drawing the graph, loading vis-network from `assets_url`.
 
@@ -520,7 +577,8 @@ def chain_graph_html(
     head = (f'<link rel="stylesheet" href="{base}/{CSS_FILE}">\n'
             f'<script src="{base}/{JS_FILE}"></script>\n')
     return _page(graph, head=head, body_top="", height_px=height_px,
-                 title=translate("graph.page_title", lang), lang=lang)
+                 title=translate("graph.page_title", lang), lang=lang,
+                 max_height_px=max_height_px)
 
 
 @lru_cache(maxsize=1)
@@ -551,4 +609,5 @@ def standalone_html(graph: ChainGraph, *, title: str, height_px: int = 720,
     top = (f"<h1>{html.escape(title)}</h1>\n{legend_html(lang)}\n"
            f"<p style=\"margin:0 0 4px;font-size:13px\">"
            f"{html.escape(translate('graph.standalone_help', lang))}</p>\n")
-    return _page(graph, head=head, body_top=top, height_px=height_px, title=title, lang=lang)
+    return _page(graph, head=head, body_top=top, height_px=height_px, title=title, lang=lang,
+                 fit_height=True, max_height_px=max(height_px, 1400))

@@ -8,16 +8,28 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from app.charts.chain_graph import (ChainGraph, build_chain_graph, chain_graph_html, reveal,
-                                    standalone_html)
-from app.components.data import cached_view, data_version_key, get_dataset
+from app.charts import chain_figure
+from app.charts.chain_graph import (ChainGraph, build_chain_graph, chain_graph_html, frame_height,
+                                    reveal, standalone_html)
+from app.charts.chain_layout import DEFAULT_LAYOUT, LAYOUTS
+from app.components.data import cached_view, data_files_stamp, data_version_key, get_dataset
 from app.components.i18n import current_language, t
 from app.core import network
 from app.core.i18n import localized_value
 from app.core.load import Dataset
+from app.core.share import data_version
+from app.core.sources import short_citation
 from app.core.tables import actor_table, chain_table, task_table
+from app.core.validate import split_ids
 
-GRAPH_HEIGHT = 640
+# The frame's largest height, and the width the page is expected to give the graph (the page
+# corrects the height to its real width once drawn): a 1440-wide window with the sidebar open,
+# and a 1920-wide slide.
+GRAPH_HEIGHT = 660
+GRAPH_WIDTH_GUESS = 1040
+PRESENT_WIDTH_GUESS = 1860
+FIGURE_KEY = "chain-figure-files"
+FIGURE_TYPES = {"svg": "image/svg+xml", "pdf": "application/pdf", "png": "image/png"}
 
 
 def chain_view(dataset: Dataset, case_id: str, *, function: str | None,
@@ -34,47 +46,116 @@ def chain_view(dataset: Dataset, case_id: str, *, function: str | None,
     return actors.reset_index(drop=True), links.reset_index(drop=True)
 
 
+def layout_choice(value: str | None) -> str:
+    return value if value in LAYOUTS else DEFAULT_LAYOUT
+
+
 @cached_view(max_entries=256)
 def _chain_graph(version: tuple, case_id: str, function: str | None, documented_only: bool,
                  focus: str | None, physics: bool,
                  revealed: tuple[tuple[str, ...], tuple[str, ...]] | None,
-                 lang: str) -> ChainGraph:
-    """The graph of one view; keyed by the data version, every filter and the language."""
+                 layout: str, wide: bool, lang: str) -> ChainGraph:
+    """The graph of one view; keyed by the data version, every filter, the layout, the label
+    width and the language."""
     dataset = get_dataset()
     actors, links = chain_view(dataset, case_id, function=function,
                                documented_only=documented_only)
     sources = dataset.sources[dataset.sources["case_id"] == case_id]
-    graph = build_chain_graph(actors, links, sources, focus=focus, physics=physics, lang=lang)
+    graph = build_chain_graph(actors, links, sources, focus=focus, physics=physics, lang=lang,
+                              layout=layout, wide_labels=wide)
     return graph if revealed is None else reveal(graph, *revealed)
 
 
 @cached_view(max_entries=256)
-def _embedded_html(view: tuple, height: int) -> str:
-    """The page fragment of one view (same key as `_chain_graph`, plus the height)."""
-    return chain_graph_html(_chain_graph(*view), height_px=height, lang=view[-1])
+def _embedded_html(view: tuple, height: int, max_height: int) -> str:
+    """The page fragment of one view (same key as `_chain_graph`, plus the heights)."""
+    return chain_graph_html(_chain_graph(*view), height_px=height, lang=view[-1],
+                            max_height_px=max_height)
+
+
+def _view_citations(case_id: str, graph: ChainGraph) -> list[str]:
+    """Short citations of the sources behind what the view shows, in the case's order."""
+    dataset = get_dataset()
+    case = dataset.only(case_id)
+    shown_actors = {n["actor_id"] for n in graph.nodes if not n.get("hidden")}
+    shown_links = {e["link_id"] for e in graph.edges if not e.get("hidden")}
+    cited: set[str] = set()
+    for aid, ids in zip(case.actors["actor_id"], case.actors["source_ids"]):
+        if aid in shown_actors:
+            cited |= set(split_ids(str(ids)))
+    for lid, ids in zip(case.links["link_id"], case.links["source_ids"]):
+        if lid in shown_links:
+            cited |= set(split_ids(str(ids)))
+    out = []
+    for sid, citation, year in zip(case.sources["source_id"], case.sources["citation"],
+                                   case.sources.get("year", [""] * len(case.sources))):
+        short = short_citation(str(citation), year)
+        if sid in cited and short not in out:
+            out.append(short)
+    return out
+
+
+def figure_files(graph: ChainGraph, case_id: str, url: str) -> dict[str, Callable[[], bytes]]:
+    """SVG, PDF and PNG makers of the view's figure; each renders only when downloaded."""
+    lang = current_language()
+    dataset = get_dataset()
+    title = localized_value(dataset.case_info(case_id), "title", lang)
+
+    def spec() -> dict:
+        note = chain_figure.figure_note(
+            title=title, citations=_view_citations(case_id, graph),
+            data_version=data_version(dataset, [case_id], data_files_stamp(), lang=lang),
+            url=url, lang=lang, layout=graph.layout)
+        return chain_figure.figure_spec(graph, title=title, note=note, lang=lang)
+
+    return {"svg": lambda: chain_figure.figure_svg(spec()),
+            "pdf": lambda: chain_figure.figure_pdf(spec()),
+            "png": lambda: chain_figure.figure_png(spec())}
+
+
+def render_figure_downloads(files: dict[str, Callable[[], bytes]], case_id: str, *,
+                            key: str) -> None:
+    """Three download buttons: the figure as SVG, PDF and print PNG."""
+    cols = st.columns([2, 1, 1, 2])
+    cols[0].markdown(t("figure.download"), help=t("figure.help"))
+    for col, kind in zip(cols[1:], FIGURE_TYPES):
+        col.download_button(t(f"figure.{kind}"), files[kind],
+                            file_name=download_name(case_id, "chain-figure", kind),
+                            mime=FIGURE_TYPES[kind], key=f"{key}-{kind}",
+                            icon=":material/download:", on_click="ignore", width="stretch")
+
+
+def offer_figure_in_share_panel(files: dict[str, Callable[[], bytes]], case_id: str) -> None:
+    """The share panel (drawn after the page) offers the same figure."""
+    st.session_state[FIGURE_KEY] = (files, case_id)
 
 
 def render_chain_graph(case_id: str, *, function: str | None = None,
                        documented_only: bool = False, focus: str | None = None,
                        physics: bool = False, height: int = GRAPH_HEIGHT,
                        revealed: tuple[tuple[str, ...], tuple[str, ...]] | None = None,
-                       ) -> tuple[Callable[[], str], int, int]:
-    """Draw the graph; returns a maker of the standalone HTML (built only when downloaded)
-    and the numbers of actors and links shown.
+                       layout: str = DEFAULT_LAYOUT, presenting: bool = False,
+                       ) -> tuple[Callable[[], str], int, int, ChainGraph]:
+    """Draw the graph; returns a maker of the standalone HTML (built only when downloaded),
+    the numbers of actors and links shown, and the graph (for its figure).
 
     `revealed` (actor ids, link ids) shows only part of the chain, for the presenter's steps.
+    `height` is the frame's largest height; its height follows the drawing's proportions.
     """
     lang = current_language()
+    layout = layout_choice(layout)
     view = (data_version_key(), case_id, function, documented_only, focus, physics, revealed,
-            lang)
+            layout, presenting, lang)
     graph = _chain_graph(*view)
     if not graph.nodes:
         st.info(t("chain.nothing_matches"))
     else:
-        st.iframe(_embedded_html(view, height), height=height + 10)
+        guess = PRESENT_WIDTH_GUESS if presenting else GRAPH_WIDTH_GUESS
+        first = frame_height(graph, guess, max_px=height)
+        st.iframe(_embedded_html(view, first, height), height=first + 6)
     title = localized_value(get_dataset().case_info(case_id), "title", lang)
     return ((lambda: standalone_html(graph, title=title, lang=lang)), len(graph.nodes),
-            len(graph.edges))
+            len(graph.edges), graph)
 
 
 @cached_view(max_entries=256)

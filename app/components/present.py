@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app.components.chain import render_chain_graph
+from app.components.chain import (figure_files, offer_figure_in_share_panel, render_chain_graph,
+                                  render_figure_downloads)
 from app.components.data import cached_view, data_version_key, get_dataset
 from app.components.i18n import current_language, t
+from app.components.pages import CHAIN, page
+from app.components.share import current_view_url
 from app.components.state import param_is_on, set_param
 from app.core.i18n import localized_value, vocab_label
 from app.core.story import Step, build_story
 from app.core.text import escape_markdown
 
 PRESENT_PARAM = "present"
-PRESENT_GRAPH_HEIGHT = 640
+# At 1920x1080 the title and the step buttons take the top 160 px, the caption the last 100.
+PRESENT_GRAPH_HEIGHT = 800
 
 # Our own CSS (no data in it). Sizes in rem scale with the root font size.
 _STYLE = """<style>
@@ -23,7 +27,7 @@ html { font-size: 22px; }
   display: none !important;
 }
 .block-container, [data-testid="stMainBlockContainer"] {
-  padding-top: 1.2rem !important; max-width: 100% !important;
+  padding: 1.2rem 1.5rem 2rem !important; max-width: 100% !important;
 }
 .st-key-present-caption p { font-size: 1.45rem; line-height: 1.4; }
 .st-key-present-sources p { font-size: 0.8rem; }
@@ -108,7 +112,13 @@ def render_presentation(case_id: str) -> None:
     step = steps[number - 1]
     st.subheader(escape_markdown(localized_value(get_dataset().case_info(case_id), "title",
                                                  lang)), anchor=False)
-    render_chain_graph(case_id, height=PRESENT_GRAPH_HEIGHT,
-                       revealed=(step.actor_ids, step.link_ids))
-    render_step_text(step)
+    # The buttons above the graph: on a 1080-high screen they stay in reach at every step.
     render_story_controls(steps, number)
+    layout = st.query_params.get("layout")
+    _, _, _, graph = render_chain_graph(case_id, height=PRESENT_GRAPH_HEIGHT,
+                                        revealed=(step.actor_ids, step.link_ids),
+                                        layout=layout, presenting=True)
+    render_step_text(step)
+    files = figure_files(graph, case_id, current_view_url(page(CHAIN).url_path))
+    offer_figure_in_share_panel(files, case_id)
+    render_figure_downloads(files, case_id, key="present-figure")

@@ -6,6 +6,7 @@ import datetime as dt
 
 import streamlit as st
 
+from app.components.chain import FIGURE_KEY, FIGURE_TYPES, download_name
 from app.components.data import data_files_stamp, get_dataset
 from app.components.i18n import current_language, t
 from app.core.share import citation_bibtex, citation_text, data_version, qr_code, view_url
@@ -36,6 +37,7 @@ def render_share_panel(page) -> None:
     """In the sidebar: link, QR code (PNG and SVG), and the citation as text and BibTeX."""
     title = st.session_state.pop(VIEW_TITLE_KEY, page.title)
     case_ids = st.session_state.pop(VIEW_CASES_KEY, [])
+    figure = st.session_state.pop(FIGURE_KEY, None)
     panel = st.sidebar.expander(t("share.title"), icon=":material/share:", key=SHARE_PANEL_KEY,
                                 on_change="rerun")
     if not panel.open:
@@ -63,3 +65,12 @@ def render_share_panel(page) -> None:
                 wrap_lines=True)
         st.code(citation_bibtex(title, url, data, today, slug, lang=lang), language="latex",
                 wrap_lines=True)
+        if figure is not None:
+            files, case_id = figure
+            st.caption(t("share.figure"))
+            cols = st.columns(3)
+            for col, kind in zip(cols, FIGURE_TYPES):
+                col.download_button(t(f"figure.{kind}"), files[kind],
+                                    file_name=download_name(case_id, "chain-figure", kind),
+                                    mime=FIGURE_TYPES[kind], key=f"share-figure-{kind}",
+                                    on_click="ignore")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from app.core.validate import split_ids
@@ -31,3 +33,34 @@ def rows_citing(frames: dict[str, pd.DataFrame], case_id: str, source_id: str) -
         mine = frame[frame["case_id"] == case_id]["source_ids"]
         counts[name] = int(mine.map(lambda ids: source_id in split_ids(ids)).sum())
     return counts
+
+
+_YEAR = re.compile(r"\((\d{4}[a-z]?|n\.d\.)\)")
+
+
+def short_citation(citation: str, year: object = "") -> str:
+    """"Tubaro & Casilli (2019)" from a full reference "Tubaro, P. & Casilli, A. A. (2019)...":
+    surnames before the year (one, two, or the first "et al."), else the reference's start."""
+    text = " ".join(str(citation).split())
+    match = _YEAR.search(text)
+    year_text = match.group(1) if match else (str(year) if str(year) not in ("", "nan", "<NA>")
+                                              else "")
+    head = text[:match.start()] if match else text
+    people = [p.strip() for p in re.split(r"\s*&\s*|\s+and\s+|\s+et\s+", head) if p.strip()]
+    surnames: list[str] = []
+    for person in people:
+        for part in re.split(r",\s*(?=[A-Z][a-zà-ÿ'-]{1,}\b(?!\.))", person):
+            name = part.split(",")[0].strip()
+            if name and not re.fullmatch(r"([A-Z]\.\s*)+", name):
+                surnames.append(name)
+    if not surnames or len(head) > 120 or not match:
+        words = text.split()
+        short = " ".join(words[:6]) + ("…" if len(words) > 6 else "")
+        return f"{short} ({year_text})" if year_text and year_text not in short else short
+    if len(surnames) == 1:
+        who = surnames[0]
+    elif len(surnames) == 2:
+        who = f"{surnames[0]} & {surnames[1]}"
+    else:
+        who = f"{surnames[0]} et al."
+    return f"{who} ({year_text})"

@@ -178,6 +178,41 @@ MESSAGES: dict[str, dict[str, str]] = {
     "graph.no_sources": {"en": "Sources: none given", "fr": "Sources : aucune indiquée"},
     "graph.certainty": {"en": "Certainty: {certainty}", "fr": "Certitude : {certainty}"},
     "graph.no_country": {"en": "country not given", "fr": "pays non précisé"},
+    "figure.note": {
+        "en": "Figure: the data labour chain of “{title}”, one lane per country; links drawn "
+              "solid are documented, dashed reported, dotted inferred. Sources: {sources}. "
+              "Data: {data}. View: {url}",
+        "fr": "Figure : la chaîne du travail des données « {title} », une bande par pays ; "
+              "liens en trait plein documentés, en tirets rapportés, en pointillés déduits. "
+              "Sources : {sources}. Données : {data}. Vue : {url}"},
+    "figure.note_columns": {
+        "en": "Figure: the data labour chain of “{title}”; links drawn solid are documented, "
+              "dashed reported, dotted inferred. Sources: {sources}. Data: {data}. View: {url}",
+        "fr": "Figure : la chaîne du travail des données « {title} » ; liens en trait plein "
+              "documentés, en tirets rapportés, en pointillés déduits. Sources : {sources}. "
+              "Données : {data}. Vue : {url}"},
+    "figure.no_sources": {"en": "none given", "fr": "aucune indiquée"},
+    "figure.download": {"en": "Figure:", "fr": "Figure :"},
+    "figure.svg": {"en": "SVG", "fr": "SVG"},
+    "figure.pdf": {"en": "PDF", "fr": "PDF"},
+    "figure.png": {"en": "PNG (print)", "fr": "PNG (impression)"},
+    "figure.help": {"en": "The chain as on screen, with a legend and a note citing its sources, "
+                          "for a paper or a slide.",
+                    "fr": "La chaîne telle qu'à l'écran, avec une légende et une note citant ses "
+                          "sources, pour un article ou une diapositive."},
+    "chain.layout_select": {"en": "Layout", "fr": "Disposition"},
+    "chain.layout.lanes": {"en": "Lanes by country", "fr": "Bandes par pays"},
+    "chain.layout.columns": {"en": "Columns only", "fr": "Colonnes seules"},
+    "chain.layout_help": {
+        "en": "Lanes by country: one horizontal band per country, so that every link leaving a "
+              "band crosses a border. Columns only: the chain from left to right, without "
+              "countries.",
+        "fr": "Bandes par pays : une bande horizontale par pays, chaque lien qui en sort "
+              "traverse une frontière. Colonnes seules : la chaîne de gauche à droite, sans "
+              "les pays."},
+    "chain.about_case": {"en": "About this case", "fr": "À propos de ce cas"},
+    "share.figure": {"en": "The chain figure of this view:", "fr": "La figure de la chaîne de cette vue :"},
+    "graph.lane_unknown": {"en": "Country not given", "fr": "Pays non indiqué"},
     "graph.workers": {"en": "Workers: {workers}", "fr": "Travailleurs : {workers}"},
     "graph.anonymised": {"en": "Anonymised in the source.", "fr": "Anonymisé dans la source."},
     "graph.legend.documented": {"en": "Documented link", "fr": "Lien documenté"},

@@ -1,0 +1,781 @@
+"""Geometry of the chain drawing: country lanes, columns, ordering, wrapped labels, their boxes.
+
+Pure geometry (numpy for the crossing tests; no pandas, no drawing library): the interactive
+graph (`chain_graph`) and the figure for papers (`chain_figure`) both place what this module
+computes, so the screen and the paper show the same picture. Every length is in drawing units, where the label font is
+`FONT` units high; a viewer scales the whole drawing to its frame.
+
+The picture: one horizontal lane per country (a last one for actors whose country no source
+gives), actors left to right by their column in the chain (`network.layer_positions`), and,
+inside a lane, as many rows as the busiest column needs. Lanes and actors are ordered to keep
+links short and crossings few (every lane order up to seven countries, else barycentre sweeps
+and swaps; median sweeps within lanes; all bounded). Then every link gets the straightest
+shape (straight, or one of vis-network's curves) that crosses no marker or label of an actor
+that is not its ends; when none does, an actor in the way moves to another row of its lane
+(a bounded repair). Label boxes are estimated from the text with wide per-character widths,
+so a drawn label fits inside its box.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+FONT = 18.0  # label font size, in drawing units
+LINE_HEIGHT = 1.25 * FONT
+WRAP_WIDTH = 9.5 * FONT  # labels wrap at this width (on a slide: `WIDE_WRAP_WIDTH`)
+WIDE_WRAP_WIDTH = 12.5 * FONT
+MAX_LINES = 5  # a longer name ends in "…" (the tooltip and the tables give it in full)
+COLUMN_GAP = 2.5 * FONT  # room for an arrow between two labels
+COLUMN_PITCH = WRAP_WIDTH + COLUMN_GAP
+LABEL_GAP = 3.0  # vis-network draws a dot's label 3 units below the marker
+ROW_GAP = 0.6 * FONT
+LANE_PAD = 0.35 * FONT
+GUTTER = 7.0 * FONT  # the lane names' column, left of the drawing
+GUTTER_WRAP = 6.6 * FONT
+LANE_FONT = 0.9 * FONT
+MARGIN = 0.6 * FONT
+EDGE_FONT = 0.8 * FONT
+UNKNOWN_LANE = ""
+SWEEPS = 4  # barycentre sweeps (each one left to right and back): bounded, so near-linear
+EXHAUSTIVE_LANES = 7  # up to this many countries, every lane order is tried
+# Beyond this, no chain is read label by label: links drawn straight, no repair pass, no
+# relation labels (the tooltips and the tables still give every relation).
+REPAIR_MAX_ACTORS = 150
+REPAIR_ROUNDS = 60
+REPAIR_BUDGET = 240
+
+LAYOUTS = ("lanes", "columns")
+DEFAULT_LAYOUT = "lanes"
+
+
+# ---------------------------------------------------------------------------------------------
+# Text measure
+
+
+_NARROW = set("ijlftrI.,;:'!|()[]- /\\\"`")
+_WIDE = set("mwMW@%&")
+
+
+def char_width(ch: str, font: float = FONT) -> float:
+    """A generous width for one character of a sans-serif font (DejaVu Sans is the widest
+    common one), so that an estimated box holds the drawn text."""
+    if ch in _NARROW:
+        return 0.45 * font
+    if ch in _WIDE:
+        return 1.0 * font
+    if unicodedata.east_asian_width(ch) in ("W", "F"):
+        return 1.05 * font
+    if unicodedata.combining(ch):
+        return 0.0
+    if ch.isupper() or ch.isdigit():
+        return 0.78 * font
+    return 0.66 * font
+
+
+def text_width(text: str, font: float = FONT) -> float:
+    return sum(char_width(c, font) for c in text)
+
+
+def wrap_label(text: str, width: float = WRAP_WIDTH, font: float = FONT,
+               max_lines: int = MAX_LINES) -> list[str]:
+    """Lines of at most `width` (estimated), broken at spaces, a word longer than a line cut;
+    more than `max_lines` lines end in an ellipsis."""
+    words = " ".join(str(text).split()).split(" ")
+    lines: list[str] = []
+    line = ""
+    for word in words:
+        candidate = f"{line} {word}" if line else word
+        if text_width(candidate, font) <= width:
+            line = candidate
+            continue
+        if line:
+            lines.append(line)
+            line = ""
+        while text_width(word, font) > width:  # cut a word too long for one line
+            cut = 1
+            while cut < len(word) and text_width(word[:cut + 1], font) <= width:
+                cut += 1
+            lines.append(word[:cut])
+            word = word[cut:]
+        line = word
+    if line or not lines:
+        lines.append(line)
+    if len(lines) > max_lines:
+        last = lines[max_lines - 1]
+        while last and text_width(last + "…", font) > width:
+            last = last[:-1]
+        lines = lines[:max_lines - 1] + [last.rstrip() + "…"]
+    return lines
+
+
+# ---------------------------------------------------------------------------------------------
+# Input and output
+
+
+@dataclass(frozen=True)
+class Actor:
+    """What the layout needs of an actor: id, label text, lane (country code, "" unknown),
+    column in the chain and marker radius."""
+
+    key: str
+    label: str
+    lane: str
+    column: int
+    radius: float = 16.0
+
+
+@dataclass(frozen=True)
+class Link:
+    key: str
+    tail: str
+    head: str
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class Box:
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+    def overlaps(self, other: Box) -> bool:
+        return self.x0 < other.x1 and other.x0 < self.x1 and self.y0 < other.y1 and \
+            other.y0 < self.y1
+
+    def shrunk(self, by: float) -> Box:
+        return Box(self.x0 + by, self.y0 + by, self.x1 - by, self.y1 - by)
+
+
+@dataclass
+class Lane:
+    key: str
+    name: str
+    name_lines: list[str]
+    y0: float = 0.0
+    y1: float = 0.0
+    rows: int = 1
+    row_height: float = 0.0
+
+
+@dataclass
+class Placed:
+    actor: Actor
+    lines: list[str]
+    x: float = 0.0
+    y: float = 0.0
+    row: int = 0
+
+    @property
+    def marker(self) -> Box:
+        r = self.actor.radius
+        return Box(self.x - r, self.y - r, self.x + r, self.y + r)
+
+    @property
+    def label_box(self) -> Box:
+        width = max((text_width(line) for line in self.lines), default=0.0)
+        top = self.y + self.actor.radius + LABEL_GAP
+        return Box(self.x - width / 2, top, self.x + width / 2, top + LINE_HEIGHT * len(self.lines))
+
+
+@dataclass
+class Layout:
+    """Positions of actors, lanes and the relation labels that fit; `width` and `height` are
+    the drawing's frame (lane names included), from (0, 0)."""
+
+    mode: str
+    actors: dict[str, Placed]
+    links: list[Link]
+    lanes: list[Lane]
+    width: float
+    height: float
+    edge_labels: dict[str, Box] = field(default_factory=dict)
+    repaired: bool = True
+    routes: dict[str, tuple[str, float]] = field(default_factory=dict)
+    pitch: float = COLUMN_PITCH
+    offset: tuple[float, float] = (0.0, 0.0)  # where the lanes' left and top moved to
+
+    def segment(self, link: Link) -> tuple[float, float, float, float]:
+        a, b = self.actors[link.tail], self.actors[link.head]
+        return a.x, a.y, b.x, b.y
+
+    def route(self, link: Link) -> tuple[str, float]:
+        return self.routes.get(link.key, STRAIGHT)
+
+    def path(self, link: Link, route: tuple[str, float] | None = None) -> list[tuple[float, float]]:
+        """The link as drawn, as points: straight, or vis-network's curvedCW / curvedCCW."""
+        return link_path(*self.segment(link), route or self.route(link))
+
+    def midpoint(self, link: Link) -> tuple[float, float]:
+        x0, y0, x1, y1 = self.segment(link)
+        vx, vy = via_point(x0, y0, x1, y1, self.route(link))
+        return 0.25 * x0 + 0.5 * vx + 0.25 * x1, 0.25 * y0 + 0.5 * vy + 0.25 * y1
+
+
+# ---------------------------------------------------------------------------------------------
+# Link shapes: straight, or the quadratic curves vis-network draws for curvedCW / curvedCCW
+
+STRAIGHT = ("straight", 0.0)
+ROUTES = [STRAIGHT] + [(kind, r) for r in (0.2, 0.4, 0.6)
+                       for kind in ("curvedCW", "curvedCCW")]
+CURVE_STEPS = 16
+
+
+def via_point(x0: float, y0: float, x1: float, y1: float,
+              route: tuple[str, float]) -> tuple[float, float]:
+    """The control point vis-network 9 computes for a curvedCW / curvedCCW edge (its
+    `_getViaCoordinates`), so the curve checked here is the curve drawn."""
+    kind, roundness = route
+    if kind == "straight":
+        return (x0 + x1) / 2, (y0 + y1) / 2
+    dx, dy = x1 - x0, y0 - y1
+    radius = math.hypot(dx, dy)
+    turn = 0.5 * roundness + 0.5 if kind == "curvedCW" else 0.5 * -roundness + 0.5
+    angle = (math.atan2(dy, dx) + turn * math.pi) % (2 * math.pi)
+    reach = (0.5 * roundness + 0.5) * radius
+    return x0 + reach * math.sin(angle), y0 + reach * math.cos(angle)
+
+
+def link_path(x0: float, y0: float, x1: float, y1: float,
+              route: tuple[str, float]) -> list[tuple[float, float]]:
+    if route[0] == "straight":
+        return [(x0, y0), (x1, y1)]
+    vx, vy = via_point(x0, y0, x1, y1, route)
+    points = []
+    for i in range(CURVE_STEPS + 1):
+        t = i / CURVE_STEPS
+        a, b, c = (1 - t) ** 2, 2 * (1 - t) * t, t * t
+        points.append((a * x0 + b * vx + c * x1, a * y0 + b * vy + c * y1))
+    return points
+
+
+def path_hits_box(path: list[tuple[float, float]], box: Box, bounds: Box | None = None) -> bool:
+    if not (bounds or path_box(path)).overlaps(box):
+        return False
+    return any(segment_hits_box(*path[i], *path[i + 1], box) for i in range(len(path) - 1))
+
+
+def path_box(path: list[tuple[float, float]]) -> Box:
+    xs, ys = [p[0] for p in path], [p[1] for p in path]
+    return Box(min(xs) - 0.5, min(ys) - 0.5, max(xs) + 0.5, max(ys) + 0.5)
+
+
+# ---------------------------------------------------------------------------------------------
+# Geometry checks (used by the repair pass and by the tests)
+
+
+def segment_hits_box(x0: float, y0: float, x1: float, y1: float, box: Box) -> bool:
+    """Whether the segment crosses the inside of the box (Liang-Barsky clipping)."""
+    dx, dy = x1 - x0, y1 - y0
+    t0, t1 = 0.0, 1.0
+    for p, q in ((-dx, x0 - box.x0), (dx, box.x1 - x0), (-dy, y0 - box.y0), (dy, box.y1 - y0)):
+        if p == 0:
+            if q <= 0:
+                return False
+            continue
+        r = q / p
+        if p < 0:
+            if r > t1:
+                return False
+            t0 = max(t0, r)
+        else:
+            if r < t0:
+                return False
+            t1 = min(t1, r)
+    return t0 < t1
+
+
+def _boxes(placed: Placed) -> tuple[Box, Box]:
+    return placed.marker, placed.label_box
+
+
+def label_overlaps(layout: Layout) -> list[tuple[str, str]]:
+    """Pairs of actors whose label or marker boxes overlap each other, and relation labels that
+    overlap an actor's boxes or another relation label."""
+    items: list[tuple[str, Box]] = []
+    for key, p in layout.actors.items():
+        items += [(key, p.marker), (key, p.label_box)]
+    items += [(f"link:{k}", b) for k, b in layout.edge_labels.items()]
+    items.sort(key=lambda kb: kb[1].x0)
+    found: set[tuple[str, str]] = set()
+    for i, (ka, a) in enumerate(items):  # sweep on x: only boxes that start before a ends
+        for kb, b in items[i + 1:]:
+            if b.x0 >= a.x1:
+                break
+            if ka != kb and a.overlaps(b):
+                found.add((min(ka, kb), max(ka, kb)))
+    return sorted(found)
+
+
+def _column_index(layout: Layout) -> dict[float, list[Placed]]:
+    by_x: dict[float, list[Placed]] = {}
+    for p in layout.actors.values():
+        by_x.setdefault(p.x, []).append(p)
+    return by_x
+
+
+def _hits_of_path(layout: Layout, link: Link, path: list[tuple[float, float]],
+                  columns: dict[float, list[Placed]], tolerance: float = 1.0) -> list[str]:
+    """Actors (not the link's ends) whose marker or label the path crosses, and "frame" when
+    the path leaves the drawing."""
+    hits: list[str] = []
+    pb = path_box(path)
+    if pb.x0 < 0 or pb.y0 < 0 or pb.x1 > layout.width or pb.y1 > layout.height:
+        hits.append("frame")
+    for x, members in columns.items():
+        if x + layout.pitch < pb.x0 or x - layout.pitch > pb.x1:
+            continue
+        for p in members:
+            if p.actor.key in (link.tail, link.head):
+                continue
+            if any(path_hits_box(path, b.shrunk(tolerance), pb) for b in _boxes(p)):
+                hits.append(p.actor.key)
+    return hits
+
+
+def links_through_labels(layout: Layout, *, tolerance: float = 1.0) -> list[tuple[str, str]]:
+    """(link, actor) pairs where a link, as drawn, crosses the marker or label of an actor that
+    is not one of its ends, or a relation label that is not its own ("link:<key>"), or leaves
+    the frame ("frame")."""
+    found: list[tuple[str, str]] = []
+    columns = _column_index(layout)
+    for link in layout.links:
+        path = layout.path(link)
+        found += [(link.key, hit) for hit in _hits_of_path(layout, link, path, columns,
+                                                           tolerance)]
+        for key, box in layout.edge_labels.items():
+            if key != link.key and path_hits_box(path, box.shrunk(tolerance)):
+                found.append((link.key, f"link:{key}"))
+    return found
+
+
+def drawing_box(layout: Layout) -> Box:
+    """The box around everything drawn: markers, labels, lane names and bands."""
+    boxes = [b for p in layout.actors.values() for b in _boxes(p)]
+    boxes += [Box(MARGIN, lane.y0, layout.width - MARGIN, lane.y1) for lane in layout.lanes
+              if layout.mode == "lanes"]
+    if not boxes:
+        return Box(0, 0, 0, 0)
+    return Box(min(b.x0 for b in boxes), min(b.y0 for b in boxes),
+               max(b.x1 for b in boxes), max(b.y1 for b in boxes))
+
+
+# ---------------------------------------------------------------------------------------------
+# Ordering
+
+
+def _neighbours(actors: dict[str, Actor], links: Iterable[Link]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {k: [] for k in actors}
+    for link in links:
+        if link.tail in actors and link.head in actors and link.tail != link.head:
+            out[link.tail].append(link.head)
+            out[link.head].append(link.tail)
+    return out
+
+
+def _lane_order(actors: dict[str, Actor], nbrs: dict[str, list[str]]) -> list[str]:
+    """Known countries first, ordered to keep linked countries near each other (total span of
+    the links between lanes, smallest first), the chain's head country on top when that costs
+    nothing; the unknown lane last."""
+    first_col: dict[str, tuple[int, int]] = {}
+    for a in actors.values():
+        rank = (a.column, 0)
+        first_col[a.lane] = min(first_col.get(a.lane, rank), rank)
+    known = sorted((k for k in first_col if k != UNKNOWN_LANE),
+                   key=lambda k: (first_col[k], k))
+    weights: dict[tuple[str, str], int] = {}
+    for key, others in nbrs.items():
+        la = actors[key].lane
+        for other in others:
+            lb = actors[other].lane
+            if la != lb and la != UNKNOWN_LANE and lb != UNKNOWN_LANE and la < lb:
+                weights[(la, lb)] = weights.get((la, lb), 0) + 1
+    # links to the unknown lane pull their country downwards, next to it
+    to_unknown: dict[str, int] = {}
+    for key, others in nbrs.items():
+        if actors[key].lane != UNKNOWN_LANE:
+            to_unknown[actors[key].lane] = to_unknown.get(actors[key].lane, 0) + sum(
+                1 for o in others if actors[o].lane == UNKNOWN_LANE)
+
+    def cost(order: Sequence[str]) -> tuple[float, int, float]:
+        pos = {k: i for i, k in enumerate(order)}
+        span = sum(w * abs(pos[a] - pos[b]) for (a, b), w in weights.items())
+        # ties: lanes in the order the chain reaches them (its head on top), then near the
+        # unknown lane the countries linked to it
+        inversions = sum(1 for i, a in enumerate(order) for b in order[i + 1:]
+                         if first_col[a] > first_col[b])
+        pull = sum(w * (len(order) - pos[k]) for k, w in to_unknown.items())
+        return span, inversions, pull
+
+    if len(known) <= EXHAUSTIVE_LANES:
+        best = min(itertools.permutations(known), key=lambda o: (cost(o), o))
+        order = list(best)
+    else:
+        order = list(known)
+        for _ in range(SWEEPS * 2):  # barycentre of each lane's linked lanes
+            pos = {k: i for i, k in enumerate(order)}
+            bary: dict[str, float] = {}
+            for k in order:
+                linked = [(pos[b if a == k else a], w) for (a, b), w in weights.items()
+                          if k in (a, b)]
+                total = sum(w for _, w in linked)
+                bary[k] = (sum(p * w for p, w in linked) / total) if total else pos[k]
+            order.sort(key=lambda k: (bary[k], pos[k]))
+        # then swaps of two lanes while one helps (each pass is bounded: lanes squared)
+        order = min((order, list(known)), key=cost)
+        best = cost(order)
+        for _ in range(SWEEPS * 4):
+            improved = False
+            for i in range(len(order)):
+                for j in range(i + 1, len(order)):
+                    order[i], order[j] = order[j], order[i]
+                    c = cost(order)
+                    if c < best:
+                        best, improved = c, True
+                    else:
+                        order[i], order[j] = order[j], order[i]
+            if not improved:
+                break
+    if UNKNOWN_LANE in first_col:
+        order.append(UNKNOWN_LANE)
+    return order
+
+
+def _order_within_lanes(actors: dict[str, Actor], nbrs: dict[str, list[str]],
+                        lane_index: dict[str, int]) -> dict[str, tuple[int, int]]:
+    """(lane index, row) of every actor: barycentre sweeps over columns, rows kept close to
+    the rows of each actor's neighbours."""
+    cells: dict[tuple[int, int], list[str]] = {}  # (column, lane) -> actors in order
+    for key in sorted(actors, key=lambda k: (actors[k].column, lane_index[actors[k].lane], k)):
+        a = actors[key]
+        cells.setdefault((a.column, lane_index[a.lane]), []).append(key)
+    lane_rows: dict[int, int] = {}
+    for (_, lane), members in cells.items():
+        lane_rows[lane] = max(lane_rows.get(lane, 1), len(members))
+    # first rows: in id order
+    row: dict[str, int] = {}
+    for members in cells.values():
+        for i, key in enumerate(members):
+            row[key] = i
+    offsets: dict[int, int] = {}
+    total = 0
+    for lane in sorted(lane_rows):
+        offsets[lane] = total
+        total += lane_rows[lane]
+
+    def level(key: str) -> float:
+        return offsets[lane_index[actors[key].lane]] + row[key]
+
+    columns = sorted({c for c, _ in cells})
+    for sweep in range(SWEEPS * 2):
+        ordered = columns if sweep % 2 == 0 else columns[::-1]
+        for column in ordered:
+            for lane in sorted(lane_rows):
+                members = cells.get((column, lane))
+                if not members:
+                    continue
+                wanted: dict[str, float] = {}
+                for key in members:
+                    levels = sorted(level(n) for n in nbrs[key] if actors[n].column != column)
+                    if levels:  # median of the neighbours' levels, as a row of this lane
+                        mid = len(levels) // 2
+                        med = levels[mid] if len(levels) % 2 else (levels[mid - 1] +
+                                                                   levels[mid]) / 2
+                        wanted[key] = med - offsets[lane]
+                    else:
+                        wanted[key] = row[key]
+                members.sort(key=lambda k: (wanted[k], row[k], k))
+                rows = lane_rows[lane]
+                previous = -1
+                for i, key in enumerate(members):
+                    want = int(round(min(max(wanted[key], 0), rows - 1)))
+                    row[key] = min(max(want, previous + 1), rows - (len(members) - i))
+                    previous = row[key]
+    return {k: (lane_index[actors[k].lane], row[k]) for k in actors}
+
+
+# ---------------------------------------------------------------------------------------------
+# Placement
+
+
+def _place(placed: dict[str, Placed], lanes: list[Lane], lane_of: dict[str, int],
+           gutter: float, pitch: float = COLUMN_PITCH) -> float:
+    """x, y of every actor from its column and row; lane heights from their tallest row.
+    Returns the drawing's height. One pass over the actors."""
+    row_need: dict[int, float] = {}
+    radius: dict[int, float] = {}
+    rows: dict[int, int] = {}
+    for p in placed.values():
+        lane = lane_of[p.actor.key]
+        need = 2 * p.actor.radius + LABEL_GAP + LINE_HEIGHT * len(p.lines) + ROW_GAP
+        row_need[lane] = max(row_need.get(lane, 0.0), need)
+        radius[lane] = max(radius.get(lane, 0.0), p.actor.radius)
+        rows[lane] = max(rows.get(lane, 1), p.row + 1)
+    y = MARGIN
+    for i, lane in enumerate(lanes):
+        name_height = LINE_HEIGHT * len(lane.name_lines) + 2 * LANE_PAD if gutter else 0.0
+        lane.row_height = row_need.get(i, 2 * FONT)
+        lane.rows = max(lane.rows, rows.get(i, 1))
+        inner = max(lane.rows * lane.row_height, name_height)
+        lane.y0 = y
+        lane.y1 = y + inner + 2 * LANE_PAD
+        y = lane.y1
+    for p in placed.values():
+        i = lane_of[p.actor.key]
+        lane = lanes[i]
+        top = lane.y0 + LANE_PAD + p.row * lane.row_height
+        p.x = gutter + MARGIN + p.actor.column * pitch + pitch / 2
+        p.y = top + radius.get(i, 16.0) + ROW_GAP / 2
+    return y + MARGIN
+
+
+def _crossings(starts: np.ndarray, ends: np.ndarray, boxes: np.ndarray) -> np.ndarray:
+    """Segments x boxes: whether segment i crosses the inside of box j (rows x0, y0, x1, y1),
+    by Liang-Barsky clipping of all of them at once."""
+    x0, y0 = starts[:, 0:1], starts[:, 1:2]
+    dx, dy = ends[:, 0:1] - x0, ends[:, 1:2] - y0
+    bx0, by0, bx1, by1 = boxes[:, 0], boxes[:, 1], boxes[:, 2], boxes[:, 3]
+    shape = (len(starts), len(boxes))
+    t0, t1 = np.zeros(shape), np.ones(shape)
+    ok = np.ones(shape, dtype=bool)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for p, q in ((-dx, x0 - bx0), (dx, bx1 - x0), (-dy, y0 - by0), (dy, by1 - y0)):
+            p = np.broadcast_to(p, shape)
+            zero = p == 0
+            ok &= ~(zero & (q <= 0))
+            r = q / np.where(zero, 1.0, p)
+            t0 = np.where((p < 0) & ~zero, np.maximum(t0, r), t0)
+            t1 = np.where((p > 0) & ~zero, np.minimum(t1, r), t1)
+    return ok & (t0 < t1)
+
+
+def _route_links(layout: Layout) -> list[tuple[Link, list[str]]]:
+    """Give every link the straightest shape that crosses nothing (and, if it can, not its own
+    ends' labels either: a link leaving downwards would run through the name it leaves);
+    returns the links no shape clears, each with what its least-blocked shape crosses. All
+    shapes of a link are tested against all boxes in one go."""
+    keys = list(layout.actors)
+    boxes = np.array([[b.x0 + 1, b.y0 + 1, b.x1 - 1, b.y1 - 1]
+                      for k in keys for b in _boxes(layout.actors[k])]).reshape(-1, 4)
+    owners = np.repeat(np.arange(len(keys)), 2)
+    is_label = np.tile([False, True], len(keys))
+    index = {k: i for i, k in enumerate(keys)}
+    blocked = []
+    layout.routes = {}
+    for link in layout.links:
+        ends = (index[link.tail], index[link.head])
+        paths = [np.asarray(layout.path(link, route)) for route in ROUTES]
+        starts = np.concatenate([p[:-1] for p in paths])
+        stops = np.concatenate([p[1:] for p in paths])
+        route_of = np.concatenate([np.full(len(p) - 1, i) for i, p in enumerate(paths)])
+        lo, hi = np.minimum(starts, stops).min(axis=0), np.maximum(starts, stops).max(axis=0)
+        near = (boxes[:, 0] < hi[0]) & (boxes[:, 2] > lo[0]) & (boxes[:, 1] < hi[1]) & \
+            (boxes[:, 3] > lo[1])
+        end_box = (owners == ends[0]) | (owners == ends[1])
+        near &= ~end_box | is_label  # an end's marker is where the link starts or stops
+        cand = np.flatnonzero(near)
+        hitmat = _crossings(starts, stops, boxes[cand]) if len(cand) else None
+        choice: tuple[str, float] | None = None
+        fallback: tuple[str, float] | None = None  # clear, but through an end's label
+        outside: tuple[str, float] | None = None  # clear, but out of the frame (grown later)
+        best: tuple[int, list[str], tuple[str, float]] | None = None
+        for i, route in enumerate(ROUTES):
+            pts = paths[i]
+            out = (pts[:, 0].min() < 0 or pts[:, 1].min() < 0 or
+                   pts[:, 0].max() > layout.width or pts[:, 1].max() > layout.height)
+            crossed = (hitmat[route_of == i].any(axis=0) if hitmat is not None
+                       else np.zeros(0, dtype=bool))
+            hit_owners = owners[cand][crossed]
+            own = end_box[cand][crossed].any() if len(crossed) else False
+            others = list(dict.fromkeys(keys[o] for o in hit_owners if o not in ends))
+            hits = others
+            if not hits:
+                if not own and not out:
+                    choice = route
+                    break
+                if not out:
+                    fallback = fallback or route
+                else:
+                    outside = outside or route
+            elif best is None or len(hits) < best[0]:
+                best = (len(hits), hits, route)
+        route = choice or fallback or outside
+        if route is not None:
+            layout.routes[link.key] = route
+        else:
+            assert best is not None
+            layout.routes[link.key] = best[2]
+            blocked.append((link, best[1]))
+    return blocked
+
+
+def _repair(layout: Layout, lane_of: dict[str, int], gutter: float) -> bool:
+    """Route the links; while some cannot pass clear, move an actor in the way (or an end of
+    the link) to another row of its lane, keeping a move only if fewer links stay blocked. A
+    bounded number of rounds. True when every link passes clear."""
+    blocked = _route_links(layout)
+    # routings tried in all: bounds the time on any chain (each costs in proportion to links)
+    budget = int(REPAIR_BUDGET * min(1.0, 64 / max(len(layout.links), 1)))
+    for _ in range(REPAIR_ROUNDS):
+        if not blocked or budget <= 0:
+            break
+        link, hits = blocked[0]
+        blocked_keys = {lk.key for lk, _ in blocked}
+        movers = [h for h in hits if h != "frame"][:2] + [link.head, link.tail]
+        best: tuple[int, str, int, int] | None = None  # (blocked count, actor, row, lane rows)
+        for key in dict.fromkeys(movers):
+            p = layout.actors[key]
+            lane_i = lane_of[key]
+            lane = layout.lanes[lane_i]
+            before, rows_before = p.row, lane.rows
+            taken = {q.row for q in layout.actors.values()
+                     if lane_of[q.actor.key] == lane_i and q.actor.column == p.actor.column}
+            free = sorted((r for r in range(lane.rows) if r not in taken),
+                          key=lambda r: (abs(r - before), r))[:2]
+            for candidate in free + [lane.rows]:
+                budget -= 1
+                p.row = candidate
+                lane.rows = max(rows_before, candidate + 1)
+                layout.height = _place(layout.actors, layout.lanes, lane_of, gutter, layout.pitch)
+                delta = len(_route_links(layout)) - len(blocked_keys)
+                if best is None or delta < best[0]:
+                    best = (delta, key, candidate, lane.rows)
+            p.row, lane.rows = before, rows_before
+            layout.height = _place(layout.actors, layout.lanes, lane_of, gutter, layout.pitch)
+        if best is None or best[0] >= 0:
+            # nothing helps at once: open a new row for the first actor in the way
+            key = movers[0]
+            lane = layout.lanes[lane_of[key]]
+            layout.actors[key].row = lane.rows
+            lane.rows += 1
+        else:
+            _, key, row, rows = best
+            layout.actors[key].row = row
+            layout.lanes[lane_of[key]].rows = rows
+        layout.height = _place(layout.actors, layout.lanes, lane_of, gutter, layout.pitch)
+        blocked = _route_links(layout)
+        budget -= 1
+    return not blocked
+
+
+def _grow_frame(layout: Layout) -> None:
+    """Make room for links that bend out of the drawing: shift everything and grow the frame."""
+    points = [pt for lk in layout.links for pt in layout.path(lk)]
+    if not points:
+        return
+    pad = MARGIN
+    left = min(0.0, min(x for x, _ in points) - pad)
+    top = min(0.0, min(y for _, y in points) - pad)
+    right = max(layout.width, max(x for x, _ in points) + pad)
+    bottom = max(layout.height, max(y for _, y in points) + pad)
+    if (left, top, right, bottom) == (0.0, 0.0, layout.width, layout.height):
+        return
+    for p in layout.actors.values():
+        p.x -= left
+        p.y -= top
+    for lane in layout.lanes:
+        lane.y0 -= top
+        lane.y1 -= top
+    layout.offset = (layout.offset[0] - left, layout.offset[1] - top)
+    layout.width, layout.height = right - left, bottom - top
+
+
+def _compact_rows(layout: Layout, lane_of: dict[str, int]) -> None:
+    """Drop rows no actor uses (left by the repair pass)."""
+    for i, lane in enumerate(layout.lanes):
+        used = sorted({p.row for p in layout.actors.values() if lane_of[p.actor.key] == i})
+        remap = {r: j for j, r in enumerate(used)}
+        for p in layout.actors.values():
+            if lane_of[p.actor.key] == i:
+                p.row = remap[p.row]
+        lane.rows = max(len(used), 1)
+
+
+def _fit_edge_labels(layout: Layout) -> dict[str, Box]:
+    """Relation labels, at the middle of their link, kept only where they touch no marker, no
+    actor label, no other relation label and no other link."""
+    blocking = [b for p in layout.actors.values() for b in _boxes(p)]
+    kept: dict[str, Box] = {}
+    paths = {lk.key: layout.path(lk) for lk in layout.links}
+    for link in layout.links:
+        if not link.label:
+            continue
+        mx, my = layout.midpoint(link)
+        w, h = text_width(link.label, EDGE_FONT) + 6, EDGE_FONT * 1.3
+        box = Box(mx - w / 2, my - h / 2, mx + w / 2, my + h / 2)
+        if box.x0 < 0 or box.y0 < 0 or box.x1 > layout.width or box.y1 > layout.height:
+            continue
+        if any(box.overlaps(b) for b in blocking) or any(box.overlaps(b) for b in kept.values()):
+            continue
+        if any(k != link.key and path_hits_box(pth, box) for k, pth in paths.items()):
+            continue
+        kept[link.key] = box
+    return kept
+
+
+def chain_layout(actors: Sequence[Actor], links: Sequence[Link], *, mode: str = DEFAULT_LAYOUT,
+                 lane_names: dict[str, str] | None = None,
+                 wrap_width: float = WRAP_WIDTH) -> Layout:
+    """Lay the chain out: lanes by country (`mode="lanes"`) or one band (`"columns"`).
+
+    Deterministic: the same actors and links, in any order, give the same picture. Links whose
+    ends are unknown are left out. `lane_names` maps a lane key (country code, "" for unknown)
+    to its name in the reader's language. `wrap_width`: labels' width (wider on a slide, where
+    width is plenty and height is short).
+    """
+    if mode not in LAYOUTS:
+        raise ValueError(f"layout must be one of {LAYOUTS}, got {mode!r}")
+    lane_names = lane_names or {}
+    first = min((a.column for a in actors), default=0)
+    actors = [Actor(a.key, a.label, a.lane, a.column - first, a.radius) for a in actors]
+    by_key: dict[str, Actor] = {}
+    for a in sorted(actors, key=lambda a: a.key):
+        if a.key not in by_key:
+            by_key[a.key] = a if mode == "lanes" else Actor(a.key, a.label, UNKNOWN_LANE,
+                                                             a.column, a.radius)
+    kept_links = sorted((lk for lk in links if lk.tail in by_key and lk.head in by_key
+                         and lk.tail != lk.head), key=lambda lk: lk.key)
+    nbrs = _neighbours(by_key, kept_links)
+    lane_keys = _lane_order(by_key, nbrs) if by_key else []
+    lane_index = {k: i for i, k in enumerate(lane_keys)}
+    cells = _order_within_lanes(by_key, nbrs, lane_index)
+    gutter = GUTTER if mode == "lanes" else 0.0
+    lanes = [Lane(k, lane_names.get(k, k), wrap_label(lane_names.get(k, k), GUTTER_WRAP,
+                                                      LANE_FONT, 4))
+             for k in lane_keys]
+    pitch = wrap_width + COLUMN_GAP
+    placed = {k: Placed(a, wrap_label(a.label, wrap_width), row=cells[k][1])
+              for k, a in by_key.items()}
+    lane_of = {k: cells[k][0] for k in by_key}
+    for i, lane in enumerate(lanes):
+        lane.rows = max([1] + [p.row + 1 for p in placed.values() if lane_of[p.actor.key] == i])
+    height = _place(placed, lanes, lane_of, gutter, pitch)
+    columns = max((a.column for a in by_key.values()), default=0) + 1
+    width = gutter + 2 * MARGIN + columns * pitch
+    layout = Layout(mode, placed, kept_links, lanes, width, height, pitch=pitch)
+    if len(by_key) <= REPAIR_MAX_ACTORS:
+        _repair(layout, lane_of, gutter)
+        before = len(_route_links(layout))
+        rows = {k: p.row for k, p in placed.items()}
+        lane_rows = [lane.rows for lane in lanes]
+        _compact_rows(layout, lane_of)
+        layout.height = _place(placed, lanes, lane_of, gutter, pitch)
+        if len(_route_links(layout)) > before:  # compacting undid part of the repair: undo it
+            for k, p in placed.items():
+                p.row = rows[k]
+            for lane, n in zip(lanes, lane_rows):
+                lane.rows = n
+            layout.height = _place(placed, lanes, lane_of, gutter, pitch)
+        _route_links(layout)
+        _grow_frame(layout)
+        layout.repaired = not links_through_labels(layout)
+        layout.edge_labels = _fit_edge_labels(layout)
+    else:
+        layout.repaired = False
+    return layout
