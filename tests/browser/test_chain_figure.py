@@ -110,6 +110,18 @@ def report(name: str, m: dict) -> None:
           f"{len(m['overlaps'])}, links through {len(m['through'])}")
 
 
+def assert_nothing_drawn_under(page) -> None:
+    """The frame's holder grows with the frame, so what follows starts below the drawing."""
+    found = page.evaluate("""() => { const f = document.querySelector('iframe');
+        const holder = f.closest('[data-testid=stElementContainer]');
+        const next = holder.nextElementSibling;
+        return {frame: f.getBoundingClientRect().bottom,
+                holder: holder.getBoundingClientRect().bottom,
+                next: next ? next.getBoundingClientRect().top : null}; }""")
+    assert found["holder"] >= found["frame"] - 1, found
+    assert found["next"] is None or found["next"] >= found["frame"] - 1, found
+
+
 def check(m: dict, *, font: float, window_height: int) -> None:
     assert m["overlaps"] == [], m["overlaps"]
     assert m["through"] == [], m["through"]
@@ -129,6 +141,7 @@ def test_chain_graph_at_1440(server, browser, case_id):
     screenshot(page, f"chain-1440-{case_id}")
     assert m["count"] == len(DATASET.only(case_id).actors)
     check(m, font=14, window_height=900)
+    assert_nothing_drawn_under(page)
     context.close()
 
 
@@ -147,15 +160,18 @@ def test_chain_graph_presenting_at_1920(server, browser, case_id):
     context.close()
 
 
+@pytest.mark.parametrize("width", [1000, 1440])
 @pytest.mark.parametrize("case_id", DATASET.case_ids)
-def test_chain_graph_embedded(server, browser, case_id):
-    context = browser.new_context(viewport={"width": 1000, "height": 800})
+def test_chain_graph_embedded(server, browser, case_id, width):
+    # 1440 is wider than the page's first guess: the frame must grow, and its holder with it.
+    context = browser.new_context(viewport={"width": width, "height": 800})
     page = context.new_page()
     page.goto(f"{server}/chain?case={case_id}&embed=true")
     wait_for_app(page)
     m = measure(page)
-    report(f"{case_id} embedded 1000x800", m)
-    screenshot(page, f"chain-embed-{case_id}")
+    report(f"{case_id} embedded {width}x800", m)
+    screenshot(page, f"chain-embed-{width}-{case_id}")
     assert m["overlaps"] == [] and m["through"] == []
     assert m["font"] >= 12
+    assert_nothing_drawn_under(page)
     context.close()
