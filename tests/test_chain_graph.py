@@ -19,6 +19,7 @@ from app.charts.chain_graph import (
     build_chain_graph,
     chain_graph_html,
     legend_items,
+    reveal,
     standalone_html,
 )
 from app.core import vocab
@@ -286,6 +287,19 @@ def test_legend_items():
     assert [s for _, _, s in items[len(vocab.ACTOR_TYPES):]] == ["solid", "dashed", "dotted"]
 
 
+def test_legend_of_a_graph_names_only_what_it_draws(voice):
+    # The voice fixture has no client and no vendor: seven of the eight actor types and all
+    # three certainties; hidden items are not drawn.
+    graph = build_chain_graph(*voice)
+    drawn = {n["actor_type"] for n in graph.nodes}
+    labels = [label for label, _, _ in legend_items("en", graph)]
+    assert "Vendor" not in labels and "Client" not in labels
+    assert len(drawn) == 6 and len(labels) == 6 + 3
+    only_lead = reveal(graph, ["lead"], [])
+    assert [label for label, _, _ in legend_items("en", only_lead)] == [
+        "AI company", "Documented link"]
+
+
 # --- HTML --------------------------------------------------------------------------------------
 
 PAYLOAD_NAME = "<img src=x onerror=alert(1)>"
@@ -355,8 +369,8 @@ def test_standalone_is_self_contained(voice):
     assert not EXTERNAL.search(page)
     assert "vis.Network" in page and "vis-network" in page  # library inlined
     assert 'class="dlc-legend"' in page and "End users" in page
-    for colour in palette.ACTOR_TYPE_COLOURS.values():
-        assert colour in page
+    # The legend names the types drawn, and only those: the fixture has no client.
+    assert " Client</li>" not in page and " Subcontractor</li>" in page
 
 
 def test_safe_json_escapes_everything_that_could_close_a_script():

@@ -86,7 +86,7 @@ compact = st.context.is_embedded
 standalone, n_actors, n_links, graph = render_chain_graph(
     case_id, function=function or None, documented_only=documented_only, focus=focus or None,
     physics=physics, layout=layout or DEFAULT_LAYOUT)
-render_graph_legend()
+render_graph_legend(graph)
 st.caption(t("chain.graph_help"))
 files = figure_files(graph, case_id, current_view_url(page(CHAIN).url_path))
 offer_figure_in_share_panel(files, case_id)

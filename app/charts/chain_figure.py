@@ -173,14 +173,14 @@ def figure_spec(graph: ChainGraph, *, title: str, note: str, lang: str = DEFAULT
         "title": {"text": title, "anchor": "start", "fontSize": 22, "font": font,
                   "color": palette.TEXT, "offset": 10},
         "config": {"view": {"stroke": None}, "font": font},
-        "vconcat": [drawing, _legend(width, lang, font), _note(width, note, font)],
+        "vconcat": [drawing, _legend(width, lang, font, graph), _note(width, note, font)],
         "spacing": 14,
     }
 
 
-def _legend(width: float, lang: str, font: str) -> dict:
-    """Actor types as coloured markers, certainties as line styles, in rows."""
-    items = legend_items(lang)
+def _legend(width: float, lang: str, font: str, graph: ChainGraph) -> dict:
+    """The actor types and certainties the figure draws: coloured markers and line styles."""
+    items = legend_items(lang, graph)
     points, lines, texts = [], [], []
     x, y, row_height = 0.0, 10.0, 26.0
     for label, colour, shape in items:

@@ -473,20 +473,31 @@ def reveal(graph: ChainGraph, actor_ids: Collection[str], link_ids: Collection[s
                       graph.layout)
 
 
-def legend_items(lang: str = DEFAULT_LANGUAGE) -> list[tuple[str, str, str]]:
+def legend_items(lang: str = DEFAULT_LANGUAGE, graph: ChainGraph | None = None,
+                 ) -> list[tuple[str, str, str]]:
     """(label, colour, shape) for the legend in `lang`: actor types, then certainty line styles.
 
-    Actor-type shapes are vis-network's "dot" or "diamond"; certainty rows use the shapes
-    "solid", "dashed" and "dotted" (a line style), in `palette.TEXT`.
+    With `graph`, only the actor types and certainties it shows, so that a figure's legend
+    names nothing the figure does not draw. Actor-type shapes are vis-network's "dot" or
+    "diamond"; certainty rows use the shapes "solid", "dashed" and "dotted" (a line style), in
+    `palette.TEXT`.
     """
+    types, certainties = list(vocab.ACTOR_TYPES), list(vocab.CERTAINTIES)
+    if graph is not None:
+        shown = [n for n in graph.nodes if not n.get("hidden")]
+        drawn = {str(n.get("actor_type")) for n in shown}
+        sure = {_certainty(str(item.get("certainty")))
+                for item in shown + [e for e in graph.edges if not e.get("hidden")]}
+        types = [t for t in types if t in drawn]
+        certainties = [c for c in certainties if c in sure]
     items = [
         (vocab_label("actor_type", t, lang), palette.ACTOR_TYPE_COLOURS[t],
          SHAPE_END_USER if t == "end_user" else SHAPE_DEFAULT)
-        for t in vocab.ACTOR_TYPES
+        for t in types
     ]
     items += [
         (translate(f"graph.legend.{c}", lang), palette.TEXT, palette.CERTAINTY_CSS[c])
-        for c in vocab.CERTAINTIES
+        for c in certainties
     ]
     return items
 
@@ -494,11 +505,11 @@ def legend_items(lang: str = DEFAULT_LANGUAGE) -> list[tuple[str, str, str]]:
 _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 
-def legend_html(lang: str = DEFAULT_LANGUAGE) -> str:
+def legend_html(lang: str = DEFAULT_LANGUAGE, graph: ChainGraph | None = None) -> str:
     """The legend as a small self-contained HTML fragment: inline styles only, no SVG, no script
     (so that it survives Streamlit's HTML sanitiser as well as the standalone page)."""
     parts = []
-    for label, colour, shape in legend_items(lang):
+    for label, colour, shape in legend_items(lang, graph):
         colour = colour if _HEX.match(colour) else palette.NEUTRAL
         if shape in palette.CERTAINTY_CSS.values():
             mark = (f'<span aria-hidden="true" style="display:inline-block;width:34px;'
@@ -606,7 +617,7 @@ def standalone_html(graph: ChainGraph, *, title: str, height_px: int = 720,
     """
     js, css = _inline_assets()
     head = f"<style>\n{css}\n</style>\n<script>\n{js}\n</script>\n"
-    top = (f"<h1>{html.escape(title)}</h1>\n{legend_html(lang)}\n"
+    top = (f"<h1>{html.escape(title)}</h1>\n{legend_html(lang, graph)}\n"
            f"<p style=\"margin:0 0 4px;font-size:13px\">"
            f"{html.escape(translate('graph.standalone_help', lang))}</p>\n")
     return _page(graph, head=head, body_top=top, height_px=height_px, title=title, lang=lang,

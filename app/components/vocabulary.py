@@ -4,7 +4,7 @@ from html import escape
 
 import streamlit as st
 
-from app.charts.chain_graph import legend_html
+from app.charts.chain_graph import ChainGraph, legend_html
 from app.charts.palette import FUNCTION_COLOURS
 from app.components.i18n import current_language, t
 from app.core import vocab
@@ -32,6 +32,7 @@ def render_functions_explained() -> None:
     st.caption(t("vocabulary.functions_note", source=FUNCTION_SOURCE))
 
 
-def render_graph_legend() -> None:
-    """The chain graph's legend: actor types by colour and shape, certainty by line style."""
-    st.html(legend_html(current_language()))
+def render_graph_legend(graph: ChainGraph | None = None) -> None:
+    """The chain graph's legend: actor types by colour and shape, certainty by line style;
+    with `graph`, only those it draws."""
+    st.html(legend_html(current_language(), graph))
