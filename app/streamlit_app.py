@@ -21,12 +21,14 @@ FAVICON = "/app/static/favicon.png"
 
 note_run()  # memory is tidied once runs stop for a while
 
-# Presenting, or embedded in an article (`?embed=true`), there is no sidebar: the language
-# then comes from the link (or the browser), and the page keeps to its content.
+# The sidebar starts open on a wide screen and closed on a phone ("auto"), so that a QR code's
+# link shows the page, not the menu. Presenting, or embedded in an article (`?embed=true`),
+# there is no sidebar: the language then comes from the link (or the browser), and the page
+# keeps to its content.
 bare = presenting() or st.context.is_embedded
 lang = current_language() if bare else render_language_switch()
 st.set_page_config(page_title=translate("app.title", lang), page_icon=FAVICON,
-                   layout="wide", initial_sidebar_state="collapsed" if bare else "expanded")
+                   layout="wide", initial_sidebar_state="collapsed" if bare else "auto")
 if st.context.is_embedded:
     apply_embedded_style()
 page = st.navigation(build_pages(lang), position="hidden" if bare else "sidebar")
