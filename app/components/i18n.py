@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app.components.state import notice
+from app.components.notices import notice
 from app.core.i18n import LANGUAGES, negotiate, translate, translate_count
 
 LANG_PARAM = "lang"

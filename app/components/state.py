@@ -11,11 +11,11 @@ from collections.abc import Callable, Sequence
 
 import streamlit as st
 
-from app.core.errors import shorten
+from app.components.i18n import current_language
+from app.components.notices import NOTICES_KEY, notice
 from app.core.i18n import translate
 from app.core.text import escape_markdown
 
-NOTICES_KEY = "url-notices"
 TRUE_WORDS = ("1", "true", "yes", "on")
 # Parameters every page understands: Streamlit's embedding ones, presentation mode, and the
 # session's uploaded cases (app/components/failover.py).
@@ -23,20 +23,8 @@ GLOBAL_PARAMS = ("embed", "embed_options", "present", "lang", "uploads")
 FALSE_WORDS = ("0", "false", "no", "off")
 
 
-def notice(param: str, raw: str, reason: str, **values: object) -> None:
-    """Remember, for `render_notices`, a link parameter that could not be used and why.
-
-    `reason` is a catalogue key (`state.reason.*`) and `values` fill it; the notice is worded
-    when shown, in the language of that run. Values must already be safe Markdown.
-    """
-    st.session_state.setdefault(NOTICES_KEY, []).append(
-        (param, escape_markdown(shorten(raw, 40)), reason, values))
-
-
 def render_notices() -> None:
     """Show, once, what the link asked for that could not be restored."""
-    from app.components.i18n import current_language  # i18n itself notes a bad `lang`
-
     lang = current_language()
     for param, value, reason, values in st.session_state.pop(NOTICES_KEY, []):
         st.info(translate("state.notice", lang, param=param, value=value,
