@@ -10,6 +10,7 @@ from app.components.i18n import current_language, render_language_switch
 from app.components.pages import build_pages
 from app.components.present import apply_embedded_style, presenting
 from app.components.share import render_share_panel
+from app.components.versions import apply_version_pins, notice_slot, render_version_notice
 from app.core.i18n import translate
 
 # The app's static folder (`app/static/favicon.png`), by its address, which the browser puts
@@ -28,6 +29,12 @@ st.set_page_config(page_title=translate("app.title", lang), page_icon=FAVICON,
 if st.context.is_embedded:
     apply_embedded_style()
 page = st.navigation(build_pages(lang), position="hidden" if bare else "sidebar")
-page.run()
+apply_version_pins()  # a link citing a data version shows that version on every page
+slot = notice_slot()
+try:
+    page.run()
+finally:  # also when the page stops early: the notice must say which data are shown
+    if slot is not None:
+        render_version_notice(slot, page.url_path)
 if not bare:
     render_share_panel(page)

@@ -17,8 +17,9 @@ from app.core.text import escape_markdown
 
 NOTICES_KEY = "url-notices"
 TRUE_WORDS = ("1", "true", "yes", "on")
-# Parameters every page understands: Streamlit's embedding ones and presentation mode.
-GLOBAL_PARAMS = ("embed", "embed_options", "present", "lang")
+# Parameters every page understands: Streamlit's embedding ones, presentation mode, the
+# language and the data version (`v`, see app/components/versions.py).
+GLOBAL_PARAMS = ("embed", "embed_options", "present", "lang", "v")
 FALSE_WORDS = ("0", "false", "no", "off")
 
 
