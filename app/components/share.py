@@ -8,6 +8,7 @@ import streamlit as st
 
 from app.components.data import data_files_stamp, get_dataset
 from app.components.i18n import current_language, t
+from app.components.cited_sources import render_cited_sources
 from app.components.versions import with_data_versions
 from app.core.share import citation_bibtex, citation_text, data_version, qr_code, view_url
 
@@ -64,3 +65,4 @@ def render_share_panel(page) -> None:
                 wrap_lines=True)
         st.code(citation_bibtex(title, url, data, today, slug, lang=lang), language="latex",
                 wrap_lines=True)
+        render_cited_sources(page.url_path, case_ids)
