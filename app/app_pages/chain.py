@@ -5,6 +5,7 @@ import streamlit as st
 from app.components.cases import case_titles, render_case_cards
 from app.components.chain import chain_tables, download_name, render_chain_graph
 from app.components.data import get_cases_or_stop
+from app.components.dossier import render_dossier_download
 from app.components.downloads import render_csv_download
 from app.components.i18n import current_language, t, tn, with_lang
 from app.components.pages import CHAIN, page
@@ -94,6 +95,7 @@ buttons[1].page_link(page(CHAIN), label=t("chain.present"), icon=":material/slid
                      query_params=with_lang({"case": case_id, "present": "1"}))
 if compact:
     st.stop()
+render_dossier_download(case_id, download_name(case_id, "dossier", "html"))
 
 links_frame, actors_frame, tasks_frame = chain_tables(
     case_id, function=function or None, documented_only=documented_only)
