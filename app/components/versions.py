@@ -72,14 +72,21 @@ def apply_version_pins() -> None:
             pins = {p: request.bare for p in current if p != REFERENCE_PACKAGE}
     else:
         pins = request.pins
+    aliases = get_dataset().case_aliases()
+    unknown = [p for p in pins if p not in current and p not in aliases]
     if first_time:
         for part in request.unreadable:
             notice(VERSION_PARAM, part, "state.reason.version_format")
-        for package in pins:
-            if package not in current and package not in get_dataset().case_aliases():
-                notice(VERSION_PARAM, f"{package}:{pins[package]}",
-                       "state.reason.no_such_package")
-    aliases = get_dataset().case_aliases()
+        for package in unknown:
+            notice(VERSION_PARAM, f"{package}:{pins[package]}", "state.reason.no_such_package")
+    if request.unreadable or unknown:  # the link keeps what it can use, as other settings do
+        pins = {p: v for p, v in pins.items() if p not in unknown}
+        raw = format_pins(pins) if not request.bare else request.bare
+        st.session_state[REQUEST_KEY] = raw
+        if raw:
+            st.query_params[VERSION_PARAM] = raw
+        else:
+            del st.query_params[VERSION_PARAM]
     pins = {aliases.get(p, p): v for p, v in pins.items()}
     outcomes = resolve_pins(pins, current)
     st.session_state[PINNED_CASES_KEY] = {o.package: o.shown for o in outcomes
