@@ -88,7 +88,12 @@ def _load_reference(key: tuple) -> Reference | DataError:
 
 
 def data_files_stamp() -> tuple:
-    """Path, size and time of every data file in use: what a citation's data digest covers."""
+    """Path, size and time of every data file in use: what a citation's data digest covers.
+
+    None for a view pinned to released versions: those are named by their version and never
+    change, while a digest of the current files would describe other data."""
+    if pinned_cases() or st.session_state.get(PINNED_REFERENCE_KEY):
+        return ()
     extra = _extra_dir()
     return _fingerprint(CASES_DIR, *([extra] if extra else []), REFERENCE_DIR)
 
