@@ -61,7 +61,8 @@ def test_every_bundled_case_has_its_parts(lang):
         html = build(BUNDLED, case_id, package, lang)
         case = BUNDLED.only(case_id)
         assert html.count("<table>") == 3
-        assert html.count("<circle") + html.count(' z" fill=') == len(case.actors)
+        assert html.count('class="actor"') == len(case.actors)
+        assert html.count('class="link"') == len(case.links)
         # One row per link, actor and task (plus a header row per table).
         assert html.count("<tr>") == len(case.links) + len(case.actors) + len(case.tasks) + 3
         for key in case.sources["source_id"]:

@@ -77,7 +77,7 @@ def chain_svg(graph: ChainGraph, *, title: str) -> str:
         else:
             path = f"M{x1:.1f},{y1:.1f} L{x2:.1f},{y2:.1f}"
             lx, ly = (x1 + x2) / 2, (y1 + y2) / 2 - 6
-        parts.append(f'<path d="{path}" fill="none" stroke="{palette.TEXT}" '
+        parts.append(f'<path class="link" d="{path}" fill="none" stroke="{palette.TEXT}" '
                      f'stroke-width="1.6" stroke-opacity="{opacity}"{_dash(certainty)} '
                      f'marker-end="url(#arrow)"/>')
         parts.append(f'<text x="{lx:.1f}" y="{ly:.1f}" text-anchor="middle" font-size="11" '
@@ -94,7 +94,7 @@ def chain_svg(graph: ChainGraph, *, title: str) -> str:
                      f'L{x:.1f},{y + size:.1f} L{x - size:.1f},{y:.1f} z"')
         else:
             shape = f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{size:.1f}"'
-        parts.append(f'{shape} fill="{colour}" fill-opacity="{opacity}" stroke="{colour}" '
+        parts.append(f'{shape} class="actor" fill="{colour}" fill-opacity="{opacity}" stroke="{colour}" '
                      f'stroke-width="2"{_dash(certainty)}/>')
         lines = _label_lines(str(node.get("label", "")))
         spans = "".join(f'<tspan x="{x:.1f}" dy="{LABEL_LINE if i else 0}">{escape(line)}'
