@@ -18,6 +18,7 @@ from app.components.data import (PINNED_CASES_KEY, PINNED_REFERENCE_KEY, get_dat
                                  get_reference)
 from app.components.i18n import current_language, t
 from app.components.state import notice
+from app.core.errors import UnknownCase
 from app.core.i18n import localized_value, translate
 from app.core.load import CASES_DIR, ORIGIN_UPLOAD, REFERENCE_DIR
 from app.core.text import markdown_link
@@ -115,9 +116,10 @@ def _label(package: str, lang: str) -> str:
     if package == REFERENCE_PACKAGE:
         return translate("version.reference", lang)
     try:
-        return localized_value(get_dataset().case_info(package), "title", lang)
-    except Exception:  # noqa: BLE001 - a case gone from the data is named by its id
-        return package
+        title = localized_value(get_dataset().case_info(package), "title", lang)
+    except UnknownCase:  # a case gone from the data is named by its id
+        title = package
+    return translate("version.case_label", lang, title=title)
 
 
 def _current_package(package: str) -> dict:

@@ -23,10 +23,10 @@ def notice_markdown(outcome: PinOutcome, label: str, current_package: dict,
                     released: list[str], lang: str) -> str:
     """The notice of one pinned package, as Markdown (every value from the data escaped).
 
-    `label` names the package (a case's title); `current_package` is its current
+    `label` names the package (a case's title in quotes); `current_package` is its current
     datapackage.json, whose changelog says what changed between the cited and current versions.
     """
-    package = f"“{escape_markdown(label)}”"
+    package = escape_markdown(label)
     if not outcome.found:
         return translate("version.unknown", lang, package=package,
                          asked=escape_markdown(outcome.asked), current=outcome.current,

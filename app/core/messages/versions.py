@@ -27,6 +27,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "version.current_link": {"en": "The same view on the current data",
                              "fr": "La même vue sur les données actuelles"},
     "version.reference": {"en": "the reference tables", "fr": "les tables de référence"},
+    "version.case_label": {"en": "“{title}”", "fr": "« {title} »"},
     "version.unreleased_date": {"en": "date not recorded", "fr": "date non consignée"},
     "version.pinned_caption": {
         "en": "The link names the data version of each case shown (`v=`): it will show these "
