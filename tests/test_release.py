@@ -205,3 +205,10 @@ def test_bundled_releases_load_and_1_0_0_is_main_data():
             assert checked.ok, (package, version, checked.problems[:3])
             assert checked.package["version"] == version
     assert load_reference_at("1.0.0").package["version"] == "1.0.0"
+
+
+def test_versions_release_dossier_modules_import_no_streamlit():
+    modules = ("app.core.versions", "app.core.release", "app.core.version_text",
+               "app.core.cite_sources", "app.charts.chain_svg", "app.charts.dossier")
+    code = f"import sys; import {', '.join(modules)}; assert 'streamlit' not in sys.modules"
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=PROJECT)
