@@ -87,15 +87,17 @@ def test_flows_default_view():
     # Map and origin-destination matrix.
     assert len(charts(at)) == 2
     assert chart_keys(at)[0] == "flows-map-all"
-    # 22 links: 7 canteen + 6 retail + 9 voice. Cross-border: canteen l2, retail l2 and l4
+    # 24 links: 7 canteen + 8 retail + 9 voice. Cross-border: canteen l2, retail l2 and l4
     # (France -> Madagascar), voice l1-l6 and l8: 10 links over 8 country pairs.
     text = markdown(at)
     assert "10 links cross 8 borders" in text
     assert "France → Madagascar (3)" in text
-    # Within one country: France 6 (canteen l1, l6, l7; retail l1, l5, l6), Madagascar 2
-    # (canteen l4, retail l3), United States 1 (voice l7); unknown end: canteen l3, l5, voice l9.
-    assert "9 stay within one country (France 6, Madagascar 2, United States 1)" in text
-    assert "3 links have an end whose country no source gives" in text
+    # Within one country: France 4 (canteen l7; retail l5, l6, l8), Madagascar 2 (canteen l4,
+    # retail l3), United States 1 (voice l7). Unknown end: canteen l1, l6 (no source says where
+    # the canteen operator or users are), l3, l5 (crowdwork platforms); retail l1 (no source
+    # says where the supermarkets are), l7 (end users); voice l9 (users).
+    assert "7 stay within one country (France 4, Madagascar 2, United States 1)" in text
+    assert "7 links have an end whose country no source gives" in text
     flows = table(at, "flows-table")
     assert len(flows) == 26  # one row per (from, to, function)
     assert "Unknown" in set(flows["From"]) | set(flows["To"])
@@ -121,8 +123,13 @@ def test_a_charts_data_and_exports_are_filled_only_when_opened():
 
 
 @pytest.mark.parametrize("case_id, cross, rows", [
-    ("canteen-terminal", "1 link crosses 1 border: France → Madagascar (1)", 7),
-    ("retail-video-surveillance", "2 links cross 1 border: France → Madagascar (2)", 6),
+    # Canteen rows: FR->Unknown none (l1, l3), FR->MG none (l2), MG->MG and Unknown->MG
+    # preparation (t1 on l4, l5), Unknown->FR verification (l6), FR->FR preparation (l7).
+    ("canteen-terminal", "1 link crosses 1 border: France → Madagascar (1)", 6),
+    # Retail rows: FR->Unknown none (l1), FR->MG none (l2) and preparation (l4), MG->MG
+    # impersonation (l3), FR->FR preparation (l5, l8) and none (l6: t4 has no link),
+    # Unknown->FR verification (l7).
+    ("retail-video-surveillance", "2 links cross 1 border: France → Madagascar (2)", 7),
     ("voice-assistant", "7 links cross 7 borders", 17),
 ])
 def test_flows_for_each_case(case_id, cross, rows):
@@ -139,10 +146,12 @@ def test_flows_for_each_case(case_id, cross, rows):
     ({"function": "verification"}, "5 links cross 5 borders"),
     # Outsourcing: canteen l2, l3; retail l2, l4; voice l1, l2, l3 (canteen l3 ends unknown).
     ({"relation": "outsources_to"}, "6 links cross 4 borders"),
-    # Inferred: canteen l1-l5, l7; retail l2, l4; voice l9.
-    ({"certainty": "inferred"}, "3 links cross 1 border: France → Madagascar (3)"),
-    ({"certainty": "documented"}, "7 links cross 7 borders"),
-    # Links with no task: canteen l1, l2, l3; retail l1, l2; voice l2, l3, l7.
+    # Inferred: canteen l1-l7; retail l2, l3, l4, l7, l8; voice l8, l9. Cross-border: canteen
+    # l2, retail l2, l4 (France -> Madagascar), voice l8 (United States -> France).
+    ({"certainty": "inferred"}, "4 links cross 2 borders"),
+    # Documented: retail l1 (France -> unknown), voice l1-l7 (l1-l6 cross six borders).
+    ({"certainty": "documented"}, "6 links cross 6 borders"),
+    # Links with no task: canteen l1, l2, l3; retail l1, l2, l6; voice l2, l3, l7.
     ({"function": "none"}, "4 links cross 3 borders"),
 ])
 def test_flows_filters_change_the_view(params, expected):
@@ -214,11 +223,12 @@ def test_flows_country_from_the_url_narrows_the_table():
 
 def test_flows_unknown_country_bucket():
     at = run(FLOWS, country="unknown")
-    # canteen l3 (France -> Unknown), canteen l5 (Unknown -> Madagascar), voice l9
-    # (Unknown -> United States).
+    # France -> Unknown without task (canteen l1, l3; retail l1), Unknown -> Madagascar
+    # preparation (canteen l5), Unknown -> France verification (canteen l6, retail l7), Unknown
+    # -> United States preparation (voice l9).
     flows = table(at, "flows-table")
-    assert len(flows) == 3
-    assert (flows["From"] == "Unknown").sum() == 2 and (flows["To"] == "Unknown").sum() == 1
+    assert len(flows) == 4
+    assert (flows["From"] == "Unknown").sum() == 3 and (flows["To"] == "Unknown").sum() == 1
 
 
 def test_flows_click_on_the_map_narrows_the_table_and_goes_into_the_url():
@@ -255,13 +265,14 @@ def test_functions_default_view():
     assert at.title[0].value == "Task functions"
     # The diagram, the shares per case, the breakdown by country, paid, and data type.
     assert len(charts(at)) == 5
-    # 15 tasks: canteen t1-t3, retail t1-t4, voice t1-t8.
-    assert len(table(at, "functions-task-table")) == 15
-    # Preparation: canteen t1, t3; retail t2, t3; voice t2, t3, t6, t8 (generation: canteen
-    # t3, retail t3, voice t3, t8). Verification: canteen t2, retail t4, voice t1, t4, t5.
+    # 17 tasks: canteen t1-t3, retail t1-t6, voice t1-t8.
+    assert len(table(at, "functions-task-table")) == 17
+    # Preparation: canteen t1, t3; retail t2, t3, t6; voice t2, t3, t6, t8 (generation:
+    # canteen t3, retail t3, t6, voice t3, t8). Verification: canteen t2, retail t4, t5,
+    # voice t1, t4, t5. Impersonation: retail t1, voice t7.
     text = captions(at)
-    assert ("Of 15 tasks in the chosen cases, 8 prepare the data (4 generation, 4 annotation), "
-            "5 verify the model's outputs and 2 impersonate the model") in text
+    assert ("Of 17 tasks in the chosen cases, 9 prepare the data (5 generation, 4 annotation), "
+            "6 verify the model's outputs and 2 impersonate the model") in text
     assert "Tubaro, P., Casilli, A. A. & Coville, M. (2020)" in text
     # What share of each chain's data work is verification: voice 3 of 8.
     assert "Voice-assistant verification chain: 50% preparation, 38% verification" in text
@@ -269,7 +280,7 @@ def test_functions_default_view():
 
 
 @pytest.mark.parametrize("case_id, n_tasks", [
-    ("canteen-terminal", 3), ("retail-video-surveillance", 4), ("voice-assistant", 8)])
+    ("canteen-terminal", 3), ("retail-video-surveillance", 6), ("voice-assistant", 8)])
 def test_functions_for_each_case(case_id, n_tasks):
     at = run(FUNCTIONS, cases=case_id)
     tasks = table(at, "functions-task-table")
@@ -279,7 +290,7 @@ def test_functions_for_each_case(case_id, n_tasks):
 
 
 @pytest.mark.parametrize("function, n_tasks", [
-    ("preparation", 8), ("verification", 5), ("impersonation", 2)])
+    ("preparation", 9), ("verification", 6), ("impersonation", 2)])
 def test_functions_filter_by_function(function, n_tasks):
     at = run(FUNCTIONS, function=function)
     tasks = table(at, "functions-task-table")
@@ -310,8 +321,9 @@ def test_functions_breakdowns(by, label):
 
 def test_functions_unpaid_work_is_counted():
     at = run(FUNCTIONS)
-    # Unpaid: canteen t2 (verification), retail t3 (preparation), voice t8 (preparation).
-    assert "unpaid 3 (preparation 2, verification 1)" in captions(at)
+    # Unpaid: canteen t2 (verification), retail t3 (preparation), t5 (verification), voice t8
+    # (preparation).
+    assert "unpaid 4 (preparation 2, verification 2)" in captions(at)
 
 
 def test_functions_filters_that_empty_the_view():
@@ -328,7 +340,7 @@ def test_functions_filters_that_empty_the_view():
 def test_functions_hostile_params_give_the_default_view(param, value):
     at = run(FUNCTIONS, **{param: value})
     assert len(charts(at)) == 5
-    assert len(table(at, "functions-task-table")) == 15
+    assert len(table(at, "functions-task-table")) == 17
     notice = infos(at)
     assert f"Ignored the link's `{param}`" in notice
     assert not raw_html(notice) and len(notice) < 400
@@ -340,7 +352,7 @@ def test_functions_click_on_a_function_filters_everything():
     select_in_chart(at, "functions-diagram", "function", [{"function": "verification"}])
     assert at.selectbox(key="functions-function-select").value == "verification"
     assert at.query_params["function"] == "verification"
-    assert len(table(at, "functions-task-table")) == 5
+    assert len(table(at, "functions-task-table")) == 6
     assert "functions-paid-verification" in chart_keys(at)
     # A click in another chart moves the filter.
     select_in_chart(at, "functions-shares", "function", [{"function": "impersonation"}])
@@ -350,14 +362,14 @@ def test_functions_click_on_a_function_filters_everything():
     at.button(key="functions-clear-function").click().run()
     assert not at.exception
     assert "function" not in at.query_params
-    assert len(table(at, "functions-task-table")) == 15
+    assert len(table(at, "functions-task-table")) == 17
 
 
 def test_functions_ignores_a_selection_of_something_else():
     at = run(FUNCTIONS)
     select_in_chart(at, "functions-by", "function", [{"function": "<script>"}])
     assert at.selectbox(key="functions-function-select").value == ""
-    assert len(table(at, "functions-task-table")) == 15
+    assert len(table(at, "functions-task-table")) == 17
 
 
 # --- Hostile data ---------------------------------------------------------------------------
@@ -396,8 +408,8 @@ def test_flows_in_french():
     text = markdown(at)
     # The same hand-checked counts as in English, in a French sentence.
     assert f"10 liens franchissent 8 frontières{NBSP}: France → Madagascar (3)" in text
-    assert "9 restent à l'intérieur d'un pays (France 6, Madagascar 2, États-Unis 1)" in text
-    assert "3 liens ont une extrémité dont aucune source ne donne le pays" in text
+    assert "7 restent à l'intérieur d'un pays (France 4, Madagascar 2, États-Unis 1)" in text
+    assert "7 liens ont une extrémité dont aucune source ne donne le pays" in text
     assert "Les pays que traverse chaque chaîne" in [s.value for s in at.subheader]
     # The canteen chain: France, Madagascar and the unknown bucket (not counted as a country).
     assert "France, Madagascar, Inconnu (2 pays, 1 lien transfrontalier)" in text
@@ -446,18 +458,18 @@ def test_functions_in_french():
     at = run(FUNCTIONS, lang="fr")
     assert at.title[0].value == "Fonctions des tâches"
     text = captions(at)
-    assert ("Sur 15 tâches dans les cas choisis, 8 préparent les données (4 génération, "
-            "4 annotation), 5 vérifient les résultats du modèle et 2 imitent le modèle") in text
+    assert ("Sur 17 tâches dans les cas choisis, 9 préparent les données (5 génération, "
+            "4 annotation), 6 vérifient les résultats du modèle et 2 imitent le modèle") in text
     # Percentages the French way: a narrow no-break space before %.
     assert (f"Chaîne de vérification d'un assistant vocal{NBSP}: 50{NNBSP}% préparation, "
             f"38{NNBSP}% vérification") in text
-    assert "non payé 3 (préparation 2, vérification 1)" in text
+    assert "non payé 4 (préparation 2, vérification 2)" in text
     assert "Schéma d'après la figure 1 de Tubaro, P., Casilli, A. A. & Coville, M. (2020)" in text
     specs = spec_texts(at)
     for french in ("Trois fonctions du travail des données", "Préparation", "Imitation",
                    "Résultats", "Nombre de tâches", "Part des tâches",
                    "par pays de qui l'exécute",
-                   "8 tâches"):
+                   "9 tâches"):  # the 9 preparation tasks, as the diagram counts them
         assert french in specs, french
     assert "Three functions of data work" not in specs
     assert at.selectbox(key="functions-by-select").options[0] == "Pays de qui l'exécute"
@@ -474,8 +486,8 @@ def test_functions_in_french():
 
 def test_functions_in_french_filtered():
     at = run(FUNCTIONS, lang="fr", function="verification", by="actor_type")
-    assert "ne montrent que les tâches de **vérification** (5)" in markdown(at)
-    assert "5 tâches par type d'acteur qui l'exécute" in captions(at)
+    assert "ne montrent que les tâches de **vérification** (6)" in markdown(at)
+    assert "6 tâches par type d'acteur qui l'exécute" in captions(at)
     assert set(table(at, "functions-task-table")["Fonction"]) == {"Vérification"}
     assert at.query_params["function"] == "verification"
     at = run(FUNCTIONS, lang="fr", cases="canteen-terminal", function="impersonation")
