@@ -67,7 +67,7 @@ def test_an_unknown_version_says_so_and_shows_the_current_data(server, watched):
 def shared_link(page) -> str:
     page.get_by_text("Share and cite this view").click()
     code = page.locator("[data-testid=stSidebar] [data-testid=stCode]").first
-    expect(code).to_contain_text("v=")
+    expect(code).to_contain_text("v=", timeout=30_000)
     return code.inner_text().strip()
 
 
