@@ -30,7 +30,7 @@ if st.context.is_embedded:
     apply_embedded_style()
 page = st.navigation(build_pages(lang), position="hidden" if bare else "sidebar")
 apply_version_pins()  # a link citing a data version shows that version on every page
-slot = notice_slot()
+slot = notice_slot(page.url_path)
 try:
     page.run()
 finally:  # also when the page stops early: the notice must say which data are shown

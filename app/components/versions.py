@@ -145,9 +145,15 @@ def render_version_notice(slot, url_path: str) -> None:
                 st.info(f"{text}\n\n{link}", icon=":material/info:")
 
 
-def notice_slot():
-    """A place above the page for the version notice (filled once the page has run)."""
-    return st.empty() if st.session_state.get(OUTCOMES_KEY) else None
+def notice_slot(url_path: str):
+    """The version notice above the page, shown at once; `render_version_notice` fills it
+    again once the page has run, so that its link carries the settings the page has just
+    written into the address."""
+    if not st.session_state.get(OUTCOMES_KEY):
+        return None
+    slot = st.empty()
+    render_version_notice(slot, url_path)
+    return slot
 
 
 def view_versions(url_path: str, case_ids: list[str]) -> dict[str, str]:

@@ -31,7 +31,7 @@ def test_a_link_to_1_0_0_shows_the_notice_and_the_way_back(server, watched):
     page.frame_locator("iframe").first.locator("#mynetwork canvas").wait_for()
     alert = notice(page)
     expect(alert).to_have_count(1)
-    expect(alert).to_contain_text("as it was in data version 1.0.0")
+    expect(alert).to_contain_text("in data version 1.0.0")
     expect(alert).to_contain_text(f"current version is {current_version(CASE)}")
     back = alert.get_by_role("link", name="The same view on the current data")
     query = parse_qs(urlsplit(back.get_attribute("href")).query)

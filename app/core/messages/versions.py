@@ -7,10 +7,10 @@ escaped by the caller).
 MESSAGES: dict[str, dict[str, str]] = {
     # The notice of a view pinned to a data version (`v=` in the link).
     "version.old": {
-        "en": "**You are reading {package} as it was in data version {shown}** ({date}), the "
-              "version this link cites. The current version is **{current}**.",
-        "fr": "**Vous lisez {package} tel qu'il était dans la version {shown} des données** "
-              "({date}), celle que ce lien cite. La version actuelle est la **{current}**."},
+        "en": "**You are reading {package} in data version {shown}** ({date}), the version "
+              "this link cites. The current version is **{current}**.",
+        "fr": "**Vous lisez {package} dans la version {shown} des données** ({date}), celle "
+              "que ce lien cite. La version actuelle est la **{current}**."},
     "version.changed_since": {"en": "What changed since:", "fr": "Ce qui a changé depuis :"},
     "version.entry": {"en": "**{version}** ({date}): {summary}",
                       "fr": "**{version}** ({date}) : {summary}"},
