@@ -49,6 +49,9 @@ class DossierInput:
     app_version: str
     made: dt.date
     lang: str
+    # The chain figure as SVG markup, when a better static figure is at hand; else the graph's
+    # own layout is drawn by `chain_svg`.
+    figure: str | None = None
 
 
 def _table(frame: pd.DataFrame) -> str:
@@ -101,8 +104,8 @@ def dossier_html(given: DossierInput) -> str:
     info = case.case_info(given.case_id)
     title = localized_value(info, "title", lang)
     version = str(given.package.get("version") or info.get("version") or "")
-    graph = build_chain_graph(case.actors, case.links, case.sources, lang=lang)
-    figure = chain_svg(graph, title=title)
+    figure = given.figure or chain_svg(
+        build_chain_graph(case.actors, case.links, case.sources, lang=lang), title=title)
     links = _with_keys(chain_table(case.sources, case.actors, case.links, lang=lang),
                        case.links["source_ids"], lang)
     actors = _with_keys(actor_table(case.sources, case.actors, lang=lang),
