@@ -156,3 +156,18 @@ def test_the_cite_panel_gives_the_sources_behind_the_view():
 def test_the_dossier_button_is_on_the_chain_page():
     at = run_page("app_pages/chain.py", case="canteen-terminal")
     assert "chain-dossier-download" in {str(b.key) for b in at.get("download_button")}
+
+
+def test_a_case_from_the_data_dir_keeps_its_own_version_in_links(monkeypatch):
+    from conftest import CASES as FIXTURE_CASES
+
+    monkeypatch.setenv("DLC_DATA_DIR", str(FIXTURE_CASES))
+    version = json.loads((FIXTURE_CASES / "tiny" / "datapackage.json").read_text(
+        "utf-8"))["version"]
+    at = run_page("app_pages/chain.py", case="tiny")
+    link = share_link(at)
+    assert dict(parse_qsl(urlsplit(link).query))["v"] == f"tiny:{version}"
+    again = run_page("app_pages/chain.py", case="tiny", v=f"tiny:{version}")
+    assert not again.info and not again.warning
+    unknown = run_page("app_pages/chain.py", case="tiny", v="tiny:9.9.9")
+    assert any("never released" in i.value for i in unknown.info)

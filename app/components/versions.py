@@ -20,7 +20,7 @@ from app.components.i18n import current_language, t
 from app.components.state import notice
 from app.core.errors import UnknownCase
 from app.core.i18n import localized_value, translate
-from app.core.load import CASES_DIR, ORIGIN_UPLOAD, REFERENCE_DIR
+from app.core.load import CASES_DIR, ORIGIN_DATA_DIR, ORIGIN_UPLOAD, REFERENCE_DIR
 from app.core.text import markdown_link
 from app.core.version_text import notice_markdown
 from app.core.versions import (REFERENCE_PACKAGE, PinOutcome, format_pins, package_of,
@@ -66,6 +66,10 @@ def apply_version_pins() -> None:
         return
     request = parse_pins(raw)
     current = _bundled_versions()
+    dataset = get_dataset()
+    # Cases of `DLC_DATA_DIR` have no kept releases: only their current version can be shown.
+    outside = dataset.cases[dataset.cases["origin"] == ORIGIN_DATA_DIR]
+    current |= {c: v for c, v in zip(outside["case_id"], outside["version"]) if v}
     if request.bare:
         pins = {p: request.bare for p in current
                 if request.bare == current[p] or request.bare in released_versions(p)}
@@ -73,7 +77,7 @@ def apply_version_pins() -> None:
             pins = {p: request.bare for p in current if p != REFERENCE_PACKAGE}
     else:
         pins = request.pins
-    aliases = get_dataset().case_aliases()
+    aliases = dataset.case_aliases()
     unknown = [p for p in pins if p not in current and p not in aliases]
     if first_time:
         for part in request.unreadable:
