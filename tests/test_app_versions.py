@@ -171,3 +171,12 @@ def test_a_case_from_the_data_dir_keeps_its_own_version_in_links(monkeypatch):
     assert not again.info and not again.warning
     unknown = run_page("app_pages/chain.py", case="tiny", v="tiny:9.9.9")
     assert any("never released" in i.value for i in unknown.info)
+
+
+def test_a_hostile_version_parameter_stays_text_and_brief():
+    raw = ",".join(["<script>alert(1)</script>"] * 30 + ["[x](http://203.0.113.9/p.png):1.0.0"])
+    at = run_page("app_pages/chain.py", case="voice-assistant", v=raw)
+    notices = [i.value for i in at.info if "`v`" in i.value]
+    assert 1 <= len(notices) <= 6
+    assert all("<script>" not in n and "](http" not in n for n in notices)
+    assert "v" not in at.query_params

@@ -31,6 +31,7 @@ REQUEST_KEY = "data-pin-request"
 OUTCOMES_KEY = "data-pin-outcomes"
 # Pages whose views show the reference tables: their links name the reference's version too.
 REFERENCE_PAGES = ("platforms", "figures", "sources")
+MAX_NOTICES = 3
 # Characters left as they are in the `v` value of a shared link, so that it stays readable.
 _READABLE = ":,"
 
@@ -80,9 +81,10 @@ def apply_version_pins() -> None:
     aliases = dataset.case_aliases()
     unknown = [p for p in pins if p not in current and p not in aliases]
     if first_time:
-        for part in request.unreadable:
+        # A few notices say it; a link made of fifty bad parts does not fill the page.
+        for part in request.unreadable[:MAX_NOTICES]:
             notice(VERSION_PARAM, part, "state.reason.version_format")
-        for package in unknown:
+        for package in unknown[:MAX_NOTICES]:
             notice(VERSION_PARAM, f"{package}:{pins[package]}", "state.reason.no_such_package")
     if request.unreadable or unknown:  # the link keeps what it can use, as other settings do
         pins = {p: v for p, v in pins.items() if p not in unknown}
