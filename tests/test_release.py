@@ -212,3 +212,21 @@ def test_versions_release_dossier_modules_import_no_streamlit():
                "app.core.cite_sources", "app.charts.chain_svg", "app.charts.dossier")
     code = f"import sys; import {', '.join(modules)}; assert 'streamlit' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True, cwd=PROJECT)
+
+
+def test_the_current_version_of_each_released_package_is_kept_as_it_is():
+    """Data edited after a release must be released again: the copy kept for the current
+    version is the package's folder, byte for byte (what a link naming it will show)."""
+    data = PROJECT / "data"
+    folders = sorted((data / "cases").iterdir()) + [data / "reference"]
+    checked = 0
+    for folder in folders:
+        package = "reference" if folder.name == "reference" else folder.name
+        if not released_versions(package):
+            continue  # never released with the command yet (record it with --record)
+        version = json.loads((folder / "datapackage.json").read_text("utf-8"))["version"]
+        kept = PROJECT / "data" / "releases" / package / version
+        assert kept.is_dir(), f"{package} {version} is not kept in {kept}"
+        assert tree(kept) == {name: data for name, data in tree(folder).items()}, package
+        checked += 1
+    assert checked >= 4
