@@ -29,11 +29,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "version.reference": {"en": "the reference tables", "fr": "les tables de référence"},
     "version.case_label": {"en": "“{title}”", "fr": "« {title} »"},
     "version.unreleased_date": {"en": "date not recorded", "fr": "date non consignée"},
-    "version.pinned_caption": {
-        "en": "The link names the data version of each case shown (`v=`): it will show these "
-              "data even after they are corrected.",
-        "fr": "Le lien nomme la version des données de chaque cas affiché (`v=`) : il montrera "
-              "ces données même après leur correction."},
     "state.reason.version_format": {
         "en": "write versions as case:1.0.0, separated by commas.",
         "fr": "écrivez les versions sous la forme cas:1.0.0, séparées par des virgules."},
@@ -86,5 +81,4 @@ MESSAGES: dict[str, dict[str, str]] = {
                           "fr": "Ce cas dans le tableau de bord, dans cette version des "
                                 "données :"},
     "dossier.licence": {"en": "Data licence: {licence}.", "fr": "Licence des données : {licence}."},
-    "dossier.no_link": {"en": "(no address recorded)", "fr": "(aucune adresse consignée)"},
 }
