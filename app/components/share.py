@@ -6,9 +6,9 @@ import datetime as dt
 
 import streamlit as st
 
+from app.components.cited_sources import render_cited_sources
 from app.components.data import data_files_stamp, get_dataset
 from app.components.i18n import current_language, t
-from app.components.cited_sources import render_cited_sources
 from app.components.versions import with_data_versions
 from app.core.share import citation_bibtex, citation_text, data_version, qr_code, view_url
 
