@@ -12,6 +12,7 @@ from app.components.i18n import current_language, render_language_switch
 from app.components.pages import build_pages
 from app.components.present import apply_embedded_style, presenting
 from app.components.share import render_share_panel
+from app.components.versions import apply_version_pins, notice_slot, render_version_notice
 from app.core.i18n import translate
 
 # The app's static folder (`app/static/favicon.png`), by its address, which the browser puts
@@ -38,6 +39,12 @@ page = st.navigation(build_pages(lang), position="hidden" if bare else "sidebar"
 rerun_on_reconnect()
 render_lost_uploads(lang)
 mark_uploads_in_link()
-page.run()
+apply_version_pins()  # a link citing a data version shows that version on every page
+slot = notice_slot(page.url_path)
+try:
+    page.run()
+finally:  # also when the page stops early: the notice must say which data are shown
+    if slot is not None:
+        render_version_notice(slot, page.url_path)
 if not bare:
     render_share_panel(page)

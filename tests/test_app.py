@@ -97,9 +97,10 @@ def test_share_panel_is_filled_only_when_opened():
     assert not at.sidebar.code
     at.session_state["share-panel"] = True
     at.run()
-    link, text, bibtex = (c.value for c in at.sidebar.code)
+    link, text, bibtex, *sources = (c.value for c in at.sidebar.code)
     assert "case=voice-assistant" in link and "case=voice-assistant" in text
     assert bibtex.startswith("@misc{dlc-chain-")
+    assert sources[0].startswith("[") and sources[1].startswith("@misc{src-")
 
 
 def test_the_navigation_is_kept_in_the_session_and_follows_the_language():

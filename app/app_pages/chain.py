@@ -8,6 +8,7 @@ from app.components.chain import (chain_tables, download_name, figure_files,
                                   offer_figure_in_share_panel, render_chain_graph,
                                   render_figure_downloads)
 from app.components.data import get_cases_or_stop
+from app.components.dossier import render_dossier_download
 from app.components.downloads import render_csv_download
 from app.components.i18n import current_language, t, tn, with_lang
 from app.components.pages import CHAIN, page
@@ -101,6 +102,7 @@ buttons[1].page_link(page(CHAIN), label=t("chain.present"), icon=":material/slid
                      query_params=with_lang({"case": case_id, "present": "1"}))
 if compact:
     st.stop()
+render_dossier_download(case_id, download_name(case_id, "dossier", "html"))
 
 st.header(escape_markdown(title), anchor=False)
 st.markdown(t("chain.product_period",

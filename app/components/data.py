@@ -11,7 +11,8 @@ import streamlit as st
 from app.components.i18n import current_language, t, tn
 from app.core.errors import DataError
 from app.core.load import (CASES_DIR, DATA_DIR_VARIABLE, ORIGIN_UPLOAD, REFERENCE_DIR, Dataset,
-                           Reference, add_case, load_dataset, load_reference)
+                           Reference, add_case, folder_cases, load_dataset)
+from app.core.versions import load_dataset_at, load_reference_at
 from app.core.text import escape_markdown
 from app.core.upload import UploadedCase
 
@@ -58,21 +59,41 @@ def _extra_dir() -> Path | None:
     return Path(value) if value else None
 
 
+# Which released versions this session's view is pinned to (`v=` in the link): case id ->
+# version, and the reference's version. Written by `app/components/versions.py` before the page
+# runs, read here, so that every page shows the pinned data; empty = the current data.
+PINNED_CASES_KEY = "data-pinned-cases"
+PINNED_REFERENCE_KEY = "data-pinned-reference"
+
+
+def pinned_cases() -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(st.session_state.get(PINNED_CASES_KEY, {}).items()))
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _load_dataset(extra_dir: str | None, _fingerprint_key: int,
+                  pins: tuple[tuple[str, str], ...] = ()) -> Dataset:
+    if not pins:
+        return load_dataset(CASES_DIR, Path(extra_dir) if extra_dir else None)
+    extra = folder_cases(Path(extra_dir), DATA_DIR_VARIABLE) if extra_dir else None
+    return load_dataset_at(dict(pins), CASES_DIR, extra_checked=extra)
+
+
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _load_dataset(extra_dir: str | None, _fingerprint_key: int) -> Dataset:
-    return load_dataset(CASES_DIR, Path(extra_dir) if extra_dir else None)
-
-
-@st.cache_resource(show_spinner=False, max_entries=2)
-def _load_reference(_fingerprint_key: tuple) -> Reference | DataError:
+def _load_reference(key: tuple) -> Reference | DataError:
     try:
-        return load_reference(REFERENCE_DIR)
+        return load_reference_at(key[1] if isinstance(key, tuple) else None, REFERENCE_DIR)
     except DataError as error:
         return error
 
 
 def data_files_stamp() -> tuple:
-    """Path, size and time of every data file in use: what a citation's data digest covers."""
+    """Path, size and time of every data file in use: what a citation's data digest covers.
+
+    None for a view pinned to released versions: those are named by their version and never
+    change, while a digest of the current files would describe other data."""
+    if pinned_cases() or st.session_state.get(PINNED_REFERENCE_KEY):
+        return ()
     extra = _extra_dir()
     return _fingerprint(CASES_DIR, *([extra] if extra else []), REFERENCE_DIR)
 
@@ -83,7 +104,7 @@ def data_version_key() -> tuple:
     extra = _extra_dir()
     roots = [CASES_DIR] + ([extra] if extra else [])
     uploads = tuple((case_id, case.digest) for case_id, case in session_uploads().items())
-    return (str(extra) if extra else None, hash(_fingerprint(*roots)), uploads)
+    return (str(extra) if extra else None, hash(_fingerprint(*roots)), uploads, pinned_cases())
 
 
 def get_dataset() -> Dataset:
@@ -92,8 +113,8 @@ def get_dataset() -> Dataset:
     Files are read once per change; uploaded cases live only in this browser session.
     """
     version = data_version_key()
-    extra, files_key, uploads_key = version
-    dataset = _load_dataset(extra, files_key)
+    extra, files_key, uploads_key, pins = version
+    dataset = _load_dataset(extra, files_key, pins)
     if not uploads_key:
         return dataset
     # Kept in the session, not in a shared cache: an upload leaves with its session.
@@ -111,9 +132,10 @@ def session_uploads() -> dict[str, UploadedCase]:
     return st.session_state.setdefault(UPLOADS_KEY, {})
 
 
-def reference_version_key() -> int:
-    """What views of the reference tables depend on: every reference file's stamp."""
-    return hash(_fingerprint(REFERENCE_DIR))
+def reference_version_key() -> tuple:
+    """What views of the reference tables depend on: every reference file's stamp, and the
+    released version the view is pinned to (None: the current files)."""
+    return (hash(_fingerprint(REFERENCE_DIR)), st.session_state.get(PINNED_REFERENCE_KEY))
 
 
 def get_reference() -> Reference | None:
@@ -125,7 +147,7 @@ def get_reference() -> Reference | None:
     return result
 
 
-def reference_tables(version: int) -> Reference:
+def reference_tables(version: tuple) -> Reference:
     """The reference tables for a cached view (which must not draw): the page has already
     called `get_reference`, which shows why they are broken; raised here only if they broke
     since."""

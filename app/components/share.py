@@ -7,8 +7,10 @@ import datetime as dt
 import streamlit as st
 
 from app.components.chain import FIGURE_KEY, FIGURE_TYPES, download_name
+from app.components.cited_sources import render_cited_sources
 from app.components.data import data_files_stamp, get_dataset
 from app.components.i18n import current_language, t
+from app.components.versions import with_data_versions
 from app.core.share import citation_bibtex, citation_text, data_version, qr_code, view_url
 
 VIEW_TITLE_KEY = "share-view-title"
@@ -45,7 +47,7 @@ def render_share_panel(page) -> None:
         # code blocks would cost every run and every first load.
         return
     lang = current_language()
-    url = current_view_url(page.url_path)
+    url = with_data_versions(current_view_url(page.url_path), page.url_path, case_ids)
     data = data_version(get_dataset(), case_ids, data_files_stamp(), lang=lang)
     today = dt.date.today()
     slug = page.url_path or "home"
@@ -74,3 +76,4 @@ def render_share_panel(page) -> None:
                                     file_name=download_name(case_id, "chain-figure", kind),
                                     mime=FIGURE_TYPES[kind], key=f"share-figure-{kind}",
                                     on_click="ignore")
+        render_cited_sources(page.url_path, case_ids)

@@ -17,9 +17,10 @@ from app.core.i18n import translate
 from app.core.text import escape_markdown
 
 TRUE_WORDS = ("1", "true", "yes", "on")
-# Parameters every page understands: Streamlit's embedding ones, presentation mode, and the
-# session's uploaded cases (app/components/failover.py).
-GLOBAL_PARAMS = ("embed", "embed_options", "present", "lang", "uploads")
+# Parameters every page understands: Streamlit's embedding ones, presentation mode, the
+# language, the session's uploaded cases (app/components/failover.py) and the data version
+# (`v`, see app/components/versions.py).
+GLOBAL_PARAMS = ("embed", "embed_options", "present", "lang", "uploads", "v")
 FALSE_WORDS = ("0", "false", "no", "off")
 
 

@@ -311,6 +311,8 @@ def main(argv: list[str]) -> int:
     roots = [Path(a) for a in argv] or [Path("data")]
     for root in roots:
         for package_path in sorted(root.rglob("datapackage.json")):
+            if "releases" in package_path.relative_to(root).parts[:-1]:
+                continue  # released versions are kept as they were released
             tables = REFERENCE_TABLES if package_path.parent.name == "reference" else CASE_TABLES
             changed = publish(package_path, tables)
             print(f"{'updated' if changed else 'unchanged'}: {package_path}")

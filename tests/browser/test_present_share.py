@@ -1,13 +1,14 @@
 """Presentation mode stepped through at projector size, and the share panel's QR code."""
 
 import io
+import json
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
 from app.core.load import load_dataset
 from app.core.story import build_story
-from tests.browser.conftest import screenshot, wait_for_app
+from tests.browser.conftest import PROJECT, screenshot, wait_for_app
 
 pytestmark = pytest.mark.browser
 DATASET = load_dataset(extra_dir=None)
@@ -64,7 +65,12 @@ def test_share_panel_qr_code_decodes_to_the_current_url(server, watched):
     png = page.request.get(image.get_attribute("src") if image.get_attribute("src").startswith(
         "http") else server + image.get_attribute("src")).body()
     decoded = zxingcpp.read_barcodes(Image.open(io.BytesIO(png)))[0].text
-    assert decoded == page.url
+    # The page's own address, plus the data version it shows (so that it reopens as cited).
+    version = json.loads((PROJECT / "data" / "cases" / "voice-assistant" /
+                          "datapackage.json").read_text("utf-8"))["version"]
+    assert urlsplit(decoded)[:3] == urlsplit(page.url)[:3]
+    assert parse_qs(urlsplit(decoded).query) == parse_qs(urlsplit(page.url).query) | {
+        "v": [f"voice-assistant:{version}"]}
     page.get_by_text("@misc{dlc-chain-").wait_for()
     screenshot(page, "share-panel")
     assert watched.outside == []

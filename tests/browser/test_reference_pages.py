@@ -80,7 +80,7 @@ def test_sources(server, watched):
     screenshot(page, "sources")
     # Choosing a source shows the rows citing it and puts it into the link.
     page.get_by_role("combobox", name="Show the rows citing").click()
-    page.get_by_role("option", name="P6: Italian translation").click()
+    page.get_by_role("option", name="P6: Ascolto colonizzato e colonizzante").click()
     page.wait_for_url("**source=P6**")
     page.get_by_role("heading", name="Rows citing P6").wait_for()
     page.locator("[data-testid=stDataFrame]").first.wait_for(timeout=30_000)
