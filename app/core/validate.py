@@ -332,10 +332,13 @@ def _check_task_phases(package: dict, rows: dict[str, list[Row]]) -> list[Proble
     for row in rows.get("tasks", []):
         value = row.cells.get("phase", "")
         if value and value not in allowed:
-            params = {"allowed": OneOf(allowed)} if allowed else {}
-            problems.append(Problem.of(
-                "tasks.csv", "problem.unknown_phase" if allowed else "problem.no_phases",
-                line=row.line, column="phase", value=value, **params))
+            if allowed:
+                problems.append(Problem.of("tasks.csv", "problem.unknown_phase", line=row.line,
+                                           column="phase", value=value,
+                                           allowed=OneOf(allowed)))
+            else:
+                problems.append(Problem.of("tasks.csv", "problem.no_phases", line=row.line,
+                                           column="phase", value=value))
     return problems
 
 
