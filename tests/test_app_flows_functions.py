@@ -87,17 +87,24 @@ def test_flows_default_view():
     # Map and origin-destination matrix.
     assert len(charts(at)) == 2
     assert chart_keys(at)[0] == "flows-map-all"
-    # 22 links: 7 canteen + 6 retail + 9 voice. Cross-border: canteen l2, retail l2 and l4
-    # (France -> Madagascar), voice l1-l6 and l8: 10 links over 8 country pairs.
+    # 52 links: 7 canteen + 6 retail + 9 voice + 27 automotive + 3 Julie Desk. Cross-border:
+    # canteen l2, retail l2 and l4 (France -> Madagascar), voice l1-l6 and l8 (10 links over 8
+    # country pairs), and in the automotive chain Appen (AU) -> Figure Eight (US), Appen (AU),
+    # Clickworker (DE), Lionbridge (US) -> workers in France, Lionbridge (US) -> Gengo.ai (JP):
+    # 5 links over 4 new pairs (US -> France is voice l8's too). 15 links, 12 pairs.
     text = markdown(at)
-    assert "10 links cross 8 borders" in text
-    assert "France → Madagascar (3)" in text
-    # Within one country: France 6 (canteen l1, l6, l7; retail l1, l5, l6), Madagascar 2
-    # (canteen l4, retail l3), United States 1 (voice l7); unknown end: canteen l3, l5, voice l9.
-    assert "9 stay within one country (France 6, Madagascar 2, United States 1)" in text
-    assert "3 links have an end whose country no source gives" in text
+    assert "15 links cross 12 borders" in text
+    assert "France → Madagascar (3), United States → France (2)" in text
+    # Within one country: France 6 (canteen l1, l6, l7; retail l1, l5, l6) + 2 (Wirk -> Foule
+    # Factory -> workers in France), Madagascar 2 (canteen l4, retail l3), United States 1
+    # (voice l7) + 1 (Figure Eight -> Clixsense). Unknown end: canteen l3, l5, voice l9, all 3
+    # Julie Desk links (only the firm has a country) and the other 19 automotive links.
+    assert "12 stay within one country (France 8, Madagascar 2, United States 2)" in text
+    assert "25 links have an end whose country no source gives" in text
     flows = table(at, "flows-table")
-    assert len(flows) == 26  # one row per (from, to, function)
+    # One row per (from, to, function): 26 for the three product chains, plus 13 new ones from
+    # the automotive links and 1 from Julie Desk's (France -> Unknown, verification).
+    assert len(flows) == 40
     assert "Unknown" in set(flows["From"]) | set(flows["To"])
     assert flows["Sources"].str.len().min() > 0  # every flow cites its sources
     # Only the language (written by the sidebar's switch) may be in the link.
@@ -114,7 +121,7 @@ def test_a_charts_data_and_exports_are_filled_only_when_opened():
     at.session_state["flows-map-all-data"] = True
     at.run()
     map_panel = next(e for e in at.expander if e.label == "The data behind this chart, and exports")
-    assert len(map_panel.dataframe) == 1 and len(map_panel.dataframe[0].value) == 26
+    assert len(map_panel.dataframe) == 1 and len(map_panel.dataframe[0].value) == 40
     assert {str(b.key) for b in at.get("download_button")} >= {
         "flows-map-all-csv", "flows-map-all-svg", "flows-map-all-png"}
     assert len(at.dataframe) == 2  # the matrix's panel stays closed
@@ -141,9 +148,12 @@ def test_flows_for_each_case(case_id, cross, rows):
     ({"relation": "outsources_to"}, "6 links cross 4 borders"),
     # Inferred: canteen l1-l5, l7; retail l2, l4; voice l9.
     ({"certainty": "inferred"}, "3 links cross 1 border: France → Madagascar (3)"),
-    ({"certainty": "documented"}, "7 links cross 7 borders"),
-    # Links with no task: canteen l1, l2, l3; retail l1, l2; voice l2, l3, l7.
-    ({"function": "none"}, "4 links cross 3 borders"),
+    # Documented: the 7 of the voice chain and the 5 automotive ones (all documented), the US ->
+    # France pair shared: 11 pairs.
+    ({"certainty": "documented"}, "12 links cross 11 borders"),
+    # Links with no task: canteen l1, l2, l3; retail l1, l2; voice l2, l3, l7; automotive Appen
+    # -> Figure Eight and Lionbridge -> Gengo.ai cross borders too.
+    ({"function": "none"}, "6 links cross 5 borders"),
 ])
 def test_flows_filters_change_the_view(params, expected):
     at = run(FLOWS, **params)
@@ -187,7 +197,7 @@ def test_flows_without_any_case():
 def test_flows_hostile_params_give_the_default_view(param, value):
     at = run(FLOWS, **{param: value})
     assert len(charts(at)) == 2
-    assert len(table(at, "flows-table")) == 26
+    assert len(table(at, "flows-table")) == 40
     assert at.get("pills")[0].value == CASE_IDS
     notice = infos(at)
     assert f"Ignored the link's `{param}`" in notice
@@ -215,10 +225,13 @@ def test_flows_country_from_the_url_narrows_the_table():
 def test_flows_unknown_country_bucket():
     at = run(FLOWS, country="unknown")
     # canteen l3 (France -> Unknown), canteen l5 (Unknown -> Madagascar), voice l9
-    # (Unknown -> United States).
+    # (Unknown -> United States); Julie Desk: France -> Unknown, verification (the firm's
+    # operators); automotive: from Unknown (car makers, Google, Uber) to Unknown with and
+    # without a task, to the United States, Australia, Germany, France and Japan (7 rows), and to
+    # Unknown from the United States with and without a task (Clixsense, Mighty AI) (2 rows).
     flows = table(at, "flows-table")
-    assert len(flows) == 3
-    assert (flows["From"] == "Unknown").sum() == 2 and (flows["To"] == "Unknown").sum() == 1
+    assert len(flows) == 13
+    assert (flows["From"] == "Unknown").sum() == 9 and (flows["To"] == "Unknown").sum() == 6
 
 
 def test_flows_click_on_the_map_narrows_the_table_and_goes_into_the_url():
@@ -232,7 +245,7 @@ def test_flows_click_on_the_map_narrows_the_table_and_goes_into_the_url():
     assert not at.exception
     assert at.selectbox(key="flows-country-select").value == ""
     assert "country" not in at.query_params
-    assert len(table(at, "flows-table")) == 26
+    assert len(table(at, "flows-table")) == 40
 
 
 def test_flows_click_on_nothing_keeps_the_country():
@@ -255,13 +268,15 @@ def test_functions_default_view():
     assert at.title[0].value == "Task functions"
     # The diagram, the shares per case, the breakdown by country, paid, and data type.
     assert len(charts(at)) == 5
-    # 15 tasks: canteen t1-t3, retail t1-t4, voice t1-t8.
-    assert len(table(at, "functions-task-table")) == 15
+    # 29 tasks: canteen t1-t3, retail t1-t4, voice t1-t8, automotive t1-t12, Julie Desk t1-t2.
+    assert len(table(at, "functions-task-table")) == 29
     # Preparation: canteen t1, t3; retail t2, t3; voice t2, t3, t6, t8 (generation: canteen
-    # t3, retail t3, voice t3, t8). Verification: canteen t2, retail t4, voice t1, t4, t5.
+    # t3, retail t3, voice t3, t8); all 12 automotive tasks (generation: the two recordings and
+    # the two driver-monitoring data sets). Verification: canteen t2, retail t4, voice t1, t4,
+    # t5, Julie Desk t2. Impersonation: retail, voice, Julie Desk t1.
     text = captions(at)
-    assert ("Of 15 tasks in the chosen cases, 8 prepare the data (4 generation, 4 annotation), "
-            "5 verify the model's outputs and 2 impersonate the model") in text
+    assert ("Of 29 tasks in the chosen cases, 20 prepare the data (8 generation, 12 "
+            "annotation), 6 verify the model's outputs and 3 impersonate the model") in text
     assert "Tubaro, P., Casilli, A. A. & Coville, M. (2020)" in text
     # What share of each chain's data work is verification: voice 3 of 8.
     assert "Voice-assistant verification chain: 50% preparation, 38% verification" in text
@@ -279,7 +294,7 @@ def test_functions_for_each_case(case_id, n_tasks):
 
 
 @pytest.mark.parametrize("function, n_tasks", [
-    ("preparation", 8), ("verification", 5), ("impersonation", 2)])
+    ("preparation", 20), ("verification", 6), ("impersonation", 3)])
 def test_functions_filter_by_function(function, n_tasks):
     at = run(FUNCTIONS, function=function)
     tasks = table(at, "functions-task-table")
@@ -328,7 +343,7 @@ def test_functions_filters_that_empty_the_view():
 def test_functions_hostile_params_give_the_default_view(param, value):
     at = run(FUNCTIONS, **{param: value})
     assert len(charts(at)) == 5
-    assert len(table(at, "functions-task-table")) == 15
+    assert len(table(at, "functions-task-table")) == 29
     notice = infos(at)
     assert f"Ignored the link's `{param}`" in notice
     assert not raw_html(notice) and len(notice) < 400
@@ -340,24 +355,24 @@ def test_functions_click_on_a_function_filters_everything():
     select_in_chart(at, "functions-diagram", "function", [{"function": "verification"}])
     assert at.selectbox(key="functions-function-select").value == "verification"
     assert at.query_params["function"] == "verification"
-    assert len(table(at, "functions-task-table")) == 5
+    assert len(table(at, "functions-task-table")) == 6
     assert "functions-paid-verification" in chart_keys(at)
     # A click in another chart moves the filter.
     select_in_chart(at, "functions-shares", "function", [{"function": "impersonation"}])
     assert at.query_params["function"] == "impersonation"
-    assert len(table(at, "functions-task-table")) == 2
+    assert len(table(at, "functions-task-table")) == 3
     # The visible clear control.
     at.button(key="functions-clear-function").click().run()
     assert not at.exception
     assert "function" not in at.query_params
-    assert len(table(at, "functions-task-table")) == 15
+    assert len(table(at, "functions-task-table")) == 29
 
 
 def test_functions_ignores_a_selection_of_something_else():
     at = run(FUNCTIONS)
     select_in_chart(at, "functions-by", "function", [{"function": "<script>"}])
     assert at.selectbox(key="functions-function-select").value == ""
-    assert len(table(at, "functions-task-table")) == 15
+    assert len(table(at, "functions-task-table")) == 29
 
 
 # --- Hostile data ---------------------------------------------------------------------------
@@ -395,16 +410,18 @@ def test_flows_in_french():
     assert at.title[0].value == "Flux entre pays"
     text = markdown(at)
     # The same hand-checked counts as in English, in a French sentence.
-    assert f"10 liens franchissent 8 frontières{NBSP}: France → Madagascar (3)" in text
-    assert "9 restent à l'intérieur d'un pays (France 6, Madagascar 2, États-Unis 1)" in text
-    assert "3 liens ont une extrémité dont aucune source ne donne le pays" in text
+    assert f"15 liens franchissent 12 frontières{NBSP}: France → Madagascar (3)" in text
+    assert "12 restent à l'intérieur d'un pays (France 8, Madagascar 2, États-Unis 2)" in text
+    assert "25 liens ont une extrémité dont aucune source ne donne le pays" in text
     assert "Les pays que traverse chaque chaîne" in [s.value for s in at.subheader]
     # The canteen chain: France, Madagascar and the unknown bucket (not counted as a country).
     assert "France, Madagascar, Inconnu (2 pays, 1 lien transfrontalier)" in text
     assert at.selectbox(key="flows-function-select").options[0] == "Toutes les fonctions"
     assert "Préparation" in at.selectbox(key="flows-function-select").options
     assert "Sous-traite à" in at.selectbox(key="flows-relation-select").options
-    assert at.selectbox(key="flows-country-select").options[:2] == ["Tous les pays", "Chine"]
+    # Countries in French alphabetical order: Germany (Allemagne) comes with the automotive case.
+    assert at.selectbox(key="flows-country-select").options[:3] == [
+        "Tous les pays", "Allemagne", "Australie"]
     # The charts: titles, axes, legends and tooltips in French; codes stay the data.
     specs = spec_texts(at)
     for french in ("Où va le travail des données", "Qui commande à qui, pays par pays",
@@ -446,8 +463,8 @@ def test_functions_in_french():
     at = run(FUNCTIONS, lang="fr")
     assert at.title[0].value == "Fonctions des tâches"
     text = captions(at)
-    assert ("Sur 15 tâches dans les cas choisis, 8 préparent les données (4 génération, "
-            "4 annotation), 5 vérifient les résultats du modèle et 2 imitent le modèle") in text
+    assert ("Sur 29 tâches dans les cas choisis, 20 préparent les données (8 génération, "
+            "12 annotation), 6 vérifient les résultats du modèle et 3 imitent le modèle") in text
     # Percentages the French way: a narrow no-break space before %.
     assert (f"Chaîne de vérification d'un assistant vocal{NBSP}: 50{NNBSP}% préparation, "
             f"38{NNBSP}% vérification") in text
@@ -457,13 +474,15 @@ def test_functions_in_french():
     for french in ("Trois fonctions du travail des données", "Préparation", "Imitation",
                    "Résultats", "Nombre de tâches", "Part des tâches",
                    "par pays de qui l'exécute",
-                   "8 tâches"):
+                   "20 tâches"):  # the diagram: 20 preparation tasks
         assert french in specs, french
     assert "Three functions of data work" not in specs
     assert at.selectbox(key="functions-by-select").options[0] == "Pays de qui l'exécute"
     assert at.button(key="functions-clear-function").label == "Retirer le filtre de fonction"
     tasks = table(at, "functions-task-table")
-    assert list(tasks.columns[:4]) == ["Cas", "Tâche", "Exécutée par", "Pays"]
+    # Julie Desk's tasks have phases, so the table has a Phase column.
+    assert list(tasks.columns[:5]) == ["Cas", "Phase", "Tâche", "Exécutée par", "Pays"]
+    assert set(tasks["Phase"]) == {"", "1. À la main (8 mois)", "2. Boucle humain-machine"}
     assert set(tasks["Fonction"]) == {"Préparation", "Vérification", "Imitation"}
     assert set(tasks["Payée"]) == {"payé", "non payé"}
     assert set(tasks["Pays"]) == {"France", "Madagascar", "Inconnu"}
@@ -474,8 +493,8 @@ def test_functions_in_french():
 
 def test_functions_in_french_filtered():
     at = run(FUNCTIONS, lang="fr", function="verification", by="actor_type")
-    assert "ne montrent que les tâches de **vérification** (5)" in markdown(at)
-    assert "5 tâches par type d'acteur qui l'exécute" in captions(at)
+    assert "ne montrent que les tâches de **vérification** (6)" in markdown(at)
+    assert "6 tâches par type d'acteur qui l'exécute" in captions(at)
     assert set(table(at, "functions-task-table")["Fonction"]) == {"Vérification"}
     assert at.query_params["function"] == "verification"
     at = run(FUNCTIONS, lang="fr", cases="canteen-terminal", function="impersonation")

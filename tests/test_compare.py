@@ -187,9 +187,9 @@ def test_longest_chain_answer_with_five_cases(measures):
     frame = measures.reset_index()
     frame["title"] = frame["title"].map(short_title)
     answer = longest_chain_answer(frame)
-    assert answer.startswith("The longest chain is 4 links, in Autonomous and connected "
-                             "vehicles")
-    assert "Most intermediaries: Autonomous and connected vehicles" in answer
+    assert answer.startswith("The longest chain is 4 links, in Automotive sector's micro-work "
+                             "chain.")
+    assert "Most intermediaries: Automotive sector's micro-work chain (10)." in answer
 
 
 def test_compare_cases_in_french(real):
