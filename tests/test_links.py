@@ -54,6 +54,7 @@ VIEWS = [
      "chain-physics-toggle": True},
     {"chain-case-select": "retail-video-surveillance", "chain-function-select": "impersonation",
      "chain-documented-toggle": True},
+    {"chain-case-select": "julie-desk", "chain-phase-select": "by-hand"},
 ]
 
 
