@@ -46,6 +46,7 @@ SOURCES = [
      "press"),
     ("S5", "Report, F. (2020). Numbers for a benchmark.", "2020", "", "report"),
 ]
+PRIMARY = {s[0] for s in SOURCES if s[4] != "press"}  # press is a secondary source
 MIN_ACTORS = 7  # one of each type
 
 
@@ -90,31 +91,47 @@ def make_case(n_actors: int, seed: int = 0, case_id: str | None = None) -> dict[
     def certainty() -> str:
         return rng.choices(certainties, weights)[0]
 
-    def sources() -> str:
-        return ";".join(sorted(rng.sample([s[0] for s in SOURCES], rng.choice((1, 1, 2)))))
+    def sources(sureness: str = "") -> str:
+        keys = sorted(rng.sample([s[0] for s in SOURCES], rng.choice((1, 1, 2))))
+        if sureness == "documented" and not set(keys) & PRIMARY:
+            keys = sorted(keys + ["S1"])  # a documented row cites a primary source
+        return ";".join(keys)
+
+    def row_certainty(*actors_involved: str) -> str:
+        """A link or task of an inferred actor is inferred too."""
+        drawn = certainty()
+        return "inferred" if any(a in inferred for a in actors_involved) else drawn
 
     actors: list[dict] = []
+    inferred: set[str] = set()
     for atype, members in ids.items():
         for i, actor_id in enumerate(members, 1):
             workers = ""
             if atype == "worker_pool" and rng.random() < 0.7:
                 workers = str(rng.choice((12, 40, 150, 800, 2500, 12000)))
+            country = rng.choice(COUNTRIES) if rng.random() < 0.9 else ""
+            anonymised = rng.choice(("true", "false", ""))
+            sureness = certainty()
+            cited = sources(sureness)
+            if sureness == "inferred":
+                inferred.add(actor_id)
             actors.append({
                 "actor_id": actor_id, "name": f"{LABEL[atype]} {i}", "actor_type": atype,
-                "country": rng.choice(COUNTRIES) if rng.random() < 0.9 else "",
-                "workers": workers, "anonymised": rng.choice(("true", "false", "")),
+                "country": country, "country_source_ids": cited.split(";")[0] if country else "",
+                "workers": workers, "anonymised": anonymised,
                 "description": f"Synthetic {LABEL[atype].lower()} number {i}, generated for the "
                                "benchmark.",
-                "source_ids": sources(), "certainty": certainty(),
+                "source_ids": cited, "certainty": sureness,
             })
 
     links: list[dict] = []
 
     def link(a: str, b: str, relation: str) -> str:
         link_id = f"l{len(links) + 1}"
+        sureness = row_certainty(a, b)
         links.append({"link_id": link_id, "from_actor": a, "to_actor": b, "relation": relation,
-                      "description": f"Synthetic link {link_id}.", "source_ids": sources(),
-                      "certainty": certainty()})
+                      "description": f"Synthetic link {link_id}.",
+                      "source_ids": sources(sureness), "certainty": sureness})
         return link_id
 
     for client in ids["client"]:
@@ -140,25 +157,29 @@ def make_case(n_actors: int, seed: int = 0, case_id: str | None = None) -> dict[
     tasks: list[dict] = []
     for i, pool in enumerate(ids["worker_pool"]):
         function = FUNCTIONS[i % len(FUNCTIONS)]
+        sureness = row_certainty(pool)
         tasks.append({
             "task_id": f"t{len(tasks) + 1}", "actor_id": pool, "link_id": work_links[pool],
             "task": f"Synthetic {function} task", "function": function,
             "subfunction": rng.choice(("generation", "annotation")) if function == "preparation"
             else "",
             "data_type": rng.choice(DATA_TYPES), "paid": "true",
-            "description": "Generated for the benchmark.", "source_ids": sources(),
-            "certainty": certainty(),
+            "description": "Generated for the benchmark.", "source_ids": sources(sureness),
+            "certainty": sureness,
         })
     for users in ids["end_user"]:
+        sureness = row_certainty(users)
         tasks.append({
             "task_id": f"t{len(tasks) + 1}", "actor_id": users, "link_id": "",
             "task": "Use the product, whose inputs become training data",
             "function": "preparation", "subfunction": "generation",
-            "data_type": rng.choice(DATA_TYPES), "paid": "false", "description": "",
-            "source_ids": sources(), "certainty": certainty(),
+            "data_type": rng.choice(DATA_TYPES), "paid": "false",
+            "description": "Generated for the benchmark.", "source_ids": sources(sureness),
+            "certainty": sureness,
         })
 
     source_rows = [{"source_id": s, "citation": c, "year": y, "url": u, "kind": k,
+                    "primary": "true" if s in PRIMARY else "false",
                     "note": "Invented for the benchmark."} for s, c, y, u, k in SOURCES]
 
     package = {

@@ -87,7 +87,7 @@ def test_flows_default_view():
     # Map and origin-destination matrix.
     assert len(charts(at)) == 2
     assert chart_keys(at)[0] == "flows-map-all"
-    # 52 links: 7 canteen + 6 retail + 9 voice + 27 automotive + 3 Julie Desk. Cross-border:
+    # 54 links: 7 canteen + 8 retail + 9 voice + 27 automotive + 3 Julie Desk. Cross-border:
     # canteen l2, retail l2 and l4 (France -> Madagascar), voice l1-l6 and l8 (10 links over 8
     # country pairs), and in the automotive chain Appen (AU) -> Figure Eight (US), Appen (AU),
     # Clickworker (DE), Lionbridge (US) -> workers in France, Lionbridge (US) -> Gengo.ai (JP):
@@ -95,15 +95,19 @@ def test_flows_default_view():
     text = markdown(at)
     assert "15 links cross 12 borders" in text
     assert "France → Madagascar (3), United States → France (2)" in text
-    # Within one country: France 6 (canteen l1, l6, l7; retail l1, l5, l6) + 2 (Wirk -> Foule
-    # Factory -> workers in France), Madagascar 2 (canteen l4, retail l3), United States 1
-    # (voice l7) + 1 (Figure Eight -> Clixsense). Unknown end: canteen l3, l5, voice l9, all 3
-    # Julie Desk links (only the firm has a country) and the other 19 automotive links.
-    assert "12 stay within one country (France 8, Madagascar 2, United States 2)" in text
-    assert "25 links have an end whose country no source gives" in text
+    # Within one country: France 4 (canteen l7; retail l5, l6, l8) + 2 (Wirk -> Foule Factory
+    # -> workers in France), Madagascar 2 (canteen l4, retail l3), United States 1 (voice l7)
+    # + 1 (Figure Eight -> Clixsense). Unknown end: canteen l1, l6 (no source says where the
+    # canteen operator or users are), l3, l5 (crowdwork platforms); retail l1 (no source says
+    # where the supermarkets are), l7 (end users); voice l9 (users); all 3 Julie Desk links (only
+    # the firm has a country) and the other 19 automotive links: 7 + 22.
+    assert "10 stay within one country (France 6, Madagascar 2, United States 2)" in text
+    assert "29 links have an end whose country no source gives" in text
     flows = table(at, "flows-table")
-    # One row per (from, to, function): 26 for the three product chains, plus 13 new ones from
-    # the automotive links and 1 from Julie Desk's (France -> Unknown, verification).
+    # One row per (from, to, function): 26 for the three product chains; the two new cases
+    # give 19 combinations, of which 5 already exist (France -> Unknown and France -> France
+    # without a task, France -> France and United States -> France preparation, United States
+    # -> United States without a task): 14 more.
     assert len(flows) == 40
     assert "Unknown" in set(flows["From"]) | set(flows["To"])
     assert flows["Sources"].str.len().min() > 0  # every flow cites its sources
@@ -128,8 +132,13 @@ def test_a_charts_data_and_exports_are_filled_only_when_opened():
 
 
 @pytest.mark.parametrize("case_id, cross, rows", [
-    ("canteen-terminal", "1 link crosses 1 border: France → Madagascar (1)", 7),
-    ("retail-video-surveillance", "2 links cross 1 border: France → Madagascar (2)", 6),
+    # Canteen rows: FR->Unknown none (l1, l3), FR->MG none (l2), MG->MG and Unknown->MG
+    # preparation (t1 on l4, l5), Unknown->FR verification (l6), FR->FR preparation (l7).
+    ("canteen-terminal", "1 link crosses 1 border: France → Madagascar (1)", 6),
+    # Retail rows: FR->Unknown none (l1), FR->MG none (l2) and preparation (l4), MG->MG
+    # impersonation (l3), FR->FR preparation (l5, l8) and none (l6: t4 has no link),
+    # Unknown->FR verification (l7).
+    ("retail-video-surveillance", "2 links cross 1 border: France → Madagascar (2)", 7),
     ("voice-assistant", "7 links cross 7 borders", 17),
 ])
 def test_flows_for_each_case(case_id, cross, rows):
@@ -146,13 +155,16 @@ def test_flows_for_each_case(case_id, cross, rows):
     ({"function": "verification"}, "5 links cross 5 borders"),
     # Outsourcing: canteen l2, l3; retail l2, l4; voice l1, l2, l3 (canteen l3 ends unknown).
     ({"relation": "outsources_to"}, "6 links cross 4 borders"),
-    # Inferred: canteen l1-l5, l7; retail l2, l4; voice l9.
-    ({"certainty": "inferred"}, "3 links cross 1 border: France → Madagascar (3)"),
-    # Documented: the 7 of the voice chain and the 5 automotive ones (all documented), the US ->
-    # France pair shared: 11 pairs.
-    ({"certainty": "documented"}, "12 links cross 11 borders"),
-    # Links with no task: canteen l1, l2, l3; retail l1, l2; voice l2, l3, l7; automotive Appen
-    # -> Figure Eight and Lionbridge -> Gengo.ai cross borders too.
+    # Inferred: canteen l1-l7; retail l2, l3, l4, l7, l8; voice l8, l9. Cross-border: canteen
+    # l2, retail l2, l4 (France -> Madagascar), voice l8 (United States -> France). No inferred
+    # link of the two new cases joins two known countries.
+    ({"certainty": "inferred"}, "4 links cross 2 borders"),
+    # Documented: retail l1 (France -> unknown), voice l1-l7 (l1-l6 cross six borders), and the
+    # 5 automotive cross-border links, all documented, over 5 new pairs (AU -> US, AU -> FR,
+    # DE -> FR, US -> FR, US -> JP).
+    ({"certainty": "documented"}, "11 links cross 11 borders"),
+    # Links with no task: canteen l1, l2, l3; retail l1, l2, l6; voice l2, l3, l7; automotive
+    # Appen -> Figure Eight and Lionbridge -> Gengo.ai cross borders too.
     ({"function": "none"}, "6 links cross 5 borders"),
 ])
 def test_flows_filters_change_the_view(params, expected):
@@ -224,14 +236,16 @@ def test_flows_country_from_the_url_narrows_the_table():
 
 def test_flows_unknown_country_bucket():
     at = run(FLOWS, country="unknown")
-    # canteen l3 (France -> Unknown), canteen l5 (Unknown -> Madagascar), voice l9
-    # (Unknown -> United States); Julie Desk: France -> Unknown, verification (the firm's
-    # operators); automotive: from Unknown (car makers, Google, Uber) to Unknown with and
-    # without a task, to the United States, Australia, Germany, France and Japan (7 rows), and to
-    # Unknown from the United States with and without a task (Clixsense, Mighty AI) (2 rows).
+    # France -> Unknown without task (canteen l1, l3; retail l1; Julie Desk l1), Unknown ->
+    # Madagascar preparation (canteen l5), Unknown -> France verification (canteen l6, retail
+    # l7), Unknown -> United States preparation (voice l9). Julie Desk: France -> Unknown
+    # verification (the operators). Automotive: Unknown -> Unknown with and without a task,
+    # Unknown -> United States, Australia, Germany, France and Japan without one (car makers,
+    # Google, Uber commissioning), United States -> Unknown with a task (Clixsense) and without
+    # (Mighty AI -> Spare5).
     flows = table(at, "flows-table")
-    assert len(flows) == 13
-    assert (flows["From"] == "Unknown").sum() == 9 and (flows["To"] == "Unknown").sum() == 6
+    assert len(flows) == 14
+    assert (flows["From"] == "Unknown").sum() == 10 and (flows["To"] == "Unknown").sum() == 6
 
 
 def test_flows_click_on_the_map_narrows_the_table_and_goes_into_the_url():
@@ -268,15 +282,16 @@ def test_functions_default_view():
     assert at.title[0].value == "Task functions"
     # The diagram, the shares per case, the breakdown by country, paid, and data type.
     assert len(charts(at)) == 5
-    # 29 tasks: canteen t1-t3, retail t1-t4, voice t1-t8, automotive t1-t12, Julie Desk t1-t2.
-    assert len(table(at, "functions-task-table")) == 29
-    # Preparation: canteen t1, t3; retail t2, t3; voice t2, t3, t6, t8 (generation: canteen
-    # t3, retail t3, voice t3, t8); all 12 automotive tasks (generation: the two recordings and
-    # the two driver-monitoring data sets). Verification: canteen t2, retail t4, voice t1, t4,
-    # t5, Julie Desk t2. Impersonation: retail, voice, Julie Desk t1.
+    # 31 tasks: canteen t1-t3, retail t1-t6, voice t1-t8, automotive t1-t12, Julie Desk t1-t2.
+    assert len(table(at, "functions-task-table")) == 31
+    # Preparation: canteen t1, t3; retail t2, t3, t6; voice t2, t3, t6, t8 (generation:
+    # canteen t3, retail t3, t6, voice t3, t8); all 12 automotive tasks (generation: the two
+    # recordings and the two driver-monitoring data sets, t8, t9, t11, t12). Verification:
+    # canteen t2, retail t4, t5, voice t1, t4, t5, Julie Desk t2. Impersonation: retail t1,
+    # voice t7, Julie Desk t1.
     text = captions(at)
-    assert ("Of 29 tasks in the chosen cases, 20 prepare the data (8 generation, 12 "
-            "annotation), 6 verify the model's outputs and 3 impersonate the model") in text
+    assert ("Of 31 tasks in the chosen cases, 21 prepare the data (9 generation, 12 "
+            "annotation), 7 verify the model's outputs and 3 impersonate the model") in text
     assert "Tubaro, P., Casilli, A. A. & Coville, M. (2020)" in text
     # What share of each chain's data work is verification: voice 3 of 8.
     assert "Voice-assistant verification chain: 50% preparation, 38% verification" in text
@@ -284,7 +299,7 @@ def test_functions_default_view():
 
 
 @pytest.mark.parametrize("case_id, n_tasks", [
-    ("canteen-terminal", 3), ("retail-video-surveillance", 4), ("voice-assistant", 8)])
+    ("canteen-terminal", 3), ("retail-video-surveillance", 6), ("voice-assistant", 8)])
 def test_functions_for_each_case(case_id, n_tasks):
     at = run(FUNCTIONS, cases=case_id)
     tasks = table(at, "functions-task-table")
@@ -294,7 +309,7 @@ def test_functions_for_each_case(case_id, n_tasks):
 
 
 @pytest.mark.parametrize("function, n_tasks", [
-    ("preparation", 20), ("verification", 6), ("impersonation", 3)])
+    ("preparation", 21), ("verification", 7), ("impersonation", 3)])
 def test_functions_filter_by_function(function, n_tasks):
     at = run(FUNCTIONS, function=function)
     tasks = table(at, "functions-task-table")
@@ -325,8 +340,9 @@ def test_functions_breakdowns(by, label):
 
 def test_functions_unpaid_work_is_counted():
     at = run(FUNCTIONS)
-    # Unpaid: canteen t2 (verification), retail t3 (preparation), voice t8 (preparation).
-    assert "unpaid 3 (preparation 2, verification 1)" in captions(at)
+    # Unpaid: canteen t2 (verification), retail t3 (preparation), t5 (verification), voice t8
+    # (preparation).
+    assert "unpaid 4 (preparation 2, verification 2)" in captions(at)
 
 
 def test_functions_filters_that_empty_the_view():
@@ -343,7 +359,7 @@ def test_functions_filters_that_empty_the_view():
 def test_functions_hostile_params_give_the_default_view(param, value):
     at = run(FUNCTIONS, **{param: value})
     assert len(charts(at)) == 5
-    assert len(table(at, "functions-task-table")) == 29
+    assert len(table(at, "functions-task-table")) == 31
     notice = infos(at)
     assert f"Ignored the link's `{param}`" in notice
     assert not raw_html(notice) and len(notice) < 400
@@ -355,7 +371,8 @@ def test_functions_click_on_a_function_filters_everything():
     select_in_chart(at, "functions-diagram", "function", [{"function": "verification"}])
     assert at.selectbox(key="functions-function-select").value == "verification"
     assert at.query_params["function"] == "verification"
-    assert len(table(at, "functions-task-table")) == 6
+    # Verification: canteen t2, retail t4, t5, voice t1, t4, t5, Julie Desk t2.
+    assert len(table(at, "functions-task-table")) == 7
     assert "functions-paid-verification" in chart_keys(at)
     # A click in another chart moves the filter.
     select_in_chart(at, "functions-shares", "function", [{"function": "impersonation"}])
@@ -365,14 +382,14 @@ def test_functions_click_on_a_function_filters_everything():
     at.button(key="functions-clear-function").click().run()
     assert not at.exception
     assert "function" not in at.query_params
-    assert len(table(at, "functions-task-table")) == 29
+    assert len(table(at, "functions-task-table")) == 31
 
 
 def test_functions_ignores_a_selection_of_something_else():
     at = run(FUNCTIONS)
     select_in_chart(at, "functions-by", "function", [{"function": "<script>"}])
     assert at.selectbox(key="functions-function-select").value == ""
-    assert len(table(at, "functions-task-table")) == 29
+    assert len(table(at, "functions-task-table")) == 31
 
 
 # --- Hostile data ---------------------------------------------------------------------------
@@ -411,8 +428,8 @@ def test_flows_in_french():
     text = markdown(at)
     # The same hand-checked counts as in English, in a French sentence.
     assert f"15 liens franchissent 12 frontières{NBSP}: France → Madagascar (3)" in text
-    assert "12 restent à l'intérieur d'un pays (France 8, Madagascar 2, États-Unis 2)" in text
-    assert "25 liens ont une extrémité dont aucune source ne donne le pays" in text
+    assert "10 restent à l'intérieur d'un pays (France 6, Madagascar 2, États-Unis 2)" in text
+    assert "29 liens ont une extrémité dont aucune source ne donne le pays" in text
     assert "Les pays que traverse chaque chaîne" in [s.value for s in at.subheader]
     # The canteen chain: France, Madagascar and the unknown bucket (not counted as a country).
     assert "France, Madagascar, Inconnu (2 pays, 1 lien transfrontalier)" in text
@@ -463,18 +480,18 @@ def test_functions_in_french():
     at = run(FUNCTIONS, lang="fr")
     assert at.title[0].value == "Fonctions des tâches"
     text = captions(at)
-    assert ("Sur 29 tâches dans les cas choisis, 20 préparent les données (8 génération, "
-            "12 annotation), 6 vérifient les résultats du modèle et 3 imitent le modèle") in text
+    assert ("Sur 31 tâches dans les cas choisis, 21 préparent les données (9 génération, "
+            "12 annotation), 7 vérifient les résultats du modèle et 3 imitent le modèle") in text
     # Percentages the French way: a narrow no-break space before %.
     assert (f"Chaîne de vérification d'un assistant vocal{NBSP}: 50{NNBSP}% préparation, "
             f"38{NNBSP}% vérification") in text
-    assert "non payé 3 (préparation 2, vérification 1)" in text
+    assert "non payé 4 (préparation 2, vérification 2)" in text
     assert "Schéma d'après la figure 1 de Tubaro, P., Casilli, A. A. & Coville, M. (2020)" in text
     specs = spec_texts(at)
     for french in ("Trois fonctions du travail des données", "Préparation", "Imitation",
                    "Résultats", "Nombre de tâches", "Part des tâches",
                    "par pays de qui l'exécute",
-                   "20 tâches"):  # the diagram: 20 preparation tasks
+                   "21 tâches"):  # the 21 preparation tasks, as the diagram counts them
         assert french in specs, french
     assert "Three functions of data work" not in specs
     assert at.selectbox(key="functions-by-select").options[0] == "Pays de qui l'exécute"
@@ -493,8 +510,8 @@ def test_functions_in_french():
 
 def test_functions_in_french_filtered():
     at = run(FUNCTIONS, lang="fr", function="verification", by="actor_type")
-    assert "ne montrent que les tâches de **vérification** (6)" in markdown(at)
-    assert "6 tâches par type d'acteur qui l'exécute" in captions(at)
+    assert "ne montrent que les tâches de **vérification** (7)" in markdown(at)
+    assert "7 tâches par type d'acteur qui l'exécute" in captions(at)
     assert set(table(at, "functions-task-table")["Fonction"]) == {"Vérification"}
     assert at.query_params["function"] == "verification"
     at = run(FUNCTIONS, lang="fr", cases="canteen-terminal", function="impersonation")

@@ -249,7 +249,7 @@ def test_sources_lists_every_source_with_safe_links():
     assert s2.startswith("#### S2 · Article · 2019\n\n")
     assert "[doi\\.org/10\\.1007/s40812\\-019\\-00121\\-1]" \
         "(https://doi.org/10.1007/s40812-019-00121-1)" in s2
-    assert ("**Cited in** (76 rows): automotive\\-micro\\-work\\: 19 actors, 23 links, 12 tasks; "
+    assert ("**Cited in** (75 rows): automotive\\-micro\\-work\\: 19 actors, 23 links, 12 tasks; "
             "voice\\-assistant\\: 2 tasks") in s2
     assert "**Note.** Primary" in s2
     # No citing rows are drawn until a source is chosen: the page stays text.

@@ -299,7 +299,9 @@ def test_citations(reference):
     assert rf.cited_keys(["P7;S4", "S4;S2", "S2"]) == ["P7", "S4", "S2"]
     assert rf.cited_keys(["P7;P9"], leave_out={"P9"}) == ["P7"]
     text = rf.keyed_citations(lookup, ["P9"], "fr")
-    assert text.startswith("P9 : Barraud de Lagerie, Gros & Sigalo Santos (2019). Article in")
+    # The title and date established for P9 (source-metadata: The Conversation, 25 March 2019).
+    assert text.startswith("P9 : Barraud de Lagerie, P., Gros, J. & Sigalo Santos, L. (2019, "
+                           "25 March). Pourquoi l'estimation de 250 000 micro-travailleurs")
     assert rf.keyed_citations(lookup, ["S2", "P0"], "en").endswith(
         " | P0: P0 (source not found)")
 
@@ -311,8 +313,10 @@ def test_source_counts_by_hand(overview):
     s1 = counts[(counts["source_id"] == "S1") & (counts["origin"] == "voice-assistant")]
     assert dict(zip(s1["table"], s1["rows"])) == {"actors": 8, "links": 9, "tasks": 4}
     s2 = counts[(counts["source_id"] == "S2") & (counts["origin"] == rf.REFERENCE)]
+    # S2 backs 6 figures: not the 266,126 occasional micro-workers, which its own "up to
+    # 250,000" (S2 l.125) contradicts.
     assert dict(zip(s2["table"], s2["rows"])) == {"platforms": 11, "platform_links": 2,
-                                                  "figures": 7}
+                                                  "figures": 6}
 
 
 def test_source_table(overview):
@@ -323,16 +327,16 @@ def test_source_table(overview):
     s2 = table.set_index("Key").loc["S2"]
     # The automotive case cites S2 on all its 19 actors, on its 27 links but the 4 that rest on
     # S3 alone (Uber-Mighty AI, and Appen, Clickworker, Lionbridge recruiting in France), and on
-    # all its 12 tasks: 19 + 23 + 12 = 54 rows, plus 2 voice-assistant tasks and 20 reference rows.
+    # all its 12 tasks: 19 + 23 + 12 = 54 rows, plus 2 voice-assistant tasks and 19 reference rows.
     assert s2["Cited in"] == ("automotive-micro-work: 19 actors, 23 links, 12 tasks; "
                               "voice-assistant: 2 tasks; Reference tables: 11 platforms, "
-                              "2 platform relations, 7 figures")
-    assert s2["Rows citing it"] == 76 and s2["Kind"] == "Article"
+                              "2 platform relations, 6 figures")
+    assert s2["Rows citing it"] == 75 and s2["Kind"] == "Article"
     assert s2["Link"] == "https://doi.org/10.1007/s40812-019-00121-1"
     french = rf.source_table(rf.source_records(sources, counts, "fr"), "fr").set_index("Clé")
     assert french.loc["S2", "Citée dans"] == (
-        "automotive-micro-work : 19 acteurs, 23 liens, 12 tâches ; voice-assistant : 2 tâches ; Tables de référence : 11 plateformes, "
-        "2 relations entre plateformes, 7 chiffres")
+        "automotive-micro-work : 19 acteurs, 23 liens, 12 tâches ; voice-assistant : 2 tâches ; "
+        "Tables de référence : 11 plateformes, 2 relations entre plateformes, 6 chiffres")
     # Source notes have no French in the data: shown in English, marked.
     assert french.loc["S2", "Note"].endswith(" [EN]")
     assert french.loc["S2", "Citation"] == s2["Citation"]
@@ -348,9 +352,9 @@ def test_source_entries_read_as_a_reference_list(overview):
     assert citation.endswith("  \n[doi\\.org/10\\.1007/s40812\\-019\\-00121\\-1]"
                              "(https://doi.org/10.1007/s40812-019-00121-1)")
     assert about.startswith("**Note.** Primary; read in its pre\\-print version\\.")
-    assert about.endswith("  \n**Cited in** (76 rows): automotive\\-micro\\-work\\: 19 actors, "
+    assert about.endswith("  \n**Cited in** (75 rows): automotive\\-micro\\-work\\: 19 actors, "
                           "23 links, 12 tasks; voice\\-assistant\\: 2 tasks; Reference "
-                          "tables\\: 11 platforms, 2 platform relations, 7 figures")
+                          "tables\\: 11 platforms, 2 platform relations, 6 figures")
     # No link, no year, no note: nothing shown for them.
     p2 = records.loc["P2"].to_dict()
     assert pd.isna(p2["link"]) and "](" not in rf.source_entry(p2, "en")

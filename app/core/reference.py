@@ -383,6 +383,14 @@ def figure_value_text(value: object, value_max: object, unit: str, qualifier: st
     return f"{vocab_label('qualifier', qualifier, lang)} {text}"
 
 
+def figure_texts(figures: pd.DataFrame, lang: str = "en") -> list[str]:
+    """Each figure as it reads; one that its source gives only in words (`value_text`: "a few
+    dollars per image") reads in those words, not as the number we place it at on a chart."""
+    words = localized(figures, "value_text", lang)
+    return [w or figure_value_text(v, m, u, q, lang) for w, v, m, u, q in zip(
+        words, figures["value"], figures["value_max"], figures["unit"], figures["qualifier"])]
+
+
 def figure_rows(figures: pd.DataFrame, sources: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """The figures in `lang`: `label`, `scope` and `dispute` localized (the English columns
     kept as `label_en`...), and added: `text` (the value as it reads), `unit_label`,
@@ -394,8 +402,7 @@ def figure_rows(figures: pd.DataFrame, sources: pd.DataFrame, lang: str = "en") 
         label_en=figures["label"], scope_en=figures["scope"], dispute_en=figures["dispute"],
         label=localized(figures, "label", lang), scope=localized(figures, "scope", lang),
         dispute=localized(figures, "dispute", lang).where(figures["dispute"] != "", ""),
-        text=[figure_value_text(v, m, u, q, lang) for v, m, u, q in zip(
-            figures["value"], figures["value_max"], figures["unit"], figures["qualifier"])],
+        text=figure_texts(figures, lang),
         unit_label=[unit_text(u, lang) for u in figures["unit"]],
         kind_label=[vocab_label("figure_kind", k, lang) for k in figures["kind"]],
         certainty_label=[vocab_label("certainty", c, lang) for c in figures["certainty"]],
@@ -665,11 +672,9 @@ def _row_texts(table: str, frame: pd.DataFrame, names: dict[str, str], lang: str
         return [f"{a} {vocab_label('platform_relation', r, lang)} {b}" for a, r, b in
                 zip(frame["from_platform"], frame["relation"], frame["to_platform"])]
     if table == "figures":
-        return [translate("figures.summary_item", lang, label=label,
-                          text=figure_value_text(v, m, u, q, lang))
-                for label, v, m, u, q in zip(localized(frame, "label", lang), frame["value"],
-                                             frame["value_max"], frame["unit"],
-                                             frame["qualifier"])]
+        return [translate("figures.summary_item", lang, label=label, text=text)
+                for label, text in zip(localized(frame, "label", lang),
+                                       figure_texts(frame, lang))]
     return [""] * len(frame)
 
 

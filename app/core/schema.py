@@ -90,6 +90,9 @@ ACTORS = Table(
         Column("country", "string", False,
                "ISO 3166-1 alpha-2 code of where the actor is; empty when no source says.",
                kind="country"),
+        Column("country_source_ids", "string", False,
+               "Keys of the cited sources that give the country, separated by `;`; filled "
+               "exactly when `country` is.", kind="source_ids"),
         Column("workers", "integer", False, "Headcount of a worker pool, where a source gives it.",
                minimum=0),
         Column("anonymised", "boolean", False,
@@ -161,6 +164,9 @@ SOURCES = Table(
         Column("url", "string", False, "Where to read it (DOI link or web address).", kind="url"),
         Column("kind", "string", True, "What sort of text it is.",
                vocabulary=_vocab(vocab.SOURCE_KINDS)),
+        Column("primary", "boolean", False,
+               "true for the researchers' own texts and fieldwork (a primary source), false "
+               "for press, summaries and translations."),
         Column("note", "string", False, "What the source covers, and how far it can be trusted."),
     ),
     primary_key="source_id",
@@ -220,6 +226,9 @@ FIGURES = Table(
         Column("unit", "string", True, "Unit of the value (people, percent, EUR per month...)."),
         Column("qualifier", "string", True, "How the value is to be read.",
                vocabulary=_vocab(vocab.QUALIFIERS)),
+        Column("value_text", "string", False,
+               "The value in the source's words when the source gives no number (e.g. 'a few "
+               "dollars per image'); shown instead of value and qualifier."),
         Column("year", "integer", False, "Year the figure refers to.", minimum=1900),
         Column("scope", "string", True, "Population, place or market the figure covers."),
         Column("kind", "string", True, "What sort of figure it is.",
@@ -230,6 +239,7 @@ FIGURES = Table(
         Column("label_fr", "string", False, "The label in French."),
         Column("scope_fr", "string", False, "The scope in French."),
         Column("dispute_fr", "string", False, "The dispute in French."),
+        Column("value_text_fr", "string", False, "The value in words, in French."),
     ),
     primary_key="figure_id",
 )

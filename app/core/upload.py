@@ -192,12 +192,12 @@ def from_csv_files(uploads: dict[str, bytes], title: str) -> UploadedCase:
 def template_zip(dictionary: bytes) -> bytes:
     """An empty case folder with the headers, two example rows per table, and the dictionary."""
     examples = {
-        "actors.csv": ("actor_id,name,actor_type,country,workers,anonymised,description,"
-                       "source_ids,certainty\n"
-                       "lead-firm,AI company (anonymised),ai_company,FR,,true,"
+        "actors.csv": ("actor_id,name,actor_type,country,country_source_ids,workers,anonymised,"
+                       "description,source_ids,certainty\n"
+                       "lead-firm,AI company (anonymised),ai_company,FR,S1,,true,"
                        "Sells the AI product.,S1,documented\n"
-                       "workers,Data workers,worker_pool,MG,120,false,"
-                       "Annotate images for the firm.,S1,reported\n"),
+                       "workers,Data workers,worker_pool,MG,S2,120,false,"
+                       "Annotate images for the firm.,S2,reported\n"),
         "links.csv": ("link_id,from_actor,to_actor,relation,description,source_ids,certainty\n"
                       "l1,lead-firm,workers,outsources_to,The firm outsources annotation.,S1,"
                       "documented\n"
@@ -209,10 +209,10 @@ def template_zip(dictionary: bytes) -> bytes:
                       "true,Bounding boxes on shelf photos.,S1,documented\n"
                       "t2,workers,l1,Check the model's labels,verification,,image,true,"
                       "Accept or correct predicted labels.,S1,reported\n"),
-        "sources.csv": ("source_id,citation,year,url,kind,note\n"
+        "sources.csv": ("source_id,citation,year,url,kind,primary,note\n"
                         "S1,\"Author, A. (2024). Title of the article. Journal 1(1).\",2024,"
-                        "https://doi.org/10.0000/example,article,Fieldwork in 2023.\n"
-                        "S2,\"Newspaper (2024). Title of the piece.\",2024,,press,"
+                        "https://doi.org/10.0000/example,article,true,Fieldwork in 2023.\n"
+                        "S2,\"Newspaper (2024). Title of the piece.\",2024,,press,false,"
                         "Secondary source.\n"),
     }
     package = {

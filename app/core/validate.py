@@ -27,6 +27,8 @@ from pathlib import Path
 import pycountry
 
 from app.core import schema
+from app.core.changelog import check_version
+from app.core.curation import check_rows
 from app.core.errors import OneOf, Problem, shorten
 from app.core.vocab import FORMULA_PREFIXES, SCOPES, SUBFUNCTIONS_OF
 
@@ -208,6 +210,8 @@ def check_tables(files: dict[str, bytes], tables: tuple[schema.Table, ...]) -> t
                 seen[key] = row.line
         rows_by_table[table.name] = rows
     problems += _check_references(tables, rows_by_table)
+    if not problems:  # the curation rules read clean cells and resolved references only
+        problems += check_rows({t.name: t.filename for t in tables}, rows_by_table)
     return rows_by_table, problems
 
 
@@ -284,6 +288,7 @@ def check_package(files: dict[str, bytes], name: str, keys: tuple[str, ...]) -> 
         if key in package and not isinstance(package[key], str):
             problems.append(Problem.of(PACKAGE_FILE, "problem.package_text", column=key,
                                        field=key))
+    problems += check_version(package)
     aliases = package.get("aliases", [])
     if not isinstance(aliases, list) or not all(
             isinstance(a, str) and _ID.match(a) for a in aliases):

@@ -100,6 +100,92 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "seules les tâches « preparation » ont une sous-fonction ; laissez la cellule "
               "vide pour une tâche « {function} »"},
 
+    # Curation rules: how sure a row may be, given what its sources say.
+    "problem.documented_needs_primary": {
+        "en": "a documented row must cite at least one primary source (primary = true in "
+              "sources.csv), but it cites only {cited}; cite a primary source, or mark the row "
+              "reported or inferred",
+        "fr": "une ligne « documented » doit citer au moins une source primaire (primary = true "
+              "dans sources.csv), or elle ne cite que {cited} ; citez une source primaire, ou "
+              "marquez la ligne « reported » ou « inferred »"},
+    "problem.inferred_needs_description": {
+        "en": "an inferred row must say in its description what is inferred and what is not "
+              "known",
+        "fr": "une ligne « inferred » doit dire dans sa description ce qui est déduit et ce qui "
+              "n'est pas connu"},
+    "problem.text_names_uncited": {
+        "en": "the text names source '{source}', which the row does not cite (source_ids: "
+              "{cited}); add it to source_ids or reword the text",
+        "fr": "le texte nomme la source « {source} », que la ligne ne cite pas (source_ids : "
+              "{cited}) ; ajoutez-la à source_ids ou reformulez le texte"},
+    "problem.french_names_other_sources": {
+        "en": "the French text names the sources {french} but the English text names "
+              "{english}; a translation cites the same sources",
+        "fr": "le texte français nomme les sources {french}, mais le texte anglais nomme "
+              "{english} ; une traduction cite les mêmes sources"},
+    "problem.country_unsourced": {
+        "en": "a country needs the key of a cited source that gives it in country_source_ids; "
+              "leave the country empty when no source says where the actor is",
+        "fr": "un pays doit être accompagné, dans country_source_ids, de la clé d'une source "
+              "citée qui le donne ; laissez le pays vide si aucune source ne dit où est "
+              "l'acteur"},
+    "problem.country_source_without_country": {
+        "en": "country_source_ids is filled but country is empty; fill both or neither",
+        "fr": "country_source_ids est rempli mais country est vide ; remplissez les deux ou "
+              "aucun"},
+    "problem.country_source_not_cited": {
+        "en": "country source '{source}' is not among the row's source_ids ({cited})",
+        "fr": "la source du pays « {source} » ne figure pas parmi les source_ids de la ligne "
+              "({cited})"},
+    "problem.rests_on_inferred": {
+        "en": "the row rests on {column_name} '{other}', which is inferred (no source ties it "
+              "to the case); mark this row inferred too",
+        "fr": "la ligne repose sur {column_name} « {other} », qui est « inferred » (aucune "
+              "source ne le rattache au cas) ; marquez aussi cette ligne « inferred »"},
+    "problem.range_reversed": {
+        "en": "the upper bound is below the value ({low}); value holds the lower bound",
+        "fr": "la borne supérieure est inférieure à la valeur ({low}) ; value contient la "
+              "borne inférieure"},
+
+    # The version and changelog of datapackage.json.
+    "problem.version_semver": {
+        "en": "must be a semantic version: MAJOR.MINOR.PATCH, e.g. 1.1.0",
+        "fr": "doit être un numéro de version sémantique : MAJEUR.MINEUR.CORRECTIF, par "
+              "exemple 1.1.0"},
+    "problem.changelog_list": {
+        "en": "'changelog' must be a list of releases, newest first (or be left out)",
+        "fr": "« changelog » doit être une liste de versions, la plus récente d'abord (ou être "
+              "omis)"},
+    "problem.changelog_entry": {
+        "en": "a changelog entry must be an object with version, date, summary and summary_fr",
+        "fr": "une entrée du changelog doit être un objet avec version, date, summary et "
+              "summary_fr"},
+    "problem.changelog_version": {
+        "en": "must be a semantic version: MAJOR.MINOR.PATCH, e.g. 1.1.0",
+        "fr": "doit être un numéro de version sémantique : MAJEUR.MINEUR.CORRECTIF, par "
+              "exemple 1.1.0"},
+    "problem.changelog_date": {
+        "en": "must be a date written YYYY-MM-DD, e.g. 2026-12-04",
+        "fr": "doit être une date écrite AAAA-MM-JJ, par exemple 2026-12-04"},
+    "problem.changelog_summary": {
+        "en": "'{field}' is required: the release summarised in English (summary) and in "
+              "French (summary_fr)",
+        "fr": "« {field} » est obligatoire : le résumé de la version en anglais (summary) et "
+              "en français (summary_fr)"},
+    "problem.changelog_first": {
+        "en": "the newest entry must be the package's version, {version}",
+        "fr": "l'entrée la plus récente doit porter la version du paquet, {version}"},
+    "problem.changelog_order": {
+        "en": "versions must go down strictly, newest first; this one follows {newer}",
+        "fr": "les versions doivent décroître strictement, la plus récente d'abord ; celle-ci "
+              "suit {newer}"},
+    "problem.changelog_changes": {
+        "en": "'changes' must be a list of objects, one per change",
+        "fr": "« changes » doit être une liste d'objets, un par modification"},
+    "problem.changelog_change_field": {
+        "en": "'{field}' is required in every change: {fields}",
+        "fr": "« {field} » est obligatoire dans chaque modification : {fields}"},
+
     # datapackage.json and the folder.
     "problem.missing_package": {
         "en": "missing file; a folder needs a datapackage.json with {keys}",
