@@ -157,3 +157,14 @@ def test_sources_page_counts_the_new_cases_rows():
     text = shown(at)
     # Julie Desk cites S3 alone: 3 actors, 3 links, 2 tasks.
     assert "(8 rows): julie-desk: 3 actors, 3 links, 2 tasks" in text
+
+
+@pytest.mark.parametrize("lang, opening", [
+    ("en", "A sector map, not one company's supply chain: Autonomous and connected vehicles"),
+    ("fr", "La carte d'un secteur, pas la chaîne d'approvisionnement d'une entreprise : "
+           "Véhicules autonomes et connectés")])
+def test_presenting_the_sector_map_says_it_first(lang, opening):
+    at = run(CHAIN, case="automotive-micro-work", present="1", lang=lang)
+    assert opening in shown(at).replace("\u00a0", " ")
+    julie = run(CHAIN, case="julie-desk", present="1", lang=lang)
+    assert "sector" not in shown(julie) and "secteur" not in shown(julie)

@@ -241,6 +241,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                           "fr": "Ce cas n'a aucun acteur à présenter."},
     "story.start": {"en": "The product: {product}. It starts with {actors}.",
                     "fr": "Le produit : {product}. Tout commence par {actors}."},
+    "story.start_sector": {
+        "en": "A sector map, not one company's supply chain: {product}. It starts with {actors}.",
+        "fr": "La carte d'un secteur, pas la chaîne d'approvisionnement d'une entreprise : "
+              "{product}. Tout commence par {actors}."},
     "story.also": {"en": "Also in the chain: {actors}.",
                    "fr": "Également dans la chaîne : {actors}."},
     "story.and": {"en": " and ", "fr": " et "},
