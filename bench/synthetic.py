@@ -70,6 +70,12 @@ def _csv(table: schema.Table, rows: list[dict]) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
+def _country_source(cited: str) -> str:
+    """The cited source that gives an actor's country: a primary one where there is one."""
+    keys = cited.split(";")
+    return next((k for k in keys if k in PRIMARY), keys[0])
+
+
 def _pick(rng: random.Random, pool: list[str], k: int = 2) -> list[str]:
     return rng.sample(pool, min(k, len(pool)))
 
@@ -117,7 +123,7 @@ def make_case(n_actors: int, seed: int = 0, case_id: str | None = None) -> dict[
                 inferred.add(actor_id)
             actors.append({
                 "actor_id": actor_id, "name": f"{LABEL[atype]} {i}", "actor_type": atype,
-                "country": country, "country_source_ids": cited.split(";")[0] if country else "",
+                "country": country, "country_source_ids": country and _country_source(cited),
                 "workers": workers, "anonymised": anonymised,
                 "description": f"Synthetic {LABEL[atype].lower()} number {i}, generated for the "
                                "benchmark.",

@@ -328,3 +328,16 @@ def test_the_upload_template_follows_the_rules():
     assert b"country_source_ids" in case.files["actors.csv"].splitlines()[0]
     assert b",primary," in case.files["sources.csv"].splitlines()[0]
     assert check_files(case.files, case.case_id).problems == []
+
+
+def test_a_documented_actors_country_comes_from_a_primary_source(tiny):
+    with_primary(tiny)
+    with_country_sources(tiny)
+    # The firm is documented (A1, primary); its country given by the press piece A2 only.
+    edit(tiny, "actors.csv", "firm,Test firm,ai_company,FR,A1,,true,Makes the classifier.,A1,",
+         "firm,Test firm,ai_company,FR,A2,,true,Makes the classifier.,A1;A2,")
+    [problem] = check_folder(tiny).problems
+    assert where(problem) == ("actors.csv", 2, "country_source_ids", "A2")
+    assert problem.message == ("a documented actor's country must be given by a primary "
+                               "source; name one in country_source_ids, or leave the country "
+                               "empty")

@@ -4,7 +4,8 @@ The validator runs these after the cells and cross-references are clean. They fo
 certainty rules of `data/README.md`:
 
 - a `documented` row cites at least one primary source (`primary` = true in sources.csv);
-- an actor's `country` names, in `country_source_ids`, a cited source that gives it;
+- an actor's `country` names, in `country_source_ids`, a cited source that gives it, and a
+  `documented` actor's country is given by a primary source;
 - an `inferred` row says in its description what is inferred;
 - a source key named in a row's text is one the row cites, and the French text names the
   same keys as the English one;
@@ -58,7 +59,7 @@ def check_rows(filenames: Mapping[str, str], rows: Mapping[str, list]) -> list[P
             problems += _certainty_problems(filename, row, primary)
             problems += _text_problems(filename, row, all_keys)
             if table == "actors":
-                problems += _country_problems(filename, row)
+                problems += _country_problems(filename, row, primary)
             if table == "figures":
                 problems += _range_problems(filename, row)
     problems += _sureness_problems(filenames, rows)
@@ -120,7 +121,7 @@ def _text_problems(filename: str, row, all_keys: set[str]) -> list[Problem]:
     return found
 
 
-def _country_problems(filename: str, row) -> list[Problem]:
+def _country_problems(filename: str, row, primary: dict[str, bool] | None) -> list[Problem]:
     cells = row.cells
     if "country_source_ids" not in cells:
         return []
@@ -132,10 +133,15 @@ def _country_problems(filename: str, row) -> list[Problem]:
         return [Problem.of(filename, "problem.country_source_without_country", line=row.line,
                            column="country_source_ids", value=given_by)]
     cited = _keys(cells.get("source_ids", ""))
-    return [Problem.of(filename, "problem.country_source_not_cited", line=row.line,
-                       column="country_source_ids", value=given_by, source=key,
-                       cited=", ".join(cited))
-            for key in _keys(given_by) if key not in cited]
+    found = [Problem.of(filename, "problem.country_source_not_cited", line=row.line,
+                        column="country_source_ids", value=given_by, source=key,
+                        cited=", ".join(cited))
+             for key in _keys(given_by) if key not in cited]
+    if not found and given_by and cells.get("certainty") == "documented" \
+            and primary is not None and not any(primary.get(k) for k in _keys(given_by)):
+        found.append(Problem.of(filename, "problem.country_source_not_primary", line=row.line,
+                                column="country_source_ids", value=given_by))
+    return found
 
 
 def _range_problems(filename: str, row) -> list[Problem]:

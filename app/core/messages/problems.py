@@ -137,6 +137,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "country source '{source}' is not among the row's source_ids ({cited})",
         "fr": "la source du pays « {source} » ne figure pas parmi les source_ids de la ligne "
               "({cited})"},
+    "problem.country_source_not_primary": {
+        "en": "a documented actor's country must be given by a primary source; name one in "
+              "country_source_ids, or leave the country empty",
+        "fr": "le pays d'un acteur « documented » doit être donné par une source primaire ; "
+              "nommez-en une dans country_source_ids, ou laissez le pays vide"},
     "problem.rests_on_inferred": {
         "en": "the row rests on {column_name} '{other}', which is inferred (no source ties it "
               "to the case); mark this row inferred too",
