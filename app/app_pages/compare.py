@@ -33,9 +33,10 @@ if not case_ids:
     st.info(t("compare.none_selected"), icon=":material/info:")
     st.stop()
 
-render_scope_of_chosen(dataset, case_ids)
 sectors = sector_cases(dataset, case_ids)
-if sectors:
+if not sectors:
+    render_scope_of_chosen(dataset, case_ids)
+else:  # the note says which cases are sector maps, and what that does to the measures
     with st.container(border=True, key="compare-scope-note"):
         st.markdown(t("compare.scope_note", cases=escape_markdown(
             ", ".join(short_title(titles[c]) for c in sectors))))
