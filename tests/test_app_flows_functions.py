@@ -87,19 +87,28 @@ def test_flows_default_view():
     # Map and origin-destination matrix.
     assert len(charts(at)) == 2
     assert chart_keys(at)[0] == "flows-map-all"
-    # 24 links: 7 canteen + 8 retail + 9 voice. Cross-border: canteen l2, retail l2 and l4
-    # (France -> Madagascar), voice l1-l6 and l8: 10 links over 8 country pairs.
+    # 54 links: 7 canteen + 8 retail + 9 voice + 27 automotive + 3 Julie Desk. Cross-border:
+    # canteen l2, retail l2 and l4 (France -> Madagascar), voice l1-l6 and l8 (10 links over 8
+    # country pairs), and in the automotive chain Appen (AU) -> Figure Eight (US), Appen (AU),
+    # Clickworker (DE), Lionbridge (US) -> workers in France, Lionbridge (US) -> Gengo.ai (JP):
+    # 5 links over 4 new pairs (US -> France is voice l8's too). 15 links, 12 pairs.
     text = markdown(at)
-    assert "10 links cross 8 borders" in text
-    assert "France → Madagascar (3)" in text
-    # Within one country: France 4 (canteen l7; retail l5, l6, l8), Madagascar 2 (canteen l4,
-    # retail l3), United States 1 (voice l7). Unknown end: canteen l1, l6 (no source says where
-    # the canteen operator or users are), l3, l5 (crowdwork platforms); retail l1 (no source
-    # says where the supermarkets are), l7 (end users); voice l9 (users).
-    assert "7 stay within one country (France 4, Madagascar 2, United States 1)" in text
-    assert "7 links have an end whose country no source gives" in text
+    assert "15 links cross 12 borders" in text
+    assert "France → Madagascar (3), United States → France (2)" in text
+    # Within one country: France 4 (canteen l7; retail l5, l6, l8) + 2 (Wirk -> Foule Factory
+    # -> workers in France), Madagascar 2 (canteen l4, retail l3), United States 1 (voice l7)
+    # + 1 (Figure Eight -> Clixsense). Unknown end: canteen l1, l6 (no source says where the
+    # canteen operator or users are), l3, l5 (crowdwork platforms); retail l1 (no source says
+    # where the supermarkets are), l7 (end users); voice l9 (users); all 3 Julie Desk links (only
+    # the firm has a country) and the other 19 automotive links: 7 + 22.
+    assert "10 stay within one country (France 6, Madagascar 2, United States 2)" in text
+    assert "29 links have an end whose country no source gives" in text
     flows = table(at, "flows-table")
-    assert len(flows) == 26  # one row per (from, to, function)
+    # One row per (from, to, function): 26 for the three product chains; the two new cases
+    # give 19 combinations, of which 5 already exist (France -> Unknown and France -> France
+    # without a task, France -> France and United States -> France preparation, United States
+    # -> United States without a task): 14 more.
+    assert len(flows) == 40
     assert "Unknown" in set(flows["From"]) | set(flows["To"])
     assert flows["Sources"].str.len().min() > 0  # every flow cites its sources
     # Only the language (written by the sidebar's switch) may be in the link.
@@ -116,7 +125,7 @@ def test_a_charts_data_and_exports_are_filled_only_when_opened():
     at.session_state["flows-map-all-data"] = True
     at.run()
     map_panel = next(e for e in at.expander if e.label == "The data behind this chart, and exports")
-    assert len(map_panel.dataframe) == 1 and len(map_panel.dataframe[0].value) == 26
+    assert len(map_panel.dataframe) == 1 and len(map_panel.dataframe[0].value) == 40
     assert {str(b.key) for b in at.get("download_button")} >= {
         "flows-map-all-csv", "flows-map-all-svg", "flows-map-all-png"}
     assert len(at.dataframe) == 2  # the matrix's panel stays closed
@@ -147,12 +156,16 @@ def test_flows_for_each_case(case_id, cross, rows):
     # Outsourcing: canteen l2, l3; retail l2, l4; voice l1, l2, l3 (canteen l3 ends unknown).
     ({"relation": "outsources_to"}, "6 links cross 4 borders"),
     # Inferred: canteen l1-l7; retail l2, l3, l4, l7, l8; voice l8, l9. Cross-border: canteen
-    # l2, retail l2, l4 (France -> Madagascar), voice l8 (United States -> France).
+    # l2, retail l2, l4 (France -> Madagascar), voice l8 (United States -> France). No inferred
+    # link of the two new cases joins two known countries.
     ({"certainty": "inferred"}, "4 links cross 2 borders"),
-    # Documented: retail l1 (France -> unknown), voice l1-l7 (l1-l6 cross six borders).
-    ({"certainty": "documented"}, "6 links cross 6 borders"),
-    # Links with no task: canteen l1, l2, l3; retail l1, l2, l6; voice l2, l3, l7.
-    ({"function": "none"}, "4 links cross 3 borders"),
+    # Documented: retail l1 (France -> unknown), voice l1-l7 (l1-l6 cross six borders), and the
+    # 5 automotive cross-border links, all documented, over 5 new pairs (AU -> US, AU -> FR,
+    # DE -> FR, US -> FR, US -> JP).
+    ({"certainty": "documented"}, "11 links cross 11 borders"),
+    # Links with no task: canteen l1, l2, l3; retail l1, l2, l6; voice l2, l3, l7; automotive
+    # Appen -> Figure Eight and Lionbridge -> Gengo.ai cross borders too.
+    ({"function": "none"}, "6 links cross 5 borders"),
 ])
 def test_flows_filters_change_the_view(params, expected):
     at = run(FLOWS, **params)
@@ -196,7 +209,7 @@ def test_flows_without_any_case():
 def test_flows_hostile_params_give_the_default_view(param, value):
     at = run(FLOWS, **{param: value})
     assert len(charts(at)) == 2
-    assert len(table(at, "flows-table")) == 26
+    assert len(table(at, "flows-table")) == 40
     assert at.get("pills")[0].value == CASE_IDS
     notice = infos(at)
     assert f"Ignored the link's `{param}`" in notice
@@ -223,12 +236,16 @@ def test_flows_country_from_the_url_narrows_the_table():
 
 def test_flows_unknown_country_bucket():
     at = run(FLOWS, country="unknown")
-    # France -> Unknown without task (canteen l1, l3; retail l1), Unknown -> Madagascar
-    # preparation (canteen l5), Unknown -> France verification (canteen l6, retail l7), Unknown
-    # -> United States preparation (voice l9).
+    # France -> Unknown without task (canteen l1, l3; retail l1; Julie Desk l1), Unknown ->
+    # Madagascar preparation (canteen l5), Unknown -> France verification (canteen l6, retail
+    # l7), Unknown -> United States preparation (voice l9). Julie Desk: France -> Unknown
+    # verification (the operators). Automotive: Unknown -> Unknown with and without a task,
+    # Unknown -> United States, Australia, Germany, France and Japan without one (car makers,
+    # Google, Uber commissioning), United States -> Unknown with a task (Clixsense) and without
+    # (Mighty AI -> Spare5).
     flows = table(at, "flows-table")
-    assert len(flows) == 4
-    assert (flows["From"] == "Unknown").sum() == 3 and (flows["To"] == "Unknown").sum() == 1
+    assert len(flows) == 14
+    assert (flows["From"] == "Unknown").sum() == 10 and (flows["To"] == "Unknown").sum() == 6
 
 
 def test_flows_click_on_the_map_narrows_the_table_and_goes_into_the_url():
@@ -242,7 +259,7 @@ def test_flows_click_on_the_map_narrows_the_table_and_goes_into_the_url():
     assert not at.exception
     assert at.selectbox(key="flows-country-select").value == ""
     assert "country" not in at.query_params
-    assert len(table(at, "flows-table")) == 26
+    assert len(table(at, "flows-table")) == 40
 
 
 def test_flows_click_on_nothing_keeps_the_country():
@@ -265,14 +282,16 @@ def test_functions_default_view():
     assert at.title[0].value == "Task functions"
     # The diagram, the shares per case, the breakdown by country, paid, and data type.
     assert len(charts(at)) == 5
-    # 17 tasks: canteen t1-t3, retail t1-t6, voice t1-t8.
-    assert len(table(at, "functions-task-table")) == 17
+    # 31 tasks: canteen t1-t3, retail t1-t6, voice t1-t8, automotive t1-t12, Julie Desk t1-t2.
+    assert len(table(at, "functions-task-table")) == 31
     # Preparation: canteen t1, t3; retail t2, t3, t6; voice t2, t3, t6, t8 (generation:
-    # canteen t3, retail t3, t6, voice t3, t8). Verification: canteen t2, retail t4, t5,
-    # voice t1, t4, t5. Impersonation: retail t1, voice t7.
+    # canteen t3, retail t3, t6, voice t3, t8); all 12 automotive tasks (generation: the two
+    # recordings and the two driver-monitoring data sets, t8, t9, t11, t12). Verification:
+    # canteen t2, retail t4, t5, voice t1, t4, t5, Julie Desk t2. Impersonation: retail t1,
+    # voice t7, Julie Desk t1.
     text = captions(at)
-    assert ("Of 17 tasks in the chosen cases, 9 prepare the data (5 generation, 4 annotation), "
-            "6 verify the model's outputs and 2 impersonate the model") in text
+    assert ("Of 31 tasks in the chosen cases, 21 prepare the data (9 generation, 12 "
+            "annotation), 7 verify the model's outputs and 3 impersonate the model") in text
     assert "Tubaro, P., Casilli, A. A. & Coville, M. (2020)" in text
     # What share of each chain's data work is verification: voice 3 of 8.
     assert "Voice-assistant verification chain: 50% preparation, 38% verification" in text
@@ -290,7 +309,7 @@ def test_functions_for_each_case(case_id, n_tasks):
 
 
 @pytest.mark.parametrize("function, n_tasks", [
-    ("preparation", 9), ("verification", 6), ("impersonation", 2)])
+    ("preparation", 21), ("verification", 7), ("impersonation", 3)])
 def test_functions_filter_by_function(function, n_tasks):
     at = run(FUNCTIONS, function=function)
     tasks = table(at, "functions-task-table")
@@ -340,7 +359,7 @@ def test_functions_filters_that_empty_the_view():
 def test_functions_hostile_params_give_the_default_view(param, value):
     at = run(FUNCTIONS, **{param: value})
     assert len(charts(at)) == 5
-    assert len(table(at, "functions-task-table")) == 17
+    assert len(table(at, "functions-task-table")) == 31
     notice = infos(at)
     assert f"Ignored the link's `{param}`" in notice
     assert not raw_html(notice) and len(notice) < 400
@@ -352,24 +371,25 @@ def test_functions_click_on_a_function_filters_everything():
     select_in_chart(at, "functions-diagram", "function", [{"function": "verification"}])
     assert at.selectbox(key="functions-function-select").value == "verification"
     assert at.query_params["function"] == "verification"
-    assert len(table(at, "functions-task-table")) == 6
+    # Verification: canteen t2, retail t4, t5, voice t1, t4, t5, Julie Desk t2.
+    assert len(table(at, "functions-task-table")) == 7
     assert "functions-paid-verification" in chart_keys(at)
     # A click in another chart moves the filter.
     select_in_chart(at, "functions-shares", "function", [{"function": "impersonation"}])
     assert at.query_params["function"] == "impersonation"
-    assert len(table(at, "functions-task-table")) == 2
+    assert len(table(at, "functions-task-table")) == 3
     # The visible clear control.
     at.button(key="functions-clear-function").click().run()
     assert not at.exception
     assert "function" not in at.query_params
-    assert len(table(at, "functions-task-table")) == 17
+    assert len(table(at, "functions-task-table")) == 31
 
 
 def test_functions_ignores_a_selection_of_something_else():
     at = run(FUNCTIONS)
     select_in_chart(at, "functions-by", "function", [{"function": "<script>"}])
     assert at.selectbox(key="functions-function-select").value == ""
-    assert len(table(at, "functions-task-table")) == 17
+    assert len(table(at, "functions-task-table")) == 31
 
 
 # --- Hostile data ---------------------------------------------------------------------------
@@ -407,16 +427,18 @@ def test_flows_in_french():
     assert at.title[0].value == "Flux entre pays"
     text = markdown(at)
     # The same hand-checked counts as in English, in a French sentence.
-    assert f"10 liens franchissent 8 frontières{NBSP}: France → Madagascar (3)" in text
-    assert "7 restent à l'intérieur d'un pays (France 4, Madagascar 2, États-Unis 1)" in text
-    assert "7 liens ont une extrémité dont aucune source ne donne le pays" in text
+    assert f"15 liens franchissent 12 frontières{NBSP}: France → Madagascar (3)" in text
+    assert "10 restent à l'intérieur d'un pays (France 6, Madagascar 2, États-Unis 2)" in text
+    assert "29 liens ont une extrémité dont aucune source ne donne le pays" in text
     assert "Les pays que traverse chaque chaîne" in [s.value for s in at.subheader]
     # The canteen chain: France, Madagascar and the unknown bucket (not counted as a country).
     assert "France, Madagascar, Inconnu (2 pays, 1 lien transfrontalier)" in text
     assert at.selectbox(key="flows-function-select").options[0] == "Toutes les fonctions"
     assert "Préparation" in at.selectbox(key="flows-function-select").options
     assert "Sous-traite à" in at.selectbox(key="flows-relation-select").options
-    assert at.selectbox(key="flows-country-select").options[:2] == ["Tous les pays", "Chine"]
+    # Countries in French alphabetical order: Germany (Allemagne) comes with the automotive case.
+    assert at.selectbox(key="flows-country-select").options[:3] == [
+        "Tous les pays", "Allemagne", "Australie"]
     # The charts: titles, axes, legends and tooltips in French; codes stay the data.
     specs = spec_texts(at)
     for french in ("Où va le travail des données", "Qui commande à qui, pays par pays",
@@ -458,8 +480,8 @@ def test_functions_in_french():
     at = run(FUNCTIONS, lang="fr")
     assert at.title[0].value == "Fonctions des tâches"
     text = captions(at)
-    assert ("Sur 17 tâches dans les cas choisis, 9 préparent les données (5 génération, "
-            "4 annotation), 6 vérifient les résultats du modèle et 2 imitent le modèle") in text
+    assert ("Sur 31 tâches dans les cas choisis, 21 préparent les données (9 génération, "
+            "12 annotation), 7 vérifient les résultats du modèle et 3 imitent le modèle") in text
     # Percentages the French way: a narrow no-break space before %.
     assert (f"Chaîne de vérification d'un assistant vocal{NBSP}: 50{NNBSP}% préparation, "
             f"38{NNBSP}% vérification") in text
@@ -469,13 +491,15 @@ def test_functions_in_french():
     for french in ("Trois fonctions du travail des données", "Préparation", "Imitation",
                    "Résultats", "Nombre de tâches", "Part des tâches",
                    "par pays de qui l'exécute",
-                   "9 tâches"):  # the 9 preparation tasks, as the diagram counts them
+                   "21 tâches"):  # the 21 preparation tasks, as the diagram counts them
         assert french in specs, french
     assert "Three functions of data work" not in specs
     assert at.selectbox(key="functions-by-select").options[0] == "Pays de qui l'exécute"
     assert at.button(key="functions-clear-function").label == "Retirer le filtre de fonction"
     tasks = table(at, "functions-task-table")
-    assert list(tasks.columns[:4]) == ["Cas", "Tâche", "Exécutée par", "Pays"]
+    # Julie Desk's tasks have phases, so the table has a Phase column.
+    assert list(tasks.columns[:5]) == ["Cas", "Phase", "Tâche", "Exécutée par", "Pays"]
+    assert set(tasks["Phase"]) == {"", "1. À la main (8 mois)", "2. Boucle humain-machine"}
     assert set(tasks["Fonction"]) == {"Préparation", "Vérification", "Imitation"}
     assert set(tasks["Payée"]) == {"payé", "non payé"}
     assert set(tasks["Pays"]) == {"France", "Madagascar", "Inconnu"}
@@ -486,8 +510,8 @@ def test_functions_in_french():
 
 def test_functions_in_french_filtered():
     at = run(FUNCTIONS, lang="fr", function="verification", by="actor_type")
-    assert "ne montrent que les tâches de **vérification** (6)" in markdown(at)
-    assert "6 tâches par type d'acteur qui l'exécute" in captions(at)
+    assert "ne montrent que les tâches de **vérification** (7)" in markdown(at)
+    assert "7 tâches par type d'acteur qui l'exécute" in captions(at)
     assert set(table(at, "functions-task-table")["Fonction"]) == {"Vérification"}
     assert at.query_params["function"] == "verification"
     at = run(FUNCTIONS, lang="fr", cases="canteen-terminal", function="impersonation")

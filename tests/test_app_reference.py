@@ -117,7 +117,12 @@ def test_compare_defaults_to_every_case_and_answers_the_question():
     at = run("app_pages/compare.py")
     assert at.multiselect(key="compare-cases-select").value == CASE_IDS
     text = everything(at)
-    assert "All 3 cases have a longest chain of 3 links" in text.replace("\\", "")
+    # The automotive sector map: car makers -> Appen (inferred) -> Figure Eight -> Clixsense ->
+    # workers, 4 links; the three product chains 3 each, Julie Desk 2.
+    assert "The longest chain is 4 links, in Automotive sector's micro-work chain." in \
+        text.replace("\\", "")
+    # The sector map is said to be one, with what its measures mean.
+    assert "a sector map, not one product's chain" in text
     # One small chain per case, on top of the length, function, unpaid and certainty charts.
     assert len(at.get("vega_lite_chart")) == 4 + len(CASE_IDS)
     assert "cases" not in at.query_params  # the default stays out of the link
@@ -244,7 +249,8 @@ def test_sources_lists_every_source_with_safe_links():
     assert s2.startswith("#### S2 · Article · 2019\n\n")
     assert "[doi\\.org/10\\.1007/s40812\\-019\\-00121\\-1]" \
         "(https://doi.org/10.1007/s40812-019-00121-1)" in s2
-    assert "**Cited in** (21 rows): voice\\-assistant\\: 2 tasks" in s2
+    assert ("**Cited in** (75 rows): automotive\\-micro\\-work\\: 19 actors, 23 links, 12 tasks; "
+            "voice\\-assistant\\: 2 tasks") in s2
     assert "**Note.** Primary" in s2
     # No citing rows are drawn until a source is chosen: the page stays text.
     assert not at.dataframe and [e.label for e in at.expander] == ["Share and cite this view"]
@@ -336,7 +342,9 @@ def test_compare_in_french():
     assert at.title[0].value == "Comparer les cas"
     assert at.multiselect(key="compare-cases-select").label == "Cas à comparer"
     text = plain(at)
-    assert "Dans les 3 cas, la plus longue chaîne compte 3 liens." in text
+    assert ("La plus longue chaîne compte 4 liens : Chaîne de micro-travail du secteur "
+            "automobile.") in text
+    assert "la carte d'un secteur, pas la chaîne d'un produit" in text
     assert "Longueur de la chaîne" in text and "Liens transfrontaliers" in text
     assert "Parmi les tâches du cas, la part qui sert chaque fonction" in text
     assert "Chine ; Espagne ; États-Unis ; France ; Italie ; Japon" in text
@@ -345,7 +353,7 @@ def test_compare_in_french():
     assert "Part des tâches : préparation" in table.columns
     (data,) = chart_rows(at, "Plus longue chaîne de commandes, en liens")
     assert "Chaîne de vérification d'un assistant vocal" in set(data["case"])
-    assert [m.value for m in at.metric][:1] == ["3 liens"]
+    assert [m.value for m in at.metric][:2] == ["4 liens", "3 liens"]  # automotive, canteen
     assert "lang=fr" not in str(at.query_params.get("cases", ""))  # values stay codes
 
 

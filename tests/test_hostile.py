@@ -38,7 +38,7 @@ def test_zip_upload(name):
     assert outcome(name, (HOSTILE / name).read_bytes()) == EXPECTED["zips"][name]
     # The other cases are still served, untouched.
     assert BUNDLED.case_ids == load_dataset(extra_dir=None).case_ids
-    assert len(BUNDLED.case_ids) == 3
+    assert len(BUNDLED.case_ids) == 5  # the five bundled folders of data/cases
 
 
 def tiny_files() -> dict[str, bytes]:

@@ -55,7 +55,7 @@ VOCABULARIES = {
     "certainty": vocab.CERTAINTIES, "source_kind": vocab.SOURCE_KINDS,
     "offer_type": vocab.OFFER_TYPES, "platform_relation": vocab.PLATFORM_RELATIONS,
     "figure_kind": vocab.FIGURE_KINDS, "qualifier": vocab.QUALIFIERS,
-    "paid": {"true": "", "false": ""},
+    "paid": {"true": "", "false": ""}, "scope": vocab.SCOPES,
 }
 
 

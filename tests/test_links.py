@@ -55,6 +55,7 @@ VIEWS = [
     {"chain-case-select": "retail-video-surveillance", "chain-function-select": "impersonation",
      "chain-documented-toggle": True},
     {"chain-case-select": "canteen-terminal", "chain-layout-select": "columns"},
+    {"chain-case-select": "julie-desk", "chain-phase-select": "by-hand"},
 ]
 
 

@@ -325,14 +325,18 @@ def test_source_table(overview):
     assert table["Key"].tolist()[:2] == ["S0", "S1"]
     assert table["Key"].tolist()[-1] == "P9"
     s2 = table.set_index("Key").loc["S2"]
-    assert s2["Cited in"] == ("voice-assistant: 2 tasks; Reference tables: 11 platforms, "
+    # The automotive case cites S2 on all its 19 actors, on its 27 links but the 4 that rest on
+    # S3 alone (Uber-Mighty AI, and Appen, Clickworker, Lionbridge recruiting in France), and on
+    # all its 12 tasks: 19 + 23 + 12 = 54 rows, plus 2 voice-assistant tasks and 19 reference rows.
+    assert s2["Cited in"] == ("automotive-micro-work: 19 actors, 23 links, 12 tasks; "
+                              "voice-assistant: 2 tasks; Reference tables: 11 platforms, "
                               "2 platform relations, 6 figures")
-    assert s2["Rows citing it"] == 21 and s2["Kind"] == "Article"
+    assert s2["Rows citing it"] == 75 and s2["Kind"] == "Article"
     assert s2["Link"] == "https://doi.org/10.1007/s40812-019-00121-1"
     french = rf.source_table(rf.source_records(sources, counts, "fr"), "fr").set_index("Clé")
     assert french.loc["S2", "Citée dans"] == (
-        "voice-assistant : 2 tâches ; Tables de référence : 11 plateformes, "
-        "2 relations entre plateformes, 6 chiffres")
+        "automotive-micro-work : 19 acteurs, 23 liens, 12 tâches ; voice-assistant : 2 tâches ; "
+        "Tables de référence : 11 plateformes, 2 relations entre plateformes, 6 chiffres")
     # Source notes have no French in the data: shown in English, marked.
     assert french.loc["S2", "Note"].endswith(" [EN]")
     assert french.loc["S2", "Citation"] == s2["Citation"]
@@ -348,7 +352,8 @@ def test_source_entries_read_as_a_reference_list(overview):
     assert citation.endswith("  \n[doi\\.org/10\\.1007/s40812\\-019\\-00121\\-1]"
                              "(https://doi.org/10.1007/s40812-019-00121-1)")
     assert about.startswith("**Note.** Primary; read in its pre\\-print version\\.")
-    assert about.endswith("  \n**Cited in** (21 rows): voice\\-assistant\\: 2 tasks; Reference "
+    assert about.endswith("  \n**Cited in** (75 rows): automotive\\-micro\\-work\\: 19 actors, "
+                          "23 links, 12 tasks; voice\\-assistant\\: 2 tasks; Reference "
                           "tables\\: 11 platforms, 2 platform relations, 6 figures")
     # No link, no year, no note: nothing shown for them.
     p4 = records.loc["P4"].to_dict()  # its lemonde.fr address was not found (data 1.1.1)

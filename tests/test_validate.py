@@ -109,3 +109,62 @@ def test_cli_exit_codes():
     assert "links.csv, line 3, column 'to_actor', value 'ghost'" in broken.stdout
     assert f"0 of {len(EXPECTED)} folder(s) valid" in broken.stdout
     assert run_cli(PROJECT / "no-such-folder").returncode == 2
+
+
+# --- A case's scope and phases (package properties) and a task's phase -----------------------
+
+def _tiny_copy(tmp_path, package_changes: dict, phase_cell: str | None = None):
+    import json
+
+    folder = tmp_path / "tiny"
+    shutil.copytree(CASES / "tiny", folder)
+    package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    package.update(package_changes)
+    (folder / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
+    if phase_cell is not None:
+        lines = (folder / "tasks.csv").read_text(encoding="utf-8").splitlines()
+        lines = [lines[0] + ",phase"] + [f"{line}," for line in lines[1:]]
+        lines[2] = lines[2] + phase_cell  # task t2, line 3 of the file
+        (folder / "tasks.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder
+
+
+TWO_PHASES = [{"id": "by-hand", "label": "By hand", "label_fr": "À la main"},
+              {"id": "loop", "label": "Loop"}]
+
+
+@pytest.mark.parametrize("changes, phase_cell, expected", [
+    ({"scope": "region"}, None,
+     ("datapackage.json", None, "scope", "'scope' must be product or sector (a product's chain, "
+                                         "or a map of a sector)")),
+    ({"phases": "by hand, then loop"}, None,
+     ("datapackage.json", None, "phases", "'phases' must be a list of the case's phases in time "
+                                          "order, each with an 'id' (a lowercase key), a 'label' "
+                                          "and, optionally, a 'label_fr'")),
+    ({"phases": [{"id": "Loop!", "label": "Loop"}]}, None,
+     ("datapackage.json", None, "phases", "each phase needs an 'id' (a lowercase key) and a "
+                                          "non-empty 'label'; 'label_fr', if present, must be "
+                                          "text")),
+    ({"phases": TWO_PHASES + [{"id": "loop", "label": "Again"}]}, None,
+     ("datapackage.json", None, "phases", "this phase id is declared twice in 'phases'")),
+    ({"phases": TWO_PHASES}, "later",
+     ("tasks.csv", 3, "phase", "not a phase of this case; the phases declared in "
+                               "datapackage.json are by-hand or loop")),
+    ({}, "loop",
+     ("tasks.csv", 3, "phase", "the case declares no 'phases' in datapackage.json; declare them "
+                               "there or leave the cell empty")),
+])
+def test_scope_and_phase_problems(tmp_path, changes, phase_cell, expected):
+    problems = check_folder(_tiny_copy(tmp_path, changes, phase_cell)).problems
+    assert len(problems) == 1, [p.describe() for p in problems]
+    problem = problems[0]
+    assert (problem.file, problem.line, problem.column, problem.message) == expected
+
+
+def test_scope_and_phases_that_are_right(tmp_path):
+    folder = _tiny_copy(tmp_path, {"scope": "sector", "phases": TWO_PHASES}, "loop")
+    assert check_folder(folder).problems == []
+    # French: the same problem worded in French, with the codes kept.
+    bad = check_folder(_tiny_copy(tmp_path / "fr", {"scope": "région"})).problems[0]
+    assert bad.text("fr") == ("« scope » doit valoir product ou sector (la chaîne d'un produit, "
+                              "ou la carte d'un secteur)")

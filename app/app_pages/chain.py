@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from app.components.cases import case_titles, render_case_cards
+from app.components.cases import case_titles, render_case_cards, render_scope_line
 from app.charts.chain_layout import DEFAULT_LAYOUT, LAYOUTS
 from app.components.chain import (chain_tables, download_name, figure_files,
                                   offer_figure_in_share_panel, render_chain_graph,
@@ -14,15 +14,16 @@ from app.components.i18n import current_language, t, tn, with_lang
 from app.components.pages import CHAIN, page
 from app.components.present import presenting, render_presentation
 from app.components.share import current_view_url, describe_view
-from app.components.state import (checked_param, drop_unknown_params, render_notices,
+from app.components.state import (checked_param, drop_unknown_params, notice, render_notices,
                                   synced_selectbox, synced_toggle)
 from app.components.tables import render_table
 from app.components.vocabulary import render_graph_legend
 from app.core import vocab
 from app.core.i18n import localized, localized_value, vocab_label
+from app.core.phases import phase_labels
 from app.core.text import escape_markdown
 
-PARAMS = ["case", "focus", "function", "documented", "physics", "step", "layout"]
+PARAMS = ["case", "focus", "function", "phase", "documented", "physics", "step", "layout"]
 ALL = ""
 
 drop_unknown_params(PARAMS)
@@ -41,8 +42,10 @@ if requested is not None and requested not in dataset.case_ids + list(dataset.ca
 
 
 def _forget_focus() -> None:
-    st.session_state.pop("chain-actor-select", None)
-    st.query_params.pop("focus", None)
+    """A new case: its actors and phases are not the last one's."""
+    for key, param in (("chain-actor-select", "focus"), ("chain-phase-select", "phase")):
+        st.session_state.pop(key, None)
+        st.query_params.pop(param, None)
 
 
 titles = case_titles(dataset, lang)
@@ -67,6 +70,17 @@ with controls[2]:
         format_func=lambda f: t("chain.all_functions") if f == ALL else vocab_label(
             "function", f, lang),
         help=t("chain.function_help"))
+    phases = phase_labels(dataset, case_id, lang)
+    phase = ALL
+    if phases:
+        phase = synced_selectbox(
+            t("chain.phase_select"), [ALL] + list(phases), key="chain-phase-select",
+            param="phase", default=ALL, omit_default=True,
+            format_func=lambda p: t("chain.all_phases") if p == ALL else phases[p],
+            help=t("chain.phase_help"))
+    elif "phase" in st.query_params:
+        notice("phase", st.query_params["phase"], "state.reason.no_phases")
+        del st.query_params["phase"]
 with controls[3]:
     layout = synced_selectbox(
         t("chain.layout_select"), list(LAYOUTS), key="chain-layout-select", param="layout",
@@ -86,9 +100,10 @@ compact = st.context.is_embedded
 
 standalone, n_actors, n_links, graph = render_chain_graph(
     case_id, function=function or None, documented_only=documented_only, focus=focus or None,
-    physics=physics, layout=layout or DEFAULT_LAYOUT)
+    physics=physics, phase=phase or None, layout=layout or DEFAULT_LAYOUT)
 render_graph_legend(graph)
 st.caption(t("chain.graph_help"))
+render_scope_line(info["scope"])
 files = figure_files(graph, case_id, current_view_url(page(CHAIN).url_path))
 offer_figure_in_share_panel(files, case_id)
 if graph.nodes:
@@ -111,7 +126,7 @@ st.markdown(t("chain.product_period",
 st.markdown(escape_markdown(localized_value(info, "description", lang)))
 
 links_frame, actors_frame, tasks_frame = chain_tables(
-    case_id, function=function or None, documented_only=documented_only)
+    case_id, function=function or None, documented_only=documented_only, phase=phase or None)
 st.header(t("chain.as_text"))
 st.caption(t("chain.as_text_caption", links=tn("count.links", n_links),
              actors=tn("count.actors", n_actors)))

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from app.components.cases import render_scope_of_chosen, sector_cases
 from app.components.charts import render_chart
 from app.components.compare import (compare_view, render_definition, render_measure_grid,
                                     render_small_chains)
@@ -32,6 +33,13 @@ if not case_ids:
     st.info(t("compare.none_selected"), icon=":material/info:")
     st.stop()
 
+sectors = sector_cases(dataset, case_ids)
+if not sectors:
+    render_scope_of_chosen(dataset, case_ids)
+else:  # the note says which cases are sector maps, and what that does to the measures
+    with st.container(border=True, key="compare-scope-note"):
+        st.markdown(t("compare.scope_note", cases=escape_markdown(
+            ", ".join(short_title(titles[c]) for c in sectors))))
 view = compare_view(case_ids)
 st.markdown("**" + escape_markdown(view.answer) + "**")
 st.caption(t("compare.answer_caption", expander=t("charts.data_and_exports")))

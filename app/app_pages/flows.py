@@ -3,6 +3,7 @@
 import streamlit as st
 
 from app.charts.flow_map import value_label
+from app.components.cases import render_scope_of_chosen
 from app.components.data import get_cases_or_stop
 from app.components.downloads import render_csv_download
 from app.components.flows import (ALL, COLOUR_CHOICES, COUNTRY_SELECT_KEY, FlowQuery,
@@ -32,6 +33,7 @@ dataset = get_cases_or_stop()
 st.markdown(t("flows.intro"))
 
 cases = synced_cases(dataset, key="flows-cases-select")
+render_scope_of_chosen(dataset, cases)
 controls = st.columns(5)
 with controls[0]:
     function = synced_selectbox(

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from app.components.cases import render_scope_of_chosen
 from app.components.data import get_cases_or_stop
 from app.components.downloads import render_csv_download
 from app.components.flows import ALL, synced_cases
@@ -24,6 +25,7 @@ dataset = get_cases_or_stop()
 st.markdown(t("functions.intro"))
 
 cases = synced_cases(dataset, key="functions-cases-select")
+render_scope_of_chosen(dataset, cases)
 controls = st.columns([2, 2, 2, 3], vertical_alignment="bottom")
 with controls[0]:
     function = synced_selectbox(

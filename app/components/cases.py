@@ -7,11 +7,15 @@ import streamlit as st
 from app.components.i18n import current_language, t, tn, with_lang
 from app.components.pages import CHAIN, page
 from app.core.geo import country_name
-from app.core.i18n import localized, localized_value
+from app.core.i18n import localized, localized_value, vocab_label, vocab_meaning
 from app.core.load import Dataset
+from app.core.phases import phase_labels
 from app.core.text import escape_markdown
 
 CARDS_PER_ROW = 3
+# How each scope stands out on a card: a sector map must never pass for a product's chain.
+SCOPE_BADGES = {"product": ("blue", ":material/inventory_2:"),
+                "sector": ("orange", ":material/hub:")}
 
 
 def sort_key(text: str) -> str:
@@ -52,11 +56,16 @@ def render_case_cards(dataset: Dataset) -> None:
             n_tasks = int((dataset.tasks["case_id"] == case_id).sum())
             countries = ", ".join(case_countries(dataset, case_id, lang))
             with col.container(border=True):
+                render_scope_badge(info["scope"])
                 st.subheader(escape_markdown(localized_value(info, "title", lang)), anchor=False)
                 st.markdown(t("cases.product", product=escape_markdown(
                     localized_value(info, "product", lang))))
                 st.markdown(t("cases.countries", countries=escape_markdown(countries)
                               or t("cases.countries_not_given")))
+                phases = phase_labels(dataset, case_id, lang)
+                if phases:
+                    st.markdown(t("cases.phases", phases=escape_markdown(
+                        " → ".join(phases.values()))))
                 st.markdown(t("cases.size", actors=tn("count.actors", n_actors),
                               links=tn("count.links", n_links), tasks=tn("count.tasks", n_tasks)))
                 if info["origin"] != "bundled":
@@ -64,3 +73,34 @@ def render_case_cards(dataset: Dataset) -> None:
                 st.page_link(page(CHAIN), label=t("cases.open_chain"),
                              icon=":material/account_tree:",
                              query_params=with_lang({"case": case_id}))
+
+
+def render_scope_badge(scope: str) -> None:
+    """The case's scope as a coloured badge, its meaning on hover."""
+    lang = current_language()
+    colour, icon = SCOPE_BADGES.get(scope, SCOPE_BADGES["product"])
+    st.badge(vocab_label("scope", scope, lang), icon=icon, color=colour,
+             help=vocab_meaning("scope", scope, lang))
+
+
+def render_scope_line(scope: str) -> None:
+    """One case's scope in words, under its title."""
+    lang = current_language()
+    st.markdown(t("scope.line", scope=vocab_label("scope", scope, lang),
+                  meaning=vocab_meaning("scope", scope, lang)))
+
+
+def sector_cases(dataset: Dataset, case_ids: list[str]) -> list[str]:
+    """The chosen cases that map a sector rather than one product's chain."""
+    return [c for c in case_ids if dataset.case_info(c)["scope"] == "sector"]
+
+
+def render_scope_of_chosen(dataset: Dataset, case_ids: list[str]) -> None:
+    """Under a choice of cases: which of them is a sector map, so that none is misread."""
+    titles = case_titles(dataset, current_language())
+    sectors = sector_cases(dataset, case_ids)
+    if sectors:
+        st.caption(t("scope.chosen_sector", cases=escape_markdown(
+            ", ".join(titles[c] for c in sectors))))
+    elif case_ids:
+        st.caption(t("scope.chosen_products"))

@@ -19,6 +19,7 @@ from app.core.i18n import localized_value
 from app.core.load import Dataset
 from app.core.share import data_version
 from app.core.sources import short_citation
+from app.core.phases import phase_labels
 from app.core.tables import actor_table, chain_table, task_table
 from app.core.validate import split_ids
 
@@ -33,12 +34,18 @@ FIGURE_TYPES = {"svg": "image/svg+xml", "pdf": "application/pdf", "png": "image/
 
 
 def chain_view(dataset: Dataset, case_id: str, *, function: str | None,
-               documented_only: bool) -> tuple[pd.DataFrame, pd.DataFrame]:
+               documented_only: bool, phase: str | None = None,
+               ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The actors and links of one case that the filters keep."""
     case = dataset.only(case_id)
     actors, links = case.actors, case.links
-    if function:
-        actors, links = network.filter_by_function(actors, links, case.tasks, function)
+    if function or phase:
+        tasks = case.tasks
+        if function:
+            tasks = tasks[tasks["function"] == function]
+        if phase:
+            tasks = tasks[tasks["phase"] == phase]
+        actors, links = network.filter_by_tasks(actors, links, tasks)
     if documented_only:
         links = network.filter_documented(links)
         kept = set(links["from_actor"]) | set(links["to_actor"])
@@ -54,12 +61,12 @@ def layout_choice(value: str | None) -> str:
 def _chain_graph(version: tuple, case_id: str, function: str | None, documented_only: bool,
                  focus: str | None, physics: bool,
                  revealed: tuple[tuple[str, ...], tuple[str, ...]] | None,
-                 layout: str, wide: bool, lang: str) -> ChainGraph:
+                 phase: str | None, layout: str, wide: bool, lang: str) -> ChainGraph:
     """The graph of one view; keyed by the data version, every filter, the layout, the label
     width and the language."""
     dataset = get_dataset()
     actors, links = chain_view(dataset, case_id, function=function,
-                               documented_only=documented_only)
+                               documented_only=documented_only, phase=phase)
     sources = dataset.sources[dataset.sources["case_id"] == case_id]
     graph = build_chain_graph(actors, links, sources, focus=focus, physics=physics, lang=lang,
                               layout=layout, wide_labels=wide)
@@ -134,7 +141,8 @@ def render_chain_graph(case_id: str, *, function: str | None = None,
                        documented_only: bool = False, focus: str | None = None,
                        physics: bool = False, height: int = GRAPH_HEIGHT,
                        revealed: tuple[tuple[str, ...], tuple[str, ...]] | None = None,
-                       layout: str = DEFAULT_LAYOUT, presenting: bool = False,
+                       phase: str | None = None, layout: str = DEFAULT_LAYOUT,
+                       presenting: bool = False,
                        ) -> tuple[Callable[[], str], int, int, ChainGraph]:
     """Draw the graph; returns a maker of the standalone HTML (built only when downloaded),
     the numbers of actors and links shown, and the graph (for its figure).
@@ -145,7 +153,7 @@ def render_chain_graph(case_id: str, *, function: str | None = None,
     lang = current_language()
     layout = layout_choice(layout)
     view = (data_version_key(), case_id, function, documented_only, focus, physics, revealed,
-            layout, presenting, lang)
+            phase, layout, presenting, lang)
     graph = _chain_graph(*view)
     if not graph.nodes:
         st.info(t("chain.nothing_matches"))
@@ -160,20 +168,22 @@ def render_chain_graph(case_id: str, *, function: str | None = None,
 
 @cached_view(max_entries=256)
 def _chain_tables(version: tuple, case_id: str, function: str | None, documented_only: bool,
-                  lang: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+                  phase: str | None, lang: str,
+                  ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     dataset = get_dataset()
     case = dataset.only(case_id)
     actors, links = chain_view(dataset, case_id, function=function,
-                               documented_only=documented_only)
+                               documented_only=documented_only, phase=phase)
     return (chain_table(case.sources, actors, links, lang=lang),
             actor_table(case.sources, actors, lang=lang),
-            task_table(case.sources, case.tasks, actors, function=function, lang=lang))
+            task_table(case.sources, case.tasks, actors, function=function, phase=phase,
+                       phases=phase_labels(dataset, case_id, lang), lang=lang))
 
 
 def chain_tables(case_id: str, *, function: str | None, documented_only: bool,
-                 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+                 phase: str | None = None) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """The chain as text, as the graph shows it: its links, actors and tasks with sources."""
-    return _chain_tables(data_version_key(), case_id, function, documented_only,
+    return _chain_tables(data_version_key(), case_id, function, documented_only, phase,
                          current_language())
 
 

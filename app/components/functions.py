@@ -24,6 +24,7 @@ from app.core.geo import country_name
 from app.core.i18n import (format_number, format_percent, localized, translate, translate_count,
                            vocab_label)
 from app.core.load import Dataset
+from app.core.phases import phase_labels
 from app.core.sources import citation_lookup, citations_for
 
 FUNCTION_SELECT_KEY = "functions-function-select"
@@ -297,8 +298,8 @@ def render_breakdown(cases: Sequence[str], by: str, function: str, *,
     _render_selectable(chart, _key(name or by, function), f"task-functions-by-{by}")
 
 
-TASK_COLUMNS = ("case", "task", "done_by", "country", "function", "subfunction", "data",
-                "paid", "description", "certainty", "sources")
+TASK_COLUMNS = ("case", "phase", "task", "done_by", "country", "function", "subfunction",
+                "data", "paid", "description", "certainty", "sources")
 
 
 def task_list(dataset: Dataset, cases: Sequence[str], function: str,
@@ -316,8 +317,10 @@ def task_list(dataset: Dataset, cases: Sequence[str], function: str,
     tasks = tasks.assign(_order=tasks["case_id"].map({c: i for i, c in enumerate(cases)}))
     tasks = tasks.sort_values("_order", kind="stable").reset_index(drop=True)
     lookup = citation_lookup(dataset.sources)
+    phases = {c: phase_labels(dataset, c, lang) for c in cases}
     columns = {
         "case": tasks["case_id"].map(lambda c: titles.get(c, c)),
+        "phase": [phases.get(c, {}).get(p, "") for c, p in zip(tasks["case_id"], tasks["phase"])],
         "task": localized(tasks, "task", lang),
         "done_by": tasks["name_shown"],
         "country": tasks["country"].map(lambda c: country_name(c, lang)),
@@ -331,5 +334,7 @@ def task_list(dataset: Dataset, cases: Sequence[str], function: str,
         "sources": [" | ".join(citations_for(lookup, case, ids))
                     for case, ids in zip(tasks["case_id"], tasks["source_ids"])],
     }
+    # The phase column only where a chosen case has phases: most have none.
+    shown = [n for n in TASK_COLUMNS if n != "phase" or any(phases.values())]
     return pd.DataFrame({translate(f"functions.tasks.{name}", lang): columns[name]
-                         for name in TASK_COLUMNS})
+                         for name in shown})

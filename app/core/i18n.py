@@ -115,7 +115,7 @@ def _marked(text: str, lang: str) -> str:
 
 VOCABULARY_KINDS: tuple[str, ...] = (
     "actor_type", "relation", "function", "subfunction", "data_type", "certainty", "source_kind",
-    "offer_type", "platform_relation", "figure_kind", "qualifier", "paid")
+    "offer_type", "platform_relation", "figure_kind", "qualifier", "paid", "scope")
 
 
 def _vocab_key(kind: str, value: object) -> str:

@@ -18,6 +18,7 @@ import pandas as pd
 
 from app.core import schema
 from app.core.errors import DataError, Problem, UnknownCase
+from app.core.vocab import DEFAULT_SCOPE
 from app.core.validate import Checked, check_files, check_folder, read_folder
 
 T = TypeVar("T")
@@ -30,7 +31,7 @@ DATA_DIR_VARIABLE = "DLC_DATA_DIR"
 
 TRANSLATED_PACKAGE_KEYS = ("title", "description", "product", "period")
 CASE_COLUMNS = ["case_id", "title", "description", "product", "period", "licence", "version",
-                "origin", "aliases"] + [f"{k}_fr" for k in TRANSLATED_PACKAGE_KEYS]
+                "origin", "aliases", "scope", "phases"] + [f"{k}_fr" for k in TRANSLATED_PACKAGE_KEYS]
 ORIGIN_BUNDLED = "bundled"
 ORIGIN_DATA_DIR = DATA_DIR_VARIABLE
 ORIGIN_UPLOAD = "upload"
@@ -93,6 +94,10 @@ class Dataset:
             old: case_id for case_id, olds in zip(self.cases["case_id"], self.cases["aliases"])
             for old in olds if old not in self.case_ids}))
 
+    def case_phases(self, case_id: str) -> tuple[tuple[str, str, str], ...]:
+        """A case's phases in time order: (id, label, French label); none for most cases."""
+        return tuple(self.case_info(case_id)["phases"])
+
     def case_info(self, case_id: str) -> dict:
         """One case's title, description, product, period... (a copy: change it freely)."""
         infos = self.derived("infos", lambda: {row["case_id"]: row
@@ -132,7 +137,10 @@ def case_record(checked: Checked, origin: str) -> dict:
             "description": str(package.get("description", "")),
             "product": str(package.get("product", "")), "period": str(package.get("period", "")),
             "licence": _licence(package), "version": str(package.get("version", "")),
-            "origin": origin, "aliases": tuple(package.get("aliases") or ())} | {
+            "origin": origin, "aliases": tuple(package.get("aliases") or ()),
+            "scope": str(package.get("scope") or DEFAULT_SCOPE),
+            "phases": tuple((p["id"], p["label"], str(p.get("label_fr") or ""))
+                            for p in package.get("phases") or ())} | {
             f"{k}_fr": str(package.get(f"{k}_fr") or "") for k in TRANSLATED_PACKAGE_KEYS}
 
 

@@ -186,7 +186,21 @@ def filter_by_function(
     branches that lead only to other work (and end users merely supplying data) drop out.
     Rows keep their original order; indexes are reset.
     """
-    fmask = tasks["function"] == function
+    return filter_by_tasks(actors, links, tasks[tasks["function"] == function])
+
+
+def filter_by_phase(
+    actors: pd.DataFrame, links: pd.DataFrame, tasks: pd.DataFrame, phase: str
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The part of the chain that carries the tasks of one phase (same rule as a function)."""
+    return filter_by_tasks(actors, links, tasks[tasks["phase"] == phase])
+
+
+def filter_by_tasks(
+    actors: pd.DataFrame, links: pd.DataFrame, chosen: pd.DataFrame
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The part of the chain that carries the `chosen` tasks (rule: see `filter_by_function`)."""
+    tasks, fmask = chosen, pd.Series(True, index=chosen.index)
     doers: set[Key] = set(zip(_cases(tasks[fmask]), _col(tasks[fmask], "actor_id")))
     named: set[Key] = {
         (c, lid) for c, lid in zip(_cases(tasks[fmask]), _col(tasks[fmask], "link_id")) if lid

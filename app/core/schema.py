@@ -8,6 +8,7 @@ Frictionless Table Schema inside each `datapackage.json` so that the standard
 
 from __future__ import annotations
 
+import csv
 import json
 import sys
 from dataclasses import dataclass, field
@@ -142,6 +143,9 @@ TASKS = Table(
         Column("description", "string", False, "The task in more detail, with any doubt stated."),
         SOURCE_IDS,
         CERTAINTY,
+        Column("phase", "string", False,
+               "Key of the phase of the case the task belongs to, one of the `phases` of its "
+               "datapackage.json; empty when the case has no phases.", kind="id"),
         Column("task_fr", "string", False, "The task in French."),
         Column("description_fr", "string", False, "The description in French."),
     ),
@@ -279,8 +283,17 @@ def table_schema(table: Table) -> dict:
     return schema
 
 
-def resource(table: Table) -> dict:
-    """A Data Package resource entry for one table, schema included."""
+def resource(table: Table, header: list[str] | None = None) -> dict:
+    """A Data Package resource entry for one table, schema included.
+
+    With the file's `header`, optional columns the file does not have are left out of the
+    schema (older folders lack columns added since), so that Frictionless checks the file as
+    it is; without it, the schema lists every column of the contract.
+    """
+    if header is not None:
+        table = Table(table.name, table.description,
+                      tuple(c for c in table.columns if c.required or c.name in header),
+                      table.primary_key, table.foreign_keys)
     return {
         "name": table.name,
         "path": table.filename,
@@ -293,13 +306,26 @@ def resource(table: Table) -> dict:
     }
 
 
+def file_header(path: Path) -> list[str] | None:
+    """The column names of a CSV file's first line, or None when there is no such file."""
+    if not path.is_file():
+        return None
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return [name.strip() for name in next(csv.reader(handle), [])]
+
+
+def package_resources(folder: Path, tables: tuple[Table, ...]) -> list[dict]:
+    """The resources a folder's datapackage.json must carry: each table as its file has it."""
+    return [resource(t, file_header(folder / t.filename)) for t in tables]
+
+
 def publish(package_path: Path, tables: tuple[Table, ...]) -> bool:
     """Write the current schemas into a datapackage.json, keeping its other properties.
 
     Returns True when the file changed. Used by maintainers after changing the contract.
     """
     package = json.loads(package_path.read_text(encoding="utf-8"))
-    package["resources"] = [resource(t) for t in tables]
+    package["resources"] = package_resources(package_path.parent, tables)
     text = json.dumps(package, indent=2, ensure_ascii=False) + "\n"
     if package_path.read_text(encoding="utf-8") == text:
         return False

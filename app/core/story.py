@@ -87,8 +87,11 @@ def build_story(case_info: dict, actors: pd.DataFrame, links: pd.DataFrame,
                          & ~links["link_id"].isin(shown_links)]
         shown_links += revealed["link_id"].tolist()
         if index == 0:
+            # A sector map is said to be one before anything else (see vocab.SCOPES).
+            start = ("story.start_sector" if case_info.get("scope") == "sector"
+                     else "story.start")
             caption = translate(
-                "story.start", lang, product=localized_value(case_info, "product", lang),
+                start, lang, product=localized_value(case_info, "product", lang),
                 actors=_sentence([_name(by_id, a, introduced, lang) for a in new], lang))
             cited = actors[actors["actor_id"].isin(new)]
         else:

@@ -78,14 +78,22 @@ def actor_table(sources: pd.DataFrame, actors: pd.DataFrame, lang: str = "en") -
 
 
 def task_table(sources: pd.DataFrame, tasks: pd.DataFrame, actors: pd.DataFrame, *,
-               function: str | None = None, lang: str = "en") -> pd.DataFrame:
-    """The tasks done by the actors shown: who, what, which function, paid or not, who says so."""
+               function: str | None = None, phase: str | None = None,
+               phases: dict[str, str] | None = None, lang: str = "en") -> pd.DataFrame:
+    """The tasks done by the actors shown: who, what, which function, paid or not, who says so.
+
+    `phases` (id -> label, for a case that has phases) adds a Phase column, in time order.
+    """
     tasks = tasks[tasks["actor_id"].isin(actors["actor_id"])]
     if function:
         tasks = tasks[tasks["function"] == function]
+    if phase:
+        tasks = tasks[tasks["phase"] == phase]
     lookup = citation_lookup(sources)
     names = dict(zip(actors["actor_id"], localized(actors, "name", lang)))
-    return pd.DataFrame({
+    phase_column = {_header("phase", lang): tasks["phase"].map(
+        lambda p: (phases or {}).get(p, ""))} if phases else {}
+    return pd.DataFrame(phase_column | {
         _header("task", lang): localized(tasks, "task", lang),
         _header("done_by", lang): tasks["actor_id"].map(names),
         _header("function", lang): _labels(tasks["function"], "function", lang),

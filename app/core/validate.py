@@ -30,7 +30,7 @@ from app.core import schema
 from app.core.changelog import check_version
 from app.core.curation import check_rows
 from app.core.errors import OneOf, Problem, shorten
-from app.core.vocab import FORMULA_PREFIXES, SUBFUNCTIONS_OF
+from app.core.vocab import FORMULA_PREFIXES, SCOPES, SUBFUNCTIONS_OF
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 50_000
@@ -294,7 +294,57 @@ def check_package(files: dict[str, bytes], name: str, keys: tuple[str, ...]) -> 
             isinstance(a, str) and _ID.match(a) for a in aliases):
         problems.append(Problem.of(PACKAGE_FILE, "problem.aliases", column="aliases",
                                    value=str(aliases)))
+    if "scope" in package and package["scope"] not in SCOPES:
+        problems.append(Problem.of(PACKAGE_FILE, "problem.package_scope", column="scope",
+                                   value=shorten(str(package["scope"])),
+                                   allowed=OneOf(tuple(SCOPES))))
+    problems += _check_phases(package.get("phases", []))
     return package, problems
+
+
+def _check_phases(phases: object) -> list[Problem]:
+    """`phases`: a list, in time order, of {"id": key, "label": text, "label_fr": text}."""
+    def bad(detail_key: str, value: object) -> list[Problem]:
+        return [Problem.of(PACKAGE_FILE, detail_key, column="phases",
+                           value=shorten(json.dumps(value, ensure_ascii=False)))]
+
+    if not isinstance(phases, list):
+        return bad("problem.phases_list", phases)
+    seen: set[str] = set()
+    for phase in phases:
+        if not isinstance(phase, dict) or not isinstance(phase.get("id"), str) or not _ID.match(
+                phase["id"]) or not isinstance(phase.get("label"), str) or not phase[
+                "label"].strip() or not isinstance(phase.get("label_fr", ""), str):
+            return bad("problem.phase_entry", phase)
+        if phase["id"] in seen:
+            return bad("problem.phase_twice", phase)
+        seen.add(phase["id"])
+    return []
+
+
+def phase_ids(package: dict) -> tuple[str, ...]:
+    """The keys of a package's phases, in time order (none when it declares none or bad ones)."""
+    phases = package.get("phases", [])
+    if _check_phases(phases):
+        return ()
+    return tuple(p["id"] for p in phases)
+
+
+def _check_task_phases(package: dict, rows: dict[str, list[Row]]) -> list[Problem]:
+    """A task's phase must be one the package declares."""
+    allowed = phase_ids(package)
+    problems = []
+    for row in rows.get("tasks", []):
+        value = row.cells.get("phase", "")
+        if value and value not in allowed:
+            if allowed:
+                problems.append(Problem.of("tasks.csv", "problem.unknown_phase", line=row.line,
+                                           column="phase", value=value,
+                                           allowed=OneOf(allowed)))
+            else:
+                problems.append(Problem.of("tasks.csv", "problem.no_phases", line=row.line,
+                                           column="phase", value=value))
+    return problems
 
 
 def check_files(files: dict[str, bytes], name: str, *, reference: bool = False) -> Checked:
@@ -305,6 +355,8 @@ def check_files(files: dict[str, bytes], name: str, *, reference: bool = False) 
     keys = REFERENCE_PACKAGE_KEYS if reference else CASE_PACKAGE_KEYS
     package, problems = check_package(files, name, keys)
     rows, table_problems = check_tables(files, tables)
+    if not reference:
+        table_problems += _check_task_phases(package, rows)
     return Checked(name, package, rows, problems + table_problems)
 
 

@@ -76,6 +76,14 @@ SOURCE_KINDS: dict[str, str] = {
     "press": "Newspaper, magazine or press summary.",
 }
 
+# What a case maps (the package's optional `scope`); a case without one is a product's chain.
+SCOPES: dict[str, str] = {
+    "product": "The chain behind one AI product or firm: its actors worked together on it.",
+    "sector": "A map of a whole sector: firms that may never deal with each other, linked by "
+              "what the sources say of the sector; not one company's supply chain.",
+}
+DEFAULT_SCOPE = "product"
+
 # Reference tables (platform inventory, key figures).
 OFFER_TYPES: dict[str, str] = {
     "generalist": "Generalist micro-work platform.",

@@ -46,8 +46,8 @@ def test_click_on_a_function_filters_the_page(server, watched):
     # The right-hand box of the diagram (x 70-98 of 100): verification of the outputs.
     page.mouse.click(box["x"] + box["width"] * 0.84, box["y"] + box["height"] * 0.62)
     page.wait_for_url(lambda url: "function=verification" in url, timeout=15_000)
-    # Verification: canteen t2, retail t4, t5, voice t1, t4, t5.
-    page.get_by_text("verification tasks only (6)").wait_for()
+    # Verification: canteen t2, retail t4, t5, voice t1, t4, t5, Julie Desk t2.
+    page.get_by_text("verification tasks only (7)").wait_for()
     wait_for_app(page)
     page.wait_for_timeout(1_000)
     # The view stays put: no selection bounces the filter back.
@@ -117,7 +117,7 @@ def test_flows_page_in_french(server, watched):
     page.goto(f"{server}/flows?lang=fr")
     wait_for_app(page)
     wait_for_charts(page, 2)
-    page.get_by_text("liens franchissent 8 frontières", exact=False).first.wait_for()
+    page.get_by_text("15 liens franchissent 12 frontières", exact=False).first.wait_for()
     page.get_by_role("heading", name="Flux entre pays").wait_for()
     page.locator("[data-testid=stDataFrame] canvas").first.wait_for()
     # The map's legend and title are drawn in French (Vega renders them as SVG or canvas
@@ -134,7 +134,7 @@ def test_functions_page_in_french(server, watched):
     wait_for_app(page)
     wait_for_charts(page, 5)
     page.get_by_text("Schéma d'après la figure 1 de Tubaro", exact=False).wait_for()
-    page.get_by_text("Sur 17 tâches dans les cas choisis", exact=False).first.wait_for()
+    page.get_by_text("Sur 31 tâches dans les cas choisis", exact=False).first.wait_for()
     page.locator("[data-testid=stDataFrame] canvas").first.wait_for()
     page.wait_for_timeout(1_000)
     screenshot(page, "functions-fr")
@@ -143,6 +143,6 @@ def test_functions_page_in_french(server, watched):
     box = diagram.bounding_box()
     page.mouse.click(box["x"] + box["width"] * 0.84, box["y"] + box["height"] * 0.62)
     page.wait_for_url("**function=verification**", timeout=15_000)
-    page.get_by_text("ne montrent que les tâches de vérification (6)").wait_for()
+    page.get_by_text("ne montrent que les tâches de vérification (7)").wait_for()
     assert "lang=fr" in page.url
     assert_clean(watched)

@@ -275,6 +275,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     # The task list's columns.
     "functions.tasks.case": {"en": "Case", "fr": "Cas"},
     "functions.tasks.task": {"en": "Task", "fr": "Tâche"},
+    "functions.tasks.phase": {"en": "Phase", "fr": "Phase"},
     "functions.tasks.done_by": {"en": "Done by", "fr": "Exécutée par"},
     "functions.tasks.country": {"en": "Country", "fr": "Pays"},
     "functions.tasks.function": {"en": "Function", "fr": "Fonction"},

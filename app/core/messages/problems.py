@@ -212,6 +212,32 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'aliases' (former ids of the case) must be a list of lowercase keys",
         "fr": "« aliases » (anciens identifiants du cas) doit être une liste de clés en "
               "minuscules"},
+    "problem.package_scope": {
+        "en": "'scope' must be {allowed} (a product's chain, or a map of a sector)",
+        "fr": "« scope » doit valoir {allowed} (la chaîne d'un produit, ou la carte d'un "
+              "secteur)"},
+    "problem.phases_list": {
+        "en": "'phases' must be a list of the case's phases in time order, each with an 'id' "
+              "(a lowercase key), a 'label' and, optionally, a 'label_fr'",
+        "fr": "« phases » doit être une liste des phases du cas dans l'ordre du temps, chacune "
+              "avec un « id » (clé en minuscules), un « label » et, au choix, un « label_fr »"},
+    "problem.phase_entry": {
+        "en": "each phase needs an 'id' (a lowercase key) and a non-empty 'label'; "
+              "'label_fr', if present, must be text",
+        "fr": "chaque phase doit avoir un « id » (clé en minuscules) et un « label » non vide ; "
+              "« label_fr », s'il est présent, doit être du texte"},
+    "problem.phase_twice": {"en": "this phase id is declared twice in 'phases'",
+                            "fr": "cet identifiant de phase est déclaré deux fois dans "
+                                  "« phases »"},
+    "problem.unknown_phase": {
+        "en": "not a phase of this case; the phases declared in datapackage.json are {allowed}",
+        "fr": "n'est pas une phase de ce cas ; les phases déclarées dans datapackage.json sont "
+              "{allowed}"},
+    "problem.no_phases": {
+        "en": "the case declares no 'phases' in datapackage.json; declare them there or leave "
+              "the cell empty",
+        "fr": "le cas ne déclare aucune « phases » dans datapackage.json ; déclarez-les ou "
+              "laissez la cellule vide"},
     "problem.folder_name": {
         "en": "a case folder's name must be a lowercase key: letters a-z, digits, '-' or '_'",
         "fr": "le nom d'un dossier de cas doit être une clé en minuscules : lettres a-z, "

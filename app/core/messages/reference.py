@@ -15,6 +15,25 @@ MESSAGES: dict[str, dict[str, str]] = {
     "compare.none_selected": {
         "en": "No case is selected: pick at least one case above to compare.",
         "fr": "Aucun cas n'est sélectionné : choisissez au moins un cas ci-dessus pour comparer."},
+    "compare.scope_note": {
+        "en": "**{cases}: a sector map, not one product's chain.** Its measures are computed "
+              "the same way but mean something else. *Chain length* is the longest path "
+              "through a map of firms that may never deal with each other, not the route of one "
+              "product's work. *Intermediaries*, *countries* and *cross-border links* add up "
+              "competing platforms across the sector, not the layers of one chain. *Shares of "
+              "tasks* count the kinds of work the sector buys or is offered, not one product's "
+              "workload; its unpaid share counts only the unpaid work the map records. *Links by certainty* stays comparable: it says how much "
+              "of the map the sources state.",
+        "fr": "**{cases} : la carte d'un secteur, pas la chaîne d'un produit.** Ses mesures "
+              "se calculent de la même façon mais disent autre chose. La *longueur de la "
+              "chaîne* est le plus long chemin dans une carte d'entreprises qui peuvent ne "
+              "jamais traiter entre elles, pas le trajet du travail d'un produit. Les "
+              "*intermédiaires*, les *pays* et les *liens transfrontaliers* additionnent des "
+              "plateformes concurrentes de tout le secteur, pas les étages d'une chaîne. Les "
+              "*parts des tâches* comptent les types de travail que le secteur achète ou se "
+              "voit proposer, pas la charge d'un produit ; sa part de tâches non payées ne compte que le travail "
+              "gratuit que la carte enregistre. Les *liens selon leur certitude* restent comparables : ils disent quelle "
+              "part de la carte les sources établissent."},
     "compare.answer_caption": {
         "en": "The links of each chain, with the full citation of their sources, are listed under "
               "each small chain at the bottom of the page (“{expander}”).",

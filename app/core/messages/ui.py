@@ -74,6 +74,23 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cases.size": {"en": "{actors} · {links} · {tasks}", "fr": "{actors} · {links} · {tasks}"},
     "cases.loaded_from": {"en": "Loaded from {origin}", "fr": "Chargé depuis {origin}"},
     "cases.open_chain": {"en": "Open the chain", "fr": "Ouvrir la chaîne"},
+    "cases.phases": {"en": "**Phases:** {phases}", "fr": "**Phases :** {phases}"},
+
+    # A case's scope, said wherever cases are shown or compared.
+    "scope.line": {"en": "**Scope:** {scope}. {meaning}",
+                   "fr": "**Portée :** {scope}. {meaning}"},
+    "scope.chosen_sector": {
+        "en": "**Sector map, not one company's supply chain:** {cases}. Its links join firms "
+              "that the sources describe across a whole sector, which may never deal with each "
+              "other; the other cases chosen are product chains.",
+        "fr": "**Carte d'un secteur, pas la chaîne d'approvisionnement d'une entreprise :** "
+              "{cases}. Ses liens relient des entreprises que les sources décrivent à "
+              "l'échelle de tout un secteur, et qui peuvent ne jamais traiter entre elles ; "
+              "les autres cas choisis sont des chaînes de produits."},
+    "scope.chosen_products": {
+        "en": "Every case chosen is a product chain: the chain behind one AI product or firm.",
+        "fr": "Tous les cas choisis sont des chaînes de produits : la chaîne derrière un "
+              "produit ou une entreprise d'IA."},
 
     # Where a case comes from.
     "data.origin.bundled": {"en": "bundled with the app", "fr": "fourni avec l'application"},
@@ -93,6 +110,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "state.reason.not_one_of_more": {
         "en": "it is not one of {allowed} and {more} more.",
         "fr": "ce n'est pas l'une des valeurs {allowed} et {more} autres."},
+    "state.reason.no_phases": {"en": "this case has no phases.",
+                               "fr": "ce cas n'a pas de phases."},
     "state.reason.on_off": {"en": "use 1 or 0.", "fr": "utilisez 1 ou 0."},
     "state.reason.no_such_setting": {"en": "this page has no such setting.",
                                      "fr": "cette page n'a pas ce réglage."},
@@ -127,6 +146,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Active la simulation physique ; désactivée, la disposition est fixe et identique "
               "à chaque chargement."},
     "chain.view_title": {"en": "value chain of {title}", "fr": "chaîne de valeur « {title} »"},
+    "chain.phase_select": {"en": "Phase", "fr": "Phase"},
+    "chain.all_phases": {"en": "All phases", "fr": "Toutes les phases"},
+    "chain.phase_help": {
+        "en": "This case's tasks belong to periods, in time order: show the part of the chain "
+              "that carries one period's tasks.",
+        "fr": "Les tâches de ce cas appartiennent à des périodes, dans l'ordre du temps : "
+              "montrer la partie de la chaîne qui porte les tâches d'une période."},
     "chain.product_period": {"en": "**AI product:** {product}  \n**Period:** {period}",
                              "fr": "**Produit d'IA :** {product}  \n**Période :** {period}"},
     "chain.nothing_matches": {
@@ -167,6 +193,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "table.country": {"en": "Country", "fr": "Pays"},
     "table.workers": {"en": "Workers", "fr": "Travailleurs"},
     "table.task": {"en": "Task", "fr": "Tâche"},
+    "table.phase": {"en": "Phase", "fr": "Phase"},
     "table.done_by": {"en": "Done by", "fr": "Réalisée par"},
     "table.function": {"en": "Function", "fr": "Fonction"},
     "table.subfunction": {"en": "Subfunction", "fr": "Sous-fonction"},
@@ -249,6 +276,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                           "fr": "Ce cas n'a aucun acteur à présenter."},
     "story.start": {"en": "The product: {product}. It starts with {actors}.",
                     "fr": "Le produit : {product}. Tout commence par {actors}."},
+    "story.start_sector": {
+        "en": "A sector map, not one company's supply chain: {product}. It starts with {actors}.",
+        "fr": "La carte d'un secteur, pas la chaîne d'approvisionnement d'une entreprise : "
+              "{product}. Tout commence par {actors}."},
     "story.also": {"en": "Also in the chain: {actors}.",
                    "fr": "Également dans la chaîne : {actors}."},
     "story.and": {"en": " and ", "fr": " et "},

@@ -2,7 +2,7 @@
 
 Keys: `vocab.<kind>.<value>` for the label, `vocab.<kind>_meaning.<value>` for its meaning
 (kinds: actor_type, relation, function, subfunction, data_type, certainty, source_kind,
-offer_type, platform_relation, figure_kind, qualifier, paid). Relations read as the verb of the
+offer_type, platform_relation, figure_kind, qualifier, paid, scope). Relations read as the verb of the
 sentence "from RELATION to". The English meanings repeat `core.vocab`, which documents the data.
 Use `app.core.i18n.vocab_label(kind, value, lang)`.
 """
@@ -236,4 +236,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Work that is not paid (end users' inputs are data labour too).",
         "fr": "Travail non rémunéré (ce que fournissent les utilisateurs finaux est aussi du "
               "travail des données)."},
+
+    # Scopes of a case (the package's `scope`).
+    "vocab.scope.product": {"en": "Product chain", "fr": "Chaîne d'un produit"},
+    "vocab.scope.sector": {"en": "Sector map", "fr": "Carte d'un secteur"},
+    "vocab.scope_meaning.product": {
+        "en": "The chain behind one AI product or firm: its actors worked together on it.",
+        "fr": "La chaîne derrière un produit ou une entreprise d'IA : ses acteurs y ont "
+              "travaillé ensemble."},
+    "vocab.scope_meaning.sector": {
+        "en": "A map of a whole sector: firms that may never deal with each other, linked by "
+              "what the sources say of the sector; not one company's supply chain.",
+        "fr": "La carte de tout un secteur : des entreprises qui peuvent ne jamais traiter "
+              "entre elles, reliées par ce que les sources disent du secteur ; pas la chaîne "
+              "d'approvisionnement d'une entreprise."},
 }
