@@ -32,6 +32,12 @@ def figure(case_id: str, lang: str = "en", **kw):
     return graph, cf.figure_spec(graph, title=f"Title of {case_id}", note=note, lang=lang), note
 
 
+# The actor types' names in the legend, in English (as the data dictionary words them).
+LEGEND_TYPES = {"client": "Client", "ai_company": "AI company", "platform": "Platform",
+                "vendor": "Vendor", "subcontractor": "Subcontractor",
+                "supervisor": "Supervisor", "worker_pool": "Workers", "end_user": "End users"}
+
+
 def svg_texts(svg: bytes) -> list[str]:
     root = ET.fromstring(svg)
     return ["".join(el.itertext()) for el in root.iter(f"{SVG_NS}text")]
@@ -52,7 +58,11 @@ def test_svg_parses_and_names_every_actor_and_the_note(case_id):
     flat = "".join(texts).replace(" ", "")
     assert note.replace(" ", "") in flat  # every word of the note, wrapped or not
     assert f"Title of {case_id}" in joined
-    assert "Documented link" in joined and "End users" in joined  # the legend
+    # The legend: the actor types and certainties drawn, and no other.
+    drawn = {n["actor_type"] for n in graph.nodes}
+    for actor_type, label in LEGEND_TYPES.items():
+        assert (label in texts) == (actor_type in drawn), (label, drawn)
+    assert "Documented link" in texts
     assert not re.search(rb"(href|src)=[\"'](https?:)?//", svg)
     assert b"<image" not in svg
 

@@ -1,15 +1,19 @@
 """The case dossier: one HTML file that loads nothing and shows every text as text."""
 
 import datetime as dt
+import xml.etree.ElementTree as ET
 import re
 from html.parser import HTMLParser
 
 import pytest
 
+from app.charts.chain_graph import build_chain_graph
 from app.charts.dossier import DossierInput, dossier_html
 from app.core.load import load_dataset
 from app.core.versions import package_of
 from conftest import FIXTURES, PROJECT
+
+SVG_NS = "{http://www.w3.org/2000/svg}"
 
 HOSTILE = FIXTURES / "hostile-cases"
 BUNDLED = load_dataset(extra_dir=None)
@@ -61,8 +65,15 @@ def test_every_bundled_case_has_its_parts(lang):
         html = build(BUNDLED, case_id, package, lang)
         case = BUNDLED.only(case_id)
         assert html.count("<table>") == 3
-        assert html.count('class="actor"') == len(case.actors)
-        assert html.count('class="link"') == len(case.links)
+        # The figure is the paper figure, inline: every actor's label, line by line.
+        assert html.count("<svg") == 1
+        svg = ET.fromstring(html[html.index("<svg"):html.index("</svg>") + len("</svg>")])
+        drawn = "\n".join("".join(el.itertext()) for el in svg.iter(f"{SVG_NS}text"))
+        graph = build_chain_graph(case.actors, case.links, case.sources, lang=lang)
+        lines = [line for lay in graph.layouts for placed in lay.actors.values()
+                 for line in placed.lines]
+        assert len(lines) >= len(case.actors)
+        assert [line for line in lines if line not in drawn] == []
         # One row per link, actor and task (plus a header row per table).
         assert html.count("<tr>") == len(case.links) + len(case.actors) + len(case.tasks) + 3
         for key in case.sources["source_id"]:

@@ -209,7 +209,7 @@ def test_bundled_releases_load_and_1_0_0_is_main_data():
 
 def test_versions_release_dossier_modules_import_no_streamlit():
     modules = ("app.core.versions", "app.core.release", "app.core.version_text",
-               "app.core.cite_sources", "app.charts.chain_svg", "app.charts.dossier")
+               "app.core.cite_sources", "app.charts.dossier")
     code = f"import sys; import {', '.join(modules)}; assert 'streamlit' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True, cwd=PROJECT)
 

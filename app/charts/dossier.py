@@ -14,12 +14,13 @@ from html import escape
 
 import pandas as pd
 
+from app.charts import chain_figure
 from app.charts.chain_graph import build_chain_graph
-from app.charts.chain_svg import chain_svg
 from app.core.cite_sources import cited_sources, sources_bibtex
 from app.core.i18n import format_date, localized_value, translate
 from app.core.load import Dataset
 from app.core.share import citation_bibtex, citation_text
+from app.core.sources import short_citation
 from app.core.tables import actor_table, chain_table, task_table
 from app.core.versions import changelog
 
@@ -32,7 +33,7 @@ h1{font-size:1.8em;margin:.2em 0}h2{margin-top:1.6em;border-bottom:1px solid #dd
 table{border-collapse:collapse;width:100%;font-size:.9em;margin:.5em 0}
 th,td{border:1px solid #d9dee3;padding:4px 6px;text-align:left;vertical-align:top}
 th{background:#f3f5f7}pre{white-space:pre-wrap;background:#f3f5f7;padding:8px;font-size:.85em}
-figure{margin:0}figcaption{color:#52606D;font-size:.9em}dt{font-weight:600}dd{margin:0 0 .4em 0}
+figure{margin:0}figure svg{max-width:100%;height:auto}figcaption{color:#52606D;font-size:.9em}dt{font-weight:600}dd{margin:0 0 .4em 0}
 .note{color:#52606D;font-size:.9em}
 @media print{body{max-width:none}a{color:inherit}}
 """
@@ -49,8 +50,7 @@ class DossierInput:
     app_version: str
     made: dt.date
     lang: str
-    # The chain figure as SVG markup, when a better static figure is at hand; else the graph's
-    # own layout is drawn by `chain_svg`.
+    # The chain figure as SVG markup, if the caller has it; else the paper figure is drawn here.
     figure: str | None = None
 
 
@@ -97,6 +97,19 @@ def _sources_html(rows: pd.DataFrame, lang: str) -> str:
     return f"<ul>{''.join(items)}</ul>"
 
 
+def _figure(case: Dataset, case_id: str, title: str, version: str, url: str, lang: str) -> str:
+    """The whole case as the paper figure (the same drawing as the chain page's SVG export)."""
+    graph = build_chain_graph(case.actors, case.links, case.sources, lang=lang)
+    citations = list(dict.fromkeys(short_citation(c, y) for c, y in zip(
+        case.sources["citation"], case.sources.get("year", [""] * len(case.sources)))))
+    note = chain_figure.figure_note(title=title, citations=citations,
+                                    data_version=f"{case_id} {version}", url=url, lang=lang,
+                                    layout=graph.layout)
+    svg = chain_figure.figure_svg(chain_figure.figure_spec(graph, title=title, note=note,
+                                                           lang=lang)).decode("utf-8")
+    return svg[svg.index("<svg"):]  # inline in HTML: no XML prolog
+
+
 def dossier_html(given: DossierInput) -> str:
     """The whole dossier of one case as an HTML document (see the module's doc)."""
     lang, case = given.lang, given.case
@@ -104,8 +117,7 @@ def dossier_html(given: DossierInput) -> str:
     info = case.case_info(given.case_id)
     title = localized_value(info, "title", lang)
     version = str(given.package.get("version") or info.get("version") or "")
-    figure = given.figure or chain_svg(
-        build_chain_graph(case.actors, case.links, case.sources, lang=lang), title=title)
+    figure = given.figure or _figure(case, given.case_id, title, version, given.url, lang)
     links = _with_keys(chain_table(case.sources, case.actors, case.links, lang=lang),
                        case.links["source_ids"], lang)
     actors = _with_keys(actor_table(case.sources, case.actors, lang=lang),

@@ -14,6 +14,7 @@ from app.charts.chain_graph import (ChainGraph, build_chain_graph, chain_graph_h
 from app.charts.chain_layout import DEFAULT_LAYOUT, LAYOUTS
 from app.components.data import cached_view, data_files_stamp, data_version_key, get_dataset
 from app.components.i18n import current_language, t
+from app.components.versions import with_data_versions
 from app.core import network
 from app.core.i18n import localized_value
 from app.core.load import Dataset
@@ -103,8 +104,10 @@ def _view_citations(case_id: str, graph: ChainGraph) -> list[str]:
 
 
 def figure_files(graph: ChainGraph, case_id: str, url: str) -> dict[str, Callable[[], bytes]]:
-    """SVG, PDF and PNG makers of the view's figure; each renders only when downloaded."""
+    """SVG, PDF and PNG makers of the view's figure; each renders only when downloaded. The
+    note's link names the data version shown, so that the figure leads back to what it drew."""
     lang = current_language()
+    url = with_data_versions(url, "chain", [case_id])
     dataset = get_dataset()
     title = localized_value(dataset.case_info(case_id), "title", lang)
 
