@@ -40,6 +40,28 @@ def clean(layout: cl.Layout) -> None:
         assert a.y1 <= b.y0 + 1e-6
     box = cl.drawing_box(layout)
     assert box.x0 >= 0 and box.y0 >= 0 and box.x1 <= layout.width and box.y1 <= layout.height
+    assert hidden_links(layout) == []
+
+
+def hidden_links(layout: cl.Layout) -> list[tuple[str, str]]:
+    """Pairs of links between the same two actors drawn on top of each other: half the points
+    of one or more within 8 units (about two line widths and an arrow) of the other."""
+    by_pair: dict[frozenset, list] = {}
+    for link in layout.links:
+        by_pair.setdefault(frozenset((link.tail, link.head)), []).append(link)
+    hidden = []
+    for links in by_pair.values():
+        for i, one in enumerate(links):
+            for other in links[i + 1:]:
+                a, b = layout.path(one), layout.path(other)
+                if len(a) == 2:  # a straight line, sampled like a curve
+                    a = [(a[0][0] + (a[1][0] - a[0][0]) * k / 16,
+                          a[0][1] + (a[1][1] - a[0][1]) * k / 16) for k in range(17)]
+                gaps = sorted(min(((x - u) ** 2 + (y - v) ** 2) ** 0.5 for u, v in b)
+                              for x, y in a)
+                if gaps[len(gaps) // 2] < 8:
+                    hidden.append((one.key, other.key))
+    return hidden
 
 
 # --- the bundled cases -------------------------------------------------------------------------

@@ -568,9 +568,17 @@ def _route_links(layout: Layout) -> list[tuple[Link, list[str]]]:
     index = {k: i for i, k in enumerate(keys)}
     blocked = []
     layout.routes = {}
+    # The sides of the line between two actors that their links already take (straight, left,
+    # right, whichever way a link goes): a second link between the same two actors must take
+    # another side, or one of the two would be hidden under the other.
+    taken: dict[tuple[str, str], set[int]] = {}
     for link in layout.links:
         ends = (index[link.tail], index[link.head])
         paths = [np.asarray(layout.path(link, route)) for route in ROUTES]
+        pair = tuple(sorted((link.tail, link.head)))
+        sides = [_side(layout, pair, p) for p in paths]
+        beside = taken.setdefault(pair, set())
+        free = [side not in beside for side in sides]
         starts = np.concatenate([p[:-1] for p in paths])
         stops = np.concatenate([p[1:] for p in paths])
         route_of = np.concatenate([np.full(len(p) - 1, i) for i, p in enumerate(paths)])
@@ -586,6 +594,8 @@ def _route_links(layout: Layout) -> list[tuple[Link, list[str]]]:
         outside: tuple[str, float] | None = None  # clear, but out of the frame (grown later)
         best: tuple[int, list[str], tuple[str, float]] | None = None
         for i, route in enumerate(ROUTES):
+            if not free[i]:
+                continue
             pts = paths[i]
             out = (pts[:, 0].min() < 0 or pts[:, 1].min() < 0 or
                    pts[:, 0].max() > layout.width or pts[:, 1].max() > layout.height)
@@ -606,13 +616,23 @@ def _route_links(layout: Layout) -> list[tuple[Link, list[str]]]:
             elif best is None or len(hits) < best[0]:
                 best = (len(hits), hits, route)
         route = choice or fallback or outside
-        if route is not None:
-            layout.routes[link.key] = route
-        else:
+        if route is None:
             assert best is not None
-            layout.routes[link.key] = best[2]
+            route = best[2]
             blocked.append((link, best[1]))
+        layout.routes[link.key] = route
+        beside.add(sides[ROUTES.index(route)])
     return blocked
+
+
+def _side(layout: Layout, pair: tuple[str, str], path: np.ndarray) -> int:
+    """Which side of the line from the pair's first actor to its second a path bulges to:
+    0 (straight), 1 or -1."""
+    a, b = layout.actors[pair[0]], layout.actors[pair[1]]
+    cx, cy = path.mean(axis=0)
+    length = math.hypot(b.x - a.x, b.y - a.y) or 1.0
+    offset = ((b.x - a.x) * (cy - a.y) - (b.y - a.y) * (cx - a.x)) / length
+    return 0 if abs(offset) < 4 else (1 if offset > 0 else -1)
 
 
 def _repair(layout: Layout, lane_of: dict[str, int], gutter: float) -> bool:
