@@ -4,6 +4,7 @@ chunked and sized bodies, bytes on the wire) and how visits become rows against 
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 import sys
 from pathlib import Path
 
@@ -42,7 +43,9 @@ def test_client_reads_both_kinds_of_body_and_keeps_the_cookie():
         await server.wait_closed()
         return visitor, first, second
 
-    visitor, first, second = asyncio.run(scenario())
+    # In a thread of its own: the browser tests' sync Playwright may hold a loop in this one.
+    with ThreadPoolExecutor(1) as pool:
+        visitor, first, second = pool.submit(asyncio.run, scenario()).result()
     assert (first.status, first.body_bytes, first.wire_bytes) == (200, 11, len(CHUNKED))
     assert (second.status, second.body_bytes, second.wire_bytes) == (404, 3, len(SIZED))
     assert visitor.received == len(CHUNKED) + len(SIZED)

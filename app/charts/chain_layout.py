@@ -592,10 +592,9 @@ def _route_links(layout: Layout) -> list[tuple[Link, list[str]]]:
         choice: tuple[str, float] | None = None
         fallback: tuple[str, float] | None = None  # clear, but through an end's label
         outside: tuple[str, float] | None = None  # clear, but out of the frame (grown later)
+        doubled: tuple[str, float] | None = None  # clear, but over a link of the same pair
         best: tuple[int, list[str], tuple[str, float]] | None = None
         for i, route in enumerate(ROUTES):
-            if not free[i]:
-                continue
             pts = paths[i]
             out = (pts[:, 0].min() < 0 or pts[:, 1].min() < 0 or
                    pts[:, 0].max() > layout.width or pts[:, 1].max() > layout.height)
@@ -606,6 +605,9 @@ def _route_links(layout: Layout) -> list[tuple[Link, list[str]]]:
             others = list(dict.fromkeys(keys[o] for o in hit_owners if o not in ends))
             hits = others
             if not hits:
+                if not free[i]:  # clear, but on top of another link between the same actors
+                    doubled = doubled or route
+                    continue
                 if not own and not out:
                     choice = route
                     break
@@ -615,7 +617,7 @@ def _route_links(layout: Layout) -> list[tuple[Link, list[str]]]:
                     outside = outside or route
             elif best is None or len(hits) < best[0]:
                 best = (len(hits), hits, route)
-        route = choice or fallback or outside
+        route = choice or fallback or doubled or outside
         if route is None:
             assert best is not None
             route = best[2]

@@ -48,7 +48,8 @@ def test_chain_graph_is_drawn_offline(server, watched, case_id):
     wait_for_app(page)
     frame, canvas = wait_for_graph(page)
     box = canvas.bounding_box()
-    assert box["width"] > 400 and box["height"] > 300
+    # The frame's height follows the lanes: two lanes (Julie Desk) make a short one.
+    assert box["width"] > 400 and box["height"] > 250
     # The canvas has been painted: some pixels are not the background.
     painted = frame.locator("#mynetwork canvas").evaluate(
         """c => { const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;

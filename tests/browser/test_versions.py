@@ -113,7 +113,8 @@ def test_the_dossier_opens_offline_with_zero_requests(server, watched, browser, 
     offline = context.new_page()
     offline.goto(path.as_uri())
     offline.wait_for_load_state("load")
-    expect(offline.locator("svg circle").first).to_be_visible()
+    # The paper figure, inline: its actors' names are drawn as SVG text.
+    expect(offline.locator("figure svg text").first).to_be_visible()
     expect(offline.locator("table")).to_have_count(3)
     expect(offline.get_by_role("heading", name="Changelog")).to_be_visible()
     assert requests == [path.as_uri()]
