@@ -223,12 +223,17 @@ class Reference:
     package: dict
 
 
+def reference_from(checked) -> Reference:
+    """The reference tables of a folder's checked contents (current or released)."""
+    frames = {t.name: table_frame(t, checked.rows[t.name], "reference").drop(columns="case_id")
+              for t in schema.REFERENCE_TABLES}
+    return Reference(frames["platforms"], frames["platform_links"], frames["figures"],
+                     frames["sources"], checked.package)
+
+
 def load_reference(folder: Path = REFERENCE_DIR) -> Reference:
     """Load `data/reference/`; raises DataError when it breaks the contract."""
     checked = check_files(read_folder(folder), folder.name, reference=True)
     if not checked.ok:
         raise DataError(f"reference tables ({folder.name})", checked.problems)
-    frames = {t.name: table_frame(t, checked.rows[t.name], "reference").drop(columns="case_id")
-              for t in schema.REFERENCE_TABLES}
-    return Reference(frames["platforms"], frames["platform_links"], frames["figures"],
-                     frames["sources"], checked.package)
+    return reference_from(checked)

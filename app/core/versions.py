@@ -21,7 +21,7 @@ from app.core import schema
 from app.core.curation import check_rows
 from app.core.errors import DataError
 from app.core.load import (CASES_DIR, DATA_DIR, ORIGIN_BUNDLED, REFERENCE_DIR, Dataset,
-                           Reference, build_dataset, folder_cases, load_reference, table_frame)
+                           Reference, build_dataset, folder_cases, load_reference, reference_from)
 from app.core.validate import PACKAGE_FILE, Checked, check_files, read_folder
 
 RELEASES_DIR = DATA_DIR / "releases"
@@ -202,10 +202,7 @@ def load_reference_at(version: str | None, folder: Path = REFERENCE_DIR,
     checked = check_release(REFERENCE_PACKAGE, version, releases_dir)
     if not checked.ok:
         raise DataError(f"reference tables ({version})", checked.problems)
-    frames = {t.name: table_frame(t, checked.rows[t.name], "reference").drop(columns="case_id")
-              for t in schema.REFERENCE_TABLES}
-    return Reference(frames["platforms"], frames["platform_links"], frames["figures"],
-                     frames["sources"], checked.package)
+    return reference_from(checked)
 
 
 def package_of(folder: Path) -> dict:
