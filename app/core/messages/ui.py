@@ -34,18 +34,21 @@ MESSAGES: dict[str, dict[str, str]] = {
     # Home.
     "home.intro": {
         "en": "What is sold as an *AI product* is largely a production process. Behind an "
-              "automated canteen checkout, a camera that is said to spot shoplifters or a smart "
-              "speaker, people prepare the data, check what the model outputs, and sometimes do "
-              "in real time what the algorithm is said to do. The work travels through "
-              "platforms, vendors and sub-contractors to other countries, and part of it is "
-              "done, unpaid, by the product's own users.",
+              "automated canteen checkout, a camera that is said to spot shoplifters, a smart "
+              "speaker or an assistant that arranges meetings by e-mail, people prepare the "
+              "data, check what the model outputs, and sometimes do in real time what the "
+              "algorithm is said to do; whole industries, car making among them, draw on the "
+              "same work. It travels through platforms, vendors and sub-contractors to other "
+              "countries, and part of it is done, unpaid, by the product's own users.",
         "fr": "Ce qui est vendu comme un *produit d'IA* est en grande partie un processus de "
               "production. Derrière une caisse automatique de cantine, une caméra censée repérer "
-              "les voleurs ou une enceinte connectée, des personnes préparent les données, "
-              "vérifient ce que produit le modèle et font parfois, en temps réel, ce que "
-              "l'algorithme est censé faire. Ce travail passe par des plateformes, des "
-              "prestataires et des sous-traitants jusque dans d'autres pays, et une partie en "
-              "est faite, sans rémunération, par les utilisateurs du produit eux-mêmes."},
+              "les voleurs, une enceinte connectée ou une assistante qui fixe des rendez-vous "
+              "par courriel, des personnes préparent les données, vérifient ce que produit le "
+              "modèle et font parfois, en temps réel, ce que l'algorithme est censé faire ; des "
+              "secteurs entiers, dont l'automobile, font appel au même travail. Ce travail "
+              "passe par des plateformes, des prestataires et des sous-traitants jusque dans "
+              "d'autres pays, et une partie en est faite, sans rémunération, par les "
+              "utilisateurs du produit eux-mêmes."},
     "home.how": {
         "en": "This dashboard shows those chains as the research has documented them: **who** "
               "does the data work, **in which country**, **for whom**, and **through how many "
