@@ -30,7 +30,8 @@ PRESENT_CHART_HEIGHT = 620
 
 # The keys a presenter's clicker sends (most send PageDown/PageUp, some the arrows; "B" blanks
 # the screen on many). Streamlit binds one key to one button: the first key of each move is on
-# its visible button, the others on buttons of their own, out of sight (`.st-key-present-keys`).
+# its visible button, the others on buttons of their own, not displayed (`.st-key-present-keys`:
+# out of the page and of what a screen reader reads, the key still works).
 # "." (which some clickers send to blank the screen) cannot be bound: Streamlit takes no
 # punctuation keys.
 EXTRA_KEYS = (("next", "Right"), ("next", "Space"), ("previous", "Left"), ("first", "Home"),
@@ -48,10 +49,7 @@ html { font-size: 22px; }
 }
 .st-key-present-caption p { font-size: 1.45rem; line-height: 1.4; }
 .st-key-present-note p, .st-key-present-sources p { font-size: 0.8rem; }
-.st-key-present-keys {
-  position: absolute !important; width: 1px !important; height: 1px !important;
-  overflow: hidden !important; clip-path: inset(50%) !important; white-space: nowrap;
-}
+.st-key-present-keys { display: none !important; }
 </style>"""
 # The blank screen: black over everything, until "B" is pressed again.
 _BLANK = """<style>
