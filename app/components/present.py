@@ -12,7 +12,7 @@ import streamlit as st
 from app.components.chain import (figure_files, offer_figure_in_share_panel, render_chain_graph,
                                   render_figure_downloads)
 from app.components.data import cached_view, data_version_key, get_dataset
-from app.components.i18n import current_language, t
+from app.components.i18n import current_language, t, tn
 from app.components.pages import CHAIN, page
 from app.components.share import current_view_url
 from app.components.state import param_is_on, set_param
@@ -27,6 +27,7 @@ BLANK_KEY = "present-blank"
 # At 1920x1080 the title and the step buttons take the top 160 px, the caption the last 100.
 PRESENT_GRAPH_HEIGHT = 800
 PRESENT_CHART_HEIGHT = 620
+MAX_SOURCES = 3  # sources named under a step
 
 # The keys a presenter's clicker sends (most send PageDown/PageUp, some the arrows; "B" blanks
 # the screen on many). Streamlit binds one key to one button: the first key of each move is on
@@ -115,7 +116,7 @@ def render_step_controls(total: int, number: int) -> None:
     clicker sends; a press runs the page once (the move is made before it runs)."""
     moves = {"previous": max(number - 1, 1), "next": min(number + 1, total), "first": 1,
              "last": total}
-    cols = st.columns([1, 1, 6, 2])
+    cols = st.columns([2, 2, 5, 2])
     cols[0].button(t("present.previous"), key="present-previous", shortcut="PageUp",
                    icon=":material/arrow_back:", disabled=number <= 1, width="stretch",
                    on_click=_go, args=(moves["previous"],))
@@ -146,13 +147,17 @@ def render_step_text(caption: str, sources: tuple[str, ...], certainties: tuple[
             st.markdown(escape_markdown(note))
     if not sources:
         return
+    # A slide names a few sources; the view itself (leave the presentation) cites them all.
+    cited = " | ".join(sources[:MAX_SOURCES])
+    if len(sources) > MAX_SOURCES:
+        cited += " " + tn("present.more_sources", len(sources) - MAX_SOURCES)
     with st.container(key="present-sources"):
         if certainties:
             certainty = ", ".join(vocab_label("certainty", c, lang).lower() for c in certainties)
             st.markdown(t("present.certainty_sources", certainty=escape_markdown(certainty),
-                          sources=escape_markdown(" | ".join(sources))))
+                          sources=escape_markdown(cited)))
         else:
-            st.markdown(t("present.sources", sources=escape_markdown(" | ".join(sources))))
+            st.markdown(t("present.sources", sources=escape_markdown(cited)))
 
 
 @cached_view(max_entries=64)

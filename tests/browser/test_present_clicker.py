@@ -39,8 +39,9 @@ def projector(browser):
 def ready(page):
     """The step is drawn and its buttons (and so their keys) are live."""
     expect(page.locator(".st-key-present-key-end button")).to_have_count(1, timeout=45_000)
-    page.wait_for_function("() => !document.querySelector('[data-testid=stStatusWidget]')",
-                           timeout=45_000)
+    # Finished, and the last step's figure gone (Streamlit fades it out just after the run).
+    page.wait_for_function("() => !document.querySelector('[data-testid=stStatusWidget]')"
+                           " && !document.querySelector('[data-stale=true]')", timeout=45_000)
 
 
 def step_of(page) -> int:

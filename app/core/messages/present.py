@@ -13,6 +13,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "present.no_steps": {"en": "Nothing to present in this view.",
                          "fr": "Rien à présenter dans cette vue."},
     "present.sources": {"en": "Sources: {sources}", "fr": "Sources\u00a0: {sources}"},
+    "present.more_sources.one": {"en": "and {n} more source", "fr": "et {n} autre source"},
+    "present.more_sources.other": {"en": "and {n} more sources", "fr": "et {n} autres sources"},
 
     # Country flows, step by step.
     "slides.flows.pair_heading": {"en": "{origin} → {destination}",
