@@ -166,8 +166,10 @@ def compare_slides(measures: pd.DataFrame, tasks: pd.DataFrame, links: pd.DataFr
     chosen_tasks = tasks[tasks["case_id"].isin(case_ids)]
     shares = function_shares(chosen_tasks)
     n_sources = sources[sources["case_id"].isin(case_ids)].groupby("case_id").size()
-    cited = tuple(translate_count("slides.compare.case_sources", int(n_sources.get(c, 0)), lang,
-                                  case=titles[c]) for c in case_ids)
+    # One line for every case: how many sources its data rest on.
+    cited = (translate("slides.compare.values_separator", lang).join(
+        translate_count("slides.compare.case_sources", int(n_sources.get(c, 0)), lang,
+                        case=titles[c]) for c in case_ids),)
     certainties = tuple(c for c in vocab.CERTAINTIES
                         if c in set(links.loc[links["case_id"].isin(case_ids), "certainty"]))
     short = measures.assign(title=measures["title"].map(short_title))
