@@ -137,15 +137,20 @@ def compare_deck(cases: list[str], title: str) -> Deck:
         slide = slides[number - 1]
         st.markdown(f"### {escape_markdown(slide.heading)}")
         view = compare_view(cases)
+        # A chart and a row of numbers in containers of their own: a figure drawn in the place
+        # of another of a different kind would keep the other's height.
         if slide.focus in COMPARE_CHARTS:
-            _draw_chart(getattr(view, COMPARE_CHARTS[slide.focus]), f"present-compare-{number}")
+            with st.container(key="present-compare-chart"):
+                _draw_chart(getattr(view, COMPARE_CHARTS[slide.focus]),
+                            f"present-compare-{number}")
         else:  # one large number per case
             row = view.grid[GRID_MEASURES.index(slide.focus)]
-            for col, (case, value, detail) in zip(st.columns(len(row.cells)), row.cells):
-                col.metric(escape_markdown(short_title(case_titles(
-                    get_dataset(), current_language()).get(case, case))), value)
-                if detail:
-                    col.caption(escape_markdown(detail))
+            titles = case_titles(get_dataset(), current_language())
+            with st.container(key="present-compare-numbers"):
+                for col, (case, value, detail) in zip(st.columns(len(row.cells)), row.cells):
+                    col.metric(escape_markdown(short_title(titles.get(case, case))), value)
+                    if detail:
+                        col.caption(escape_markdown(detail))
         render_step_text(slide.caption, slide.sources, slide.certainties, note=slide.note)
 
     return Deck(title, len(slides), draw)

@@ -110,7 +110,10 @@ def play_talk(url_path: str) -> None:
         render_audience_step(talk_link(app_root(url_path), parts, _talk_lang()))
     else:
         index, local = where
-        decks[index].draw(local)
+        # Each part in a container of its own: a figure drawn where the last part had one of
+        # another kind (a chart where the chain's frame was) would keep that frame's height.
+        with st.container(key=f"talk-part-{index + 1}"):
+            decks[index].draw(local)
 
 
 def _options(case_ids: list[str]) -> dict[str, TalkPart]:
