@@ -2,7 +2,8 @@
 (app/core/slides.py), the clicker's keys, and talks that line up several views
 (app/core/talk.py).
 
-French follows French typography: « », a non-breaking space before « : », « ; », « ? » and « ! ».
+French follows French typography: « », a non-breaking space before « : », « ; », « ? »
+and « ! ».
 """
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -98,12 +99,13 @@ MESSAGES: dict[str, dict[str, str]] = {
                            "fr": "Vues, dans l'ordre de la présentation"},
     "talk.builder.help": {
         "en": "Each view is presented step by step; a clicker moves through them (Page Down, "
-              "Page Up, arrows, Space, Home, End, Esc). The last step shows the talk's link "
-              "as a QR code.",
-        "fr": "Chaque vue est présentée étape par étape\u00a0; une télécommande les fait défiler "
-              "(Page suivante, Page précédente, flèches, Espace, Début, Fin, Échap). La "
-              "dernière étape montre le lien de la présentation en code QR."},
-    "talk.builder.placeholder": {"en": "Pick views in order", "fr": "Choisissez les vues dans l'ordre"},
+              "Page Up, arrows, Space, Home, End, B to blank the screen, Esc). The last step "
+              "shows the talk's link as a QR code.",
+        "fr": "Chaque vue est présentée étape par étape\u00a0; une télécommande les fait "
+              "défiler (Page suivante, Page précédente, flèches, Espace, Début, Fin, B pour un "
+              "écran noir, Échap). La dernière étape montre le lien de la présentation en code QR."},
+    "talk.builder.placeholder": {"en": "Pick views in order",
+                                 "fr": "Choisissez les vues dans l'ordre"},
     "talk.builder.link": {"en": "Link to the talk:", "fr": "Lien de la présentation\u00a0:"},
     "talk.builder.start": {"en": "Start the talk", "fr": "Lancer la présentation"},
 }
