@@ -97,4 +97,7 @@ def test_the_talk_builder_makes_the_link_in_the_order_picked():
     at.sidebar.multiselect(key="talk-builder-views").select("chain:julie-desk").run()
     codes = [c.value for c in at.sidebar.code]
     assert "localhost:8501/?talk=compare,chain:julie-desk&lang=en" in codes[-1]
+    at.sidebar.button(key="talk-builder-start").click().run()
     assert not at.exception
+    assert at.query_params["talk"] == "compare,chain:julie-desk"
+    assert at.subheader[0].value.replace("\\", "") == "Part 1 of 2: Comparison: all cases"

@@ -142,5 +142,7 @@ def render_talk_builder(url_path: str) -> None:
         parts = [options[token] for token in chosen]
         st.caption(t("talk.builder.link"))
         st.code(talk_link(app_root(url_path), parts, lang), language=None, wrap_lines=True)
-        st.page_link(page(HOME), label=t("talk.builder.start"), icon=":material/slideshow:",
-                     query_params={TALK_PARAM: talk_value(parts), "lang": lang})
+        if st.button(t("talk.builder.start"), key="talk-builder-start",
+                     icon=":material/slideshow:", type="primary"):
+            st.switch_page(page(HOME), query_params={TALK_PARAM: talk_value(parts),
+                                                     "lang": lang})

@@ -150,3 +150,30 @@ def test_screenshots_of_presented_views(server, projector, path):
                .replace("=", ""))
     assert page.locator("[data-testid=stException]").count() == 0
     assert outside == []
+
+
+def test_the_talk_panel_builds_a_talk_and_starts_it(server, projector):
+    page, outside = projector
+    page.goto(f"{server}/chain?case=voice-assistant")
+    expect(page.locator("[data-testid=stVegaLiteChart], iframe").first).to_be_visible(
+        timeout=45_000)
+    page.wait_for_function("() => !document.querySelector('[data-testid=stStatusWidget]')")
+    page.get_by_text("Give a talk").click()
+    views = page.locator(".st-key-talk-builder-views")
+    expect(views.locator("input")).to_be_visible(timeout=30_000)
+    for label in ("Comparison: all cases", "Chain: Julie Desk scheduling assistant"):
+        views.locator("input").click()
+        views.locator("input").fill(label)
+        page.get_by_role("option", name=label).click()
+        expect(views.get_by_text(label[:12])).to_be_visible()
+    page.keyboard.press("Escape")  # close the list of views
+    expect(page.get_by_text("/?talk=compare,chain:julie-desk&lang=en")).to_be_visible()
+    # Out of the list first: a click straight from it onto a button is taken by the list.
+    page.get_by_text("Link to the talk:").click()
+    page.get_by_role("button", name="Start the talk").click()
+    page.wait_for_function("() => new URLSearchParams(location.search).get('talk') === "
+                           "'compare,chain:julie-desk'", timeout=20_000)
+    ready(page)
+    expect(page.get_by_text("Part 1 of 2: Comparison: all cases")).to_be_visible()
+    assert not page.locator("[data-testid=stSidebar]").is_visible()
+    assert outside == []
