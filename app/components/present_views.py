@@ -26,9 +26,9 @@ from app.components.present import (PRESENT_CHART_HEIGHT, apply_presentation_sty
 from app.components.state import notice, render_notices
 from app.core.compare import GRID_MEASURES, compare_cases, short_title
 from app.core.flows import aggregate_country_flows
-from app.core.i18n import localized_value
 from app.core.load import Dataset
-from app.core.slides import WHOLE, Slide, compare_slides, flow_slides, function_slides
+from app.core.slides import (WHOLE, Slide, compare_slides, flow_slides, function_slides,
+                             pair_key)
 from app.core.text import escape_markdown
 
 CASES_PARAM = "cases"
@@ -78,7 +78,8 @@ def _flow_step_map(version: tuple, cases: tuple[str, ...], shown: tuple[str, ...
     dataset = get_dataset()
     flows = aggregate_country_flows(dataset.actors, dataset.links, dataset.tasks,
                                     cases=list(cases), by="function", lang=lang)
-    drawn = flows[(flows["from_country"] + ">" + flows["to_country"]).isin(shown)]
+    pairs = [pair_key(a, b) for a, b in zip(flows["from_country"], flows["to_country"])]
+    drawn = flows[[pair in shown for pair in pairs]]
     chart = flow_map_chart(drawn, colour_by="function", selectable=False,
                            height=PRESENT_CHART_HEIGHT, lang=lang)
     return chart_view(for_screen(chart, lang), "", drawn)
@@ -162,10 +163,6 @@ def chain_deck(case_id: str, title: str) -> Deck:
     steps = chain_steps(case_id)
     return Deck(title, len(steps), lambda number: render_chain_step(case_id,
                                                                     steps[number - 1]))
-
-
-def case_title(case_id: str) -> str:
-    return localized_value(get_dataset().case_info(case_id), "title", current_language())
 
 
 # --- a view presented on its own page --------------------------------------------------------

@@ -19,6 +19,7 @@ from app.core.functions import function_counts, function_shares
 from app.core.geo import country_name
 from app.core.i18n import localized, translate, translate_count, vocab_label
 from app.core.sources import citation_lookup, citations_for
+from app.core.story import listed
 
 # Country pairs told one by one; the last step draws them all and counts the rest.
 MAX_PAIRS = 8
@@ -38,14 +39,6 @@ class Slide:
     certainties: tuple[str, ...]
     shown: tuple[str, ...] = ()  # the country pairs drawn so far (flows)
     note: str = ""  # said in smaller type under the caption (a measure's definition)
-
-
-def listed(parts: list[str], lang: str) -> str:
-    """'A, B and C' / 'A, B et C'."""
-    and_ = translate("story.and", lang)
-    if len(parts) <= 2:
-        return and_.join(parts)
-    return ", ".join(parts[:-1]) + and_ + parts[-1]
 
 
 def _citations(lookup: dict, keyed_ids: list[tuple[str, str]]) -> tuple[str, ...]:
