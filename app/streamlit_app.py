@@ -10,8 +10,9 @@ from app.components.failover import (mark_uploads_in_link, render_lost_uploads,
 from app.components.housekeeping import note_run
 from app.components.i18n import current_language, render_language_switch
 from app.components.pages import build_pages
-from app.components.present import apply_embedded_style, presenting
+from app.components.present import apply_embedded_style, presenting, talking
 from app.components.share import render_share_panel
+from app.components.talk import play_talk, render_talk_builder
 from app.components.versions import apply_version_pins, notice_slot, render_version_notice
 from app.core.i18n import translate
 
@@ -42,9 +43,13 @@ mark_uploads_in_link()
 apply_version_pins()  # a link citing a data version shows that version on every page
 slot = notice_slot(page.url_path)
 try:
-    page.run()
+    if talking():  # a talk plays its own views, whichever page its link opens
+        play_talk(page.url_path)
+    else:
+        page.run()
 finally:  # also when the page stops early: the notice must say which data are shown
     if slot is not None:
         render_version_notice(slot, page.url_path)
 if not bare:
     render_share_panel(page)
+    render_talk_builder(page.url_path)

@@ -93,7 +93,7 @@ def test_widget_change_goes_into_the_url():
 def test_share_panel_is_filled_only_when_opened():
     # Closed, it costs a run nothing (no QR code, no citation); opened, it cites the view.
     at = run("app_pages/chain.py", case="voice-assistant")
-    assert [e.label for e in at.sidebar.expander] == ["Share and cite this view"]
+    assert [e.label for e in at.sidebar.expander] == ["Share and cite this view", "Give a talk"]
     assert not at.sidebar.code
     at.session_state["share-panel"] = True
     at.run()

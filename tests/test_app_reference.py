@@ -253,7 +253,8 @@ def test_sources_lists_every_source_with_safe_links():
             "voice\\-assistant\\: 2 tasks") in s2
     assert "**Note.** Primary" in s2
     # No citing rows are drawn until a source is chosen: the page stays text.
-    assert not at.dataframe and [e.label for e in at.expander] == ["Share and cite this view"]
+    assert not at.dataframe and [e.label for e in at.expander] == ["Share and cite this view",
+                                                                 "Give a talk"]
     # Downloads: four tables per case and four reference tables, the data dictionary and the list.
     assert len(my_downloads(at)) == 4 * len(CASE_IDS) + 4 + 2
 

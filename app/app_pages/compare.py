@@ -9,15 +9,20 @@ from app.components.compare import (compare_view, render_definition, render_meas
 from app.components.data import get_cases_or_stop
 from app.components.downloads import render_csv_download
 from app.components.i18n import current_language, t
+from app.components.present import presenting
+from app.components.present_views import present_page
 from app.components.state import drop_unknown_params, render_notices, synced_multiselect
 from app.components.tables import render_table
 from app.core.compare import short_title
 from app.core.i18n import localized
 from app.core.text import escape_markdown
 
-PARAMS = ["cases"]
+PARAMS = ["cases", "step"]
 
 drop_unknown_params(PARAMS)
+if presenting():
+    present_page("compare")
+    st.stop()
 lang = current_language()
 st.title(t("compare.title"))
 dataset = get_cases_or_stop()

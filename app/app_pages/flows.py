@@ -11,13 +11,15 @@ from app.components.flows import (ALL, COLOUR_CHOICES, COUNTRY_SELECT_KEY, FlowQ
                                   flows_view, render_case_countries, render_flow_map,
                                   render_od_matrix, synced_cases)
 from app.components.i18n import current_language, t
+from app.components.present import presenting
+from app.components.present_views import present_page
 from app.components.state import drop_unknown_params, render_notices, synced_selectbox
 from app.components.tables import render_table
 from app.core import vocab
 from app.core.flows import NO_FUNCTION
 from app.core.text import escape_markdown
 
-PARAMS = ["cases", "function", "relation", "certainty", "colour", "country"]
+PARAMS = ["cases", "function", "relation", "certainty", "colour", "country", "step"]
 
 
 def capitalised(text: str) -> str:
@@ -27,6 +29,9 @@ def capitalised(text: str) -> str:
 
 lang = current_language()
 drop_unknown_params(PARAMS)
+if presenting():
+    present_page("flows")
+    st.stop()
 st.title(t("flows.title"))
 dataset = get_cases_or_stop()
 

@@ -10,15 +10,20 @@ from app.components.functions import (BY_OPTIONS, FUNCTION_SELECT_KEY, breakdown
                                       by_label, clear_function, functions_view, of_function,
                                       render_breakdown, render_diagram, render_shares)
 from app.components.i18n import current_language, t
+from app.components.present import presenting
+from app.components.present_views import present_page
 from app.components.state import drop_unknown_params, render_notices, synced_selectbox
 from app.components.tables import render_table
 from app.core import vocab
 from app.core.i18n import vocab_label
 
-PARAMS = ["cases", "function", "by"]
+PARAMS = ["cases", "function", "by", "step"]
 
 lang = current_language()
 drop_unknown_params(PARAMS)
+if presenting():
+    present_page("functions")
+    st.stop()
 st.title(t("functions.title"))
 dataset = get_cases_or_stop()
 

@@ -38,7 +38,7 @@ def _name(actors: dict[str, pd.Series], actor_id: str, introduced: set[str], lan
     return f"{row['name']} ({where})" if where else str(row["name"])
 
 
-def _sentence(parts: list[str], lang: str) -> str:
+def listed(parts: list[str], lang: str) -> str:
     """'A, B and C' / 'A, B et C'."""
     and_ = translate("story.and", lang)
     if len(parts) <= 2:
@@ -53,7 +53,7 @@ def _links_sentence(links: pd.DataFrame, actors: dict[str, pd.Series],
     for (from_actor, relation), group in links.groupby(["from_actor", "relation"], sort=False):
         verb = vocab_label("relation", relation, lang)
         subject = _name(actors, from_actor, introduced, lang)
-        targets = _sentence([_name(actors, t, introduced, lang) for t in group["to_actor"]], lang)
+        targets = listed([_name(actors, t, introduced, lang) for t in group["to_actor"]], lang)
         clauses.append(f"{subject} {verb} {targets}")
     text = translate("story.clause_separator", lang).join(clauses)
     return text[:1].upper() + text[1:] + "." if text else ""
@@ -92,12 +92,12 @@ def build_story(case_info: dict, actors: pd.DataFrame, links: pd.DataFrame,
                      else "story.start")
             caption = translate(
                 start, lang, product=localized_value(case_info, "product", lang),
-                actors=_sentence([_name(by_id, a, introduced, lang) for a in new], lang))
+                actors=listed([_name(by_id, a, introduced, lang) for a in new], lang))
             cited = actors[actors["actor_id"].isin(new)]
         else:
             caption = _links_sentence(revealed, by_id, introduced, lang) or translate(
                 "story.also", lang,
-                actors=_sentence([_name(by_id, a, introduced, lang) for a in new], lang))
+                actors=listed([_name(by_id, a, introduced, lang) for a in new], lang))
             cited = revealed if not revealed.empty else actors[actors["actor_id"].isin(new)]
         citations = []
         for ids in cited["source_ids"]:

@@ -1,0 +1,179 @@
+"""A presenter's clicker at projector size: the keys it sends move the steps of every presented
+view, and a talk of three views plays through to its QR code, which opens the talk again."""
+
+import io
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import screenshot
+
+pytestmark = pytest.mark.browser
+
+PROJECTOR = {"width": 1920, "height": 1080}
+BLANK = "() => getComputedStyle(document.body, '::after').backgroundColor === 'rgb(0, 0, 0)'"
+# Step counts worked out from the bundled data: the voice assistant's chain has five columns,
+# its flows cross seven borders (plus the whole map), the functions are an overview plus the
+# three functions, the comparison has eight measures.
+VIEWS = [("chain", "/chain?case=voice-assistant&present=1", 5),
+         ("flows", "/flows?cases=voice-assistant&present=1", 8),
+         ("functions", "/functions?present=1", 4)]
+TALK = "chain:voice-assistant,flows:voice-assistant,compare"
+TALK_STEPS = 5 + 8 + 8 + 1
+
+
+@pytest.fixture
+def projector(browser):
+    """A 1920x1080 page whose requests off the machine are refused and recorded."""
+    context = browser.new_context(viewport=PROJECTOR)
+    outside = []
+    context.route("**/*", lambda route: (
+        route.continue_() if urlsplit(route.request.url).hostname in ("127.0.0.1", None, "")
+        else (outside.append(route.request.url), route.abort())))
+    page = context.new_page()
+    yield page, outside
+    context.close()
+
+
+def ready(page):
+    """The step is drawn and its buttons (and so their keys) are live."""
+    expect(page.locator(".st-key-present-key-end button")).to_have_count(1, timeout=45_000)
+    # Finished, and the last step's figure gone (Streamlit fades it out just after the run).
+    page.wait_for_function("() => !document.querySelector('[data-testid=stStatusWidget]')"
+                           " && !document.querySelector('[data-stale=true]')", timeout=45_000)
+
+
+def drawn(page, figure: str):
+    """The step's figure is drawn, and the last step's is gone: a chart (Vega) or the chain's
+    graph (a canvas in its frame)."""
+    charts = "document.querySelectorAll('.vega-embed svg, .vega-embed canvas').length"
+    graphs = ("[...document.querySelectorAll('iframe')].filter(f => f.contentDocument && "
+              "f.contentDocument.querySelector('canvas')).length")
+    frames = "document.querySelectorAll('iframe').length"
+    wanted = (f"{charts} >= 1 && {frames} === 0" if figure == "chart"
+              else f"{graphs} >= 1 && {charts} === 0")
+    page.wait_for_function(f"() => {wanted}", timeout=30_000)
+
+
+def step_of(page) -> int:
+    return int(parse_qs(urlsplit(page.url).query)["step"][0])
+
+
+def press(page, key: str, expected: int) -> None:
+    page.keyboard.press(key)
+    page.wait_for_function(f"() => new URLSearchParams(location.search).get('step') === "
+                           f"'{expected}'", timeout=20_000)
+    ready(page)
+    expect(page.get_by_text(f"of {page_total(page)}").first).to_be_visible()
+
+
+def page_total(page) -> str:
+    text = page.locator("[data-testid=stMarkdownContainer]", has_text="Step ").first.inner_text()
+    return text.rsplit(" ", 1)[-1]
+
+
+@pytest.mark.parametrize("name, path, total", VIEWS, ids=[v[0] for v in VIEWS])
+def test_every_clicker_key_moves_the_steps(server, projector, name, path, total):
+    page, outside = projector
+    page.goto(server + path)
+    ready(page)
+    assert step_of(page) == 1 and page_total(page) == str(total)
+    drawn(page, "graph" if name == "chain" else "chart")
+    screenshot(page, f"present-clicker-{name}-step1")
+    for key, expected in [("PageDown", 2), ("ArrowRight", 3), ("Space", 4), ("PageUp", 3),
+                          ("ArrowLeft", 2), ("End", total), ("Home", 1)]:
+        press(page, key, expected)
+    page.keyboard.press("b")  # a clicker's "blank screen" button
+    page.wait_for_function(BLANK, timeout=20_000)
+    page.keyboard.press("b")
+    page.wait_for_function(f"() => !({BLANK[6:]})", timeout=20_000)
+    assert step_of(page) == 1
+    page.keyboard.press("Escape")
+    page.wait_for_function("() => !new URLSearchParams(location.search).has('present')",
+                           timeout=20_000)
+    expect(page.locator(".st-key-present-next")).to_have_count(0, timeout=45_000)
+    assert page.locator("[data-testid=stException]").count() == 0
+    assert outside == []
+
+
+def test_a_talk_of_three_views_plays_to_its_qr_code(server, projector):
+    zxingcpp = pytest.importorskip("zxingcpp")
+    from PIL import Image
+
+    page, outside = projector
+    page.goto(f"{server}/?talk={TALK}")
+    ready(page)
+    parts_seen = []
+    for number in range(1, TALK_STEPS + 1):
+        heading = page.locator("[data-testid=stHeading]").first.inner_text()
+        if heading not in parts_seen:
+            parts_seen.append(heading)
+            if number <= 5 + 8 + 8:
+                drawn(page, "graph" if number <= 5 else "chart")
+            screenshot(page, f"present-talk-step{number}")
+        assert not page.locator("[data-testid=stSidebar]").is_visible()
+        if number < TALK_STEPS:
+            press(page, "PageDown", number + 1)
+    assert parts_seen[:3] == [
+        "Part 1 of 3: Chain: Voice-assistant verification chain",
+        "Part 2 of 3: Country flows: Voice-assistant verification chain",
+        "Part 3 of 3: Comparison: all cases"]
+    assert parts_seen[3] == "This talk on your phone"
+    image = page.get_by_role("img", name="QR code of this talk")
+    image.wait_for()
+    screenshot(page, "present-talk-qr")
+    src = image.get_attribute("src")
+    png = page.request.get(src if src.startswith("http") else server + src).body()
+    decoded = zxingcpp.read_barcodes(Image.open(io.BytesIO(png)))[0].text
+    assert decoded == f"{server}/?talk={TALK}"
+    # The address under it, to type: the same link without its scheme.
+    expect(page.get_by_text(f"{server.split('://')[1]}/?talk={TALK}")).to_be_visible()
+    assert page.get_by_role("button", name="Next").is_disabled()
+    # The QR code opens the talk at its first step.
+    page.goto(decoded)
+    ready(page)
+    assert step_of(page) == 1
+    assert page.locator("[data-testid=stException]").count() == 0
+    assert outside == []
+
+
+@pytest.mark.parametrize("path", ["/compare?present=1&step=6",
+                                  "/functions?present=1&step=3&lang=fr"])
+def test_screenshots_of_presented_views(server, projector, path):
+    page, outside = projector
+    page.goto(server + path)
+    ready(page)
+    page.wait_for_function("() => document.querySelectorAll('.vega-embed svg, "
+                           ".vega-embed canvas').length >= 1", timeout=30_000)
+    screenshot(page, "present" + path.replace("/", "-").replace("?", "-").replace("&", "-")
+               .replace("=", ""))
+    assert page.locator("[data-testid=stException]").count() == 0
+    assert outside == []
+
+
+def test_the_talk_panel_builds_a_talk_and_starts_it(server, projector):
+    page, outside = projector
+    page.goto(f"{server}/chain?case=voice-assistant")
+    expect(page.locator("[data-testid=stVegaLiteChart], iframe").first).to_be_visible(
+        timeout=45_000)
+    page.wait_for_function("() => !document.querySelector('[data-testid=stStatusWidget]')")
+    page.get_by_text("Give a talk").click()
+    views = page.locator(".st-key-talk-builder-views")
+    expect(views.locator("input")).to_be_visible(timeout=30_000)
+    for label in ("Comparison: all cases", "Chain: Julie Desk scheduling assistant"):
+        views.locator("input").click()
+        views.locator("input").fill(label)
+        page.get_by_role("option", name=label).click()
+        expect(views.get_by_text(label[:12])).to_be_visible()
+    page.keyboard.press("Escape")  # close the list of views
+    expect(page.get_by_text("/?talk=compare,chain:julie-desk&lang=en")).to_be_visible()
+    # Out of the list first: a click straight from it onto a button is taken by the list.
+    page.get_by_text("Link to the talk:").click()
+    page.get_by_role("button", name="Start the talk").click()
+    page.wait_for_function("() => new URLSearchParams(location.search).get('talk') === "
+                           "'compare,chain:julie-desk'", timeout=20_000)
+    ready(page)
+    expect(page.get_by_text("Part 1 of 2: Comparison: all cases")).to_be_visible()
+    assert not page.locator("[data-testid=stSidebar]").is_visible()
+    assert outside == []

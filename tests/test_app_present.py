@@ -1,0 +1,103 @@
+"""Presenting the flows, functions and comparison, and talks, through AppTest."""
+
+import pytest
+
+from conftest import run_page
+
+CLICKER_BUTTONS = ["present-previous", "present-next", "present-leave", "present-key-right",
+                   "present-key-space", "present-key-left", "present-key-home",
+                   "present-key-end", "present-key-b"]
+
+
+def markdown(at) -> list[str]:
+    return [str(m.value) for m in at.markdown]
+
+
+def step_line(at) -> str:
+    return next(m for m in markdown(at) if m.startswith("Step **"))
+
+
+@pytest.mark.parametrize("page, params, step, heading", [
+    ("flows", {"cases": "voice-assistant"}, "Step **1** of 8", "### China → Spain"),
+    ("functions", {"cases": "julie-desk"}, "Step **1** of 3",
+     "### Three functions of the data work"),
+    ("compare", {}, "Step **1** of 8", "### Chain length"),
+])
+def test_each_view_presents_its_first_step(page, params, step, heading):
+    at = run_page(f"app_pages/{page}.py", present="1", **params)
+    assert step_line(at) == step
+    assert heading in markdown(at)
+    assert [b.key for b in at.button] == CLICKER_BUTTONS
+    assert len(at.selectbox) == len(at.multiselect) == 0  # no widget of the page itself
+    assert at.query_params["step"] == "1"
+
+
+def test_next_and_the_clicker_keys_move_the_step():
+    at = run_page("app_pages/flows.py", present="1", cases="voice-assistant")
+    at.button(key="present-next").click().run()
+    assert step_line(at) == "Step **2** of 8"
+    at.button(key="present-key-end").click().run()
+    assert step_line(at) == "Step **8** of 8"
+    assert "### The whole map" in markdown(at)
+    at.button(key="present-key-left").click().run()
+    assert step_line(at) == "Step **7** of 8"
+    at.button(key="present-key-home").click().run()
+    assert step_line(at) == "Step **1** of 8"
+
+
+def test_leaving_returns_to_the_page():
+    at = run_page("app_pages/compare.py", present="1", step="4")
+    at.button(key="present-leave").click().run()
+    assert "present" not in at.query_params and "step" not in at.query_params
+    assert at.multiselect(key="compare-cases-select")  # the page's own controls are back
+
+
+def test_a_bad_step_or_case_is_noted_not_raised():
+    at = run_page("app_pages/functions.py", present="1", step="9999", cases="nope,julie-desk")
+    assert step_line(at) == "Step **1** of 3"
+    assert any("nope" in str(i.value) for i in at.info)
+
+
+def test_a_talk_moves_across_views_and_ends_on_its_qr_step():
+    talk = "chain:voice-assistant,flows:voice-assistant,compare"
+    at = run_page("app_pages/home.py", talk=talk, step="5")
+    assert step_line(at) == "Step **5** of 22"  # 5 chain steps, 8 of flows, 8 measures, QR
+    assert at.subheader[0].value.startswith("Part 1 of 3")
+    at.button(key="present-key-space").click().run()
+    assert step_line(at) == "Step **6** of 22"
+    assert at.subheader[0].value.startswith("Part 2 of 3")
+    assert "### China → Spain" in markdown(at)
+    at.button(key="present-key-end").click().run()
+    assert at.subheader[0].value == "This talk on your phone"
+    assert [c.value for c in at.code] == [f"localhost:8501/?talk={talk}"]
+    assert at.button(key="present-next").disabled
+
+
+def test_a_hostile_talk_keeps_what_plays_and_says_what_it_dropped():
+    at = run_page("app_pages/home.py", talk="chain:nope,<b>x</b>,functions", step="1")
+    notes = [str(i.value) for i in at.info]
+    assert len(notes) == 2 and "it names a case that is not loaded" in notes[0]
+    assert at.query_params["talk"] == "functions"
+    assert step_line(at) == "Step **1** of 5"
+
+
+def test_a_talk_of_nothing_says_how_a_talk_is_written():
+    at = run_page("app_pages/home.py", talk="")
+    assert any("talk=chain:" in str(i.value) for i in at.info)
+    assert not at.button
+
+
+def test_the_talk_builder_makes_the_link_in_the_order_picked():
+    at = run_page("app_pages/chain.py", case="voice-assistant")
+    assert not [m for m in at.sidebar.multiselect if m.key == "talk-builder-views"]  # closed
+    at.session_state["talk-panel"] = True
+    at.run()
+    views = at.sidebar.multiselect(key="talk-builder-views")
+    views.select("compare").run()
+    at.sidebar.multiselect(key="talk-builder-views").select("chain:julie-desk").run()
+    codes = [c.value for c in at.sidebar.code]
+    assert "localhost:8501/?talk=compare,chain:julie-desk&lang=en" in codes[-1]
+    at.sidebar.button(key="talk-builder-start").click().run()
+    assert not at.exception
+    assert at.query_params["talk"] == "compare,chain:julie-desk"
+    assert at.subheader[0].value.replace("\\", "") == "Part 1 of 2: Comparison: all cases"
