@@ -23,6 +23,7 @@ import math
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
@@ -35,6 +36,7 @@ COLUMN_GAP = 2.5 * FONT  # room for an arrow between two labels
 COLUMN_PITCH = WRAP_WIDTH + COLUMN_GAP
 LABEL_GAP = 3.0  # vis-network draws a dot's label 3 units below the marker
 ROW_GAP = 0.6 * FONT
+SLOT_GAP = 1.0 * FONT  # between two actors sharing a row of a column
 LANE_PAD = 0.35 * FONT
 GUTTER = 7.0 * FONT  # the lane names' column, left of the drawing
 GUTTER_WRAP = 6.6 * FONT
@@ -49,6 +51,7 @@ EXHAUSTIVE_LANES = 7  # up to this many countries, every lane order is tried
 REPAIR_MAX_ACTORS = 150
 REPAIR_ROUNDS = 60
 REPAIR_BUDGET = 240
+PACK_MAX_ACTORS = 40  # up to this many, short names may share a row (a chain read on one slide)
 
 LAYOUTS = ("lanes", "columns")
 DEFAULT_LAYOUT = "lanes"
@@ -78,6 +81,7 @@ def char_width(ch: str, font: float = FONT) -> float:
     return 0.66 * font
 
 
+@lru_cache(maxsize=1 << 16)
 def text_width(text: str, font: float = FONT) -> float:
     return sum(char_width(c, font) for c in text)
 
@@ -171,6 +175,7 @@ class Placed:
     x: float = 0.0
     y: float = 0.0
     row: int = 0
+    slot: int = 0  # place among the actors sharing its row and column, left to right
 
     @property
     def marker(self) -> Box:
@@ -253,6 +258,22 @@ def link_path(x0: float, y0: float, x1: float, y1: float,
         a, b, c = (1 - t) ** 2, 2 * (1 - t) * t, t * t
         points.append((a * x0 + b * vx + c * x1, a * y0 + b * vy + c * y1))
     return points
+
+
+_T = np.linspace(0.0, 1.0, CURVE_STEPS + 1)
+_BASIS = np.stack([(1 - _T) ** 2, 2 * (1 - _T) * _T, _T ** 2], axis=1)
+
+
+def _route_paths(x0: float, y0: float, x1: float, y1: float) -> list[np.ndarray]:
+    """Every shape of `ROUTES` for one link, as point arrays (`link_path`, all at once)."""
+    out = []
+    for route in ROUTES:
+        if route[0] == "straight":
+            out.append(np.array([[x0, y0], [x1, y1]]))
+        else:
+            vx, vy = via_point(x0, y0, x1, y1, route)
+            out.append(_BASIS @ np.array([[x0, y0], [vx, vy], [x1, y1]]))
+    return out
 
 
 def path_hits_box(path: list[tuple[float, float]], box: Box, bounds: Box | None = None) -> bool:
@@ -506,17 +527,21 @@ def _order_within_lanes(actors: dict[str, Actor], nbrs: dict[str, list[str]],
 
 def _place(placed: dict[str, Placed], lanes: list[Lane], lane_of: dict[str, int],
            gutter: float, pitch: float = COLUMN_PITCH) -> float:
-    """x, y of every actor from its column and row; lane heights from their tallest row.
-    Returns the drawing's height. One pass over the actors."""
+    """x, y of every actor from its column, row and slot; lane heights from their tallest row
+    (rows of one height leave links room to pass between them). Actors sharing a row of a
+    column sit side by side, centred on the column. Returns the drawing's height. One pass
+    over the actors."""
     row_need: dict[int, float] = {}
     radius: dict[int, float] = {}
     rows: dict[int, int] = {}
+    shared: dict[tuple[int, int, int], list[Placed]] = {}
     for p in placed.values():
         lane = lane_of[p.actor.key]
         need = 2 * p.actor.radius + LABEL_GAP + LINE_HEIGHT * len(p.lines) + ROW_GAP
         row_need[lane] = max(row_need.get(lane, 0.0), need)
         radius[lane] = max(radius.get(lane, 0.0), p.actor.radius)
         rows[lane] = max(rows.get(lane, 1), p.row + 1)
+        shared.setdefault((lane, p.actor.column, p.row), []).append(p)
     y = MARGIN
     for i, lane in enumerate(lanes):
         name_height = LINE_HEIGHT * len(lane.name_lines) + 2 * LANE_PAD if gutter else 0.0
@@ -526,13 +551,60 @@ def _place(placed: dict[str, Placed], lanes: list[Lane], lane_of: dict[str, int]
         lane.y0 = y
         lane.y1 = y + inner + 2 * LANE_PAD
         y = lane.y1
-    for p in placed.values():
-        i = lane_of[p.actor.key]
+    for (i, column, row), members in shared.items():
         lane = lanes[i]
-        top = lane.y0 + LANE_PAD + p.row * lane.row_height
-        p.x = gutter + MARGIN + p.actor.column * pitch + pitch / 2
-        p.y = top + radius.get(i, 16.0) + ROW_GAP / 2
+        centre = gutter + MARGIN + column * pitch + pitch / 2
+        members.sort(key=lambda q: (q.slot, q.actor.key))
+        widths = [_footprint(q) for q in members]
+        x = centre - (sum(widths) + SLOT_GAP * (len(members) - 1)) / 2
+        for q, w in zip(members, widths):
+            q.x = x + w / 2
+            q.y = lane.y0 + LANE_PAD + row * lane.row_height + radius.get(i, 16.0) + ROW_GAP / 2
+            x += w + SLOT_GAP
     return y + MARGIN
+
+
+def _footprint(p: Placed) -> float:
+    """The width an actor takes in its row: its label or its marker, the wider."""
+    return max(max((text_width(line) for line in p.lines), default=0.0), 2 * p.actor.radius)
+
+
+def _pack_cells(placed: dict[str, Placed], lane_of: dict[str, int], cell_width: float) -> None:
+    """Actors of one lane and column whose labels are narrow share a row, side by side, where
+    that makes their lane shorter: a crowded column (many short names, as in a sector map)
+    then costs fewer rows. Cells that do not set their lane's height keep one actor a row."""
+    cells: dict[tuple[int, int], list[Placed]] = {}
+    for p in placed.values():
+        cells.setdefault((lane_of[p.actor.key], p.actor.column), []).append(p)
+    packed: dict[tuple[int, int], list[list[Placed]]] = {}
+    for cell, members in cells.items():
+        members.sort(key=lambda q: (q.row, q.actor.key))
+        groups: list[list[Placed]] = []
+        used = 0.0
+        for p in members:
+            w = _footprint(p)
+            if groups and used + SLOT_GAP + w <= cell_width:
+                groups[-1].append(p)
+                used += SLOT_GAP + w
+            else:
+                groups.append([p])
+                used = w
+        packed[cell] = groups
+    target: dict[int, int] = {}
+    for (lane, _), groups in packed.items():
+        target[lane] = max(target.get(lane, 1), len(groups))
+    for (lane, _), members in cells.items():
+        rows = target[lane]
+        if len(members) <= rows:  # fits one a row: keep the ordering's rows, within the lane
+            previous = -1
+            for i, p in enumerate(members):
+                p.row = min(max(p.row, previous + 1), rows - (len(members) - i))
+                p.slot = 0
+                previous = p.row
+            continue
+        for r, group in enumerate(packed[(lane, members[0].actor.column)]):
+            for slot, p in enumerate(group):
+                p.row, p.slot = r, slot
 
 
 def _crossings(starts: np.ndarray, ends: np.ndarray, boxes: np.ndarray) -> np.ndarray:
@@ -574,9 +646,9 @@ def _route_links(layout: Layout) -> list[tuple[Link, list[str]]]:
     taken: dict[tuple[str, str], set[int]] = {}
     for link in layout.links:
         ends = (index[link.tail], index[link.head])
-        paths = [np.asarray(layout.path(link, route)) for route in ROUTES]
+        paths = _route_paths(*layout.segment(link))
         pair = tuple(sorted((link.tail, link.head)))
-        sides = [_side(layout, pair, p) for p in paths]
+        sides = [_side(layout, pair, p.tolist()) for p in paths]
         beside = taken.setdefault(pair, set())
         free = [side not in beside for side in sides]
         starts = np.concatenate([p[:-1] for p in paths])
@@ -631,55 +703,72 @@ def _side(layout: Layout, pair: tuple[str, str], path: np.ndarray) -> int:
     """Which side of the line from the pair's first actor to its second a path bulges to:
     0 (straight), 1 or -1."""
     a, b = layout.actors[pair[0]], layout.actors[pair[1]]
-    cx, cy = path.mean(axis=0)
+    n = len(path)
+    cx, cy = sum(p[0] for p in path) / n, sum(p[1] for p in path) / n
     length = math.hypot(b.x - a.x, b.y - a.y) or 1.0
     offset = ((b.x - a.x) * (cy - a.y) - (b.y - a.y) * (cx - a.x)) / length
     return 0 if abs(offset) < 4 else (1 if offset > 0 else -1)
 
 
+def _moves(layout: Layout, lane_of: dict[str, int], key: str) -> list[list[tuple[str, int, int]]]:
+    """Ways to move an actor, as (actor, row, slot) assignments: trade places with an actor of
+    its cell (the lane keeps its height), a free row of its lane, a new row below."""
+    p = layout.actors[key]
+    lane_i = lane_of[key]
+    mates = [q for q in layout.actors.values() if lane_of[q.actor.key] == lane_i and
+             q.actor.column == p.actor.column and q is not p]
+    out = [[(key, q.row, q.slot), (q.actor.key, p.row, p.slot)]
+           for q in sorted(mates, key=lambda q: (abs(q.row - p.row), q.slot, q.actor.key))[:2]]
+    taken = {q.row for q in mates} | {p.row}
+    rows = layout.lanes[lane_i].rows
+    free = sorted((r for r in range(rows) if r not in taken),
+                  key=lambda r: (abs(r - p.row), r))[:2]
+    return out + [[(key, r, 0)] for r in free] + [[(key, rows, 0)]]
+
+
 def _repair(layout: Layout, lane_of: dict[str, int], gutter: float) -> bool:
     """Route the links; while some cannot pass clear, move an actor in the way (or an end of
-    the link) to another row of its lane, keeping a move only if fewer links stay blocked. A
+    the link): trade places with a neighbour of its cell, or take another row of its lane,
+    keeping a move only if fewer links stay blocked (the lane growing least among equals). A
     bounded number of rounds. True when every link passes clear."""
     blocked = _route_links(layout)
     # routings tried in all: bounds the time on any chain (each costs in proportion to links)
     budget = int(REPAIR_BUDGET * min(1.0, 64 / max(len(layout.links), 1)))
+
+    def apply(move: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+        undo = [(k, layout.actors[k].row, layout.actors[k].slot) for k, _, _ in move]
+        for k, row, slot in move:
+            layout.actors[k].row, layout.actors[k].slot = row, slot
+            lane = layout.lanes[lane_of[k]]
+            lane.rows = max(lane.rows, row + 1)
+        return undo
+
     for _ in range(REPAIR_ROUNDS):
         if not blocked or budget <= 0:
             break
         link, hits = blocked[0]
         blocked_keys = {lk.key for lk, _ in blocked}
         movers = [h for h in hits if h != "frame"][:2] + [link.head, link.tail]
-        best: tuple[int, str, int, int] | None = None  # (blocked count, actor, row, lane rows)
+        best: tuple[int, int, list] | None = None  # (blocked count, rows added, move)
+        rows_before = [lane.rows for lane in layout.lanes]
         for key in dict.fromkeys(movers):
-            p = layout.actors[key]
-            lane_i = lane_of[key]
-            lane = layout.lanes[lane_i]
-            before, rows_before = p.row, lane.rows
-            taken = {q.row for q in layout.actors.values()
-                     if lane_of[q.actor.key] == lane_i and q.actor.column == p.actor.column}
-            free = sorted((r for r in range(lane.rows) if r not in taken),
-                          key=lambda r: (abs(r - before), r))[:2]
-            for candidate in free + [lane.rows]:
+            for move in _moves(layout, lane_of, key):
                 budget -= 1
-                p.row = candidate
-                lane.rows = max(rows_before, candidate + 1)
+                undo = apply(move)
                 layout.height = _place(layout.actors, layout.lanes, lane_of, gutter, layout.pitch)
                 delta = len(_route_links(layout)) - len(blocked_keys)
-                if best is None or delta < best[0]:
-                    best = (delta, key, candidate, lane.rows)
-            p.row, lane.rows = before, rows_before
-            layout.height = _place(layout.actors, layout.lanes, lane_of, gutter, layout.pitch)
+                grown = sum(lane.rows for lane in layout.lanes) - sum(rows_before)
+                if best is None or (delta, grown) < best[:2]:
+                    best = (delta, grown, move)
+                apply(undo)
+                for lane, n in zip(layout.lanes, rows_before):
+                    lane.rows = n
         if best is None or best[0] >= 0:
             # nothing helps at once: open a new row for the first actor in the way
             key = movers[0]
-            lane = layout.lanes[lane_of[key]]
-            layout.actors[key].row = lane.rows
-            lane.rows += 1
+            apply([(key, layout.lanes[lane_of[key]].rows, 0)])
         else:
-            _, key, row, rows = best
-            layout.actors[key].row = row
-            layout.lanes[lane_of[key]].rows = rows
+            apply(best[2])
         layout.height = _place(layout.actors, layout.lanes, lane_of, gutter, layout.pitch)
         blocked = _route_links(layout)
         budget -= 1
@@ -768,29 +857,46 @@ def chain_layout(actors: Sequence[Actor], links: Sequence[Link], *, mode: str = 
     lane_index = {k: i for i, k in enumerate(lane_keys)}
     cells = _order_within_lanes(by_key, nbrs, lane_index)
     gutter = GUTTER if mode == "lanes" else 0.0
-    lanes = [Lane(k, lane_names.get(k, k), wrap_label(lane_names.get(k, k), GUTTER_WRAP,
-                                                      LANE_FONT, 4))
-             for k in lane_keys]
-    pitch = wrap_width + COLUMN_GAP
-    placed = {k: Placed(a, wrap_label(a.label, wrap_width), row=cells[k][1])
-              for k, a in by_key.items()}
-    lane_of = {k: cells[k][0] for k in by_key}
+
+    def arrange(pack: bool) -> Layout:
+        lanes = [Lane(k, lane_names.get(k, k), wrap_label(lane_names.get(k, k), GUTTER_WRAP,
+                                                          LANE_FONT, 4))
+                 for k in lane_keys]
+        placed = {k: Placed(a, wrap_label(a.label, wrap_width), row=cells[k][1])
+                  for k, a in by_key.items()}
+        lane_of = {k: cells[k][0] for k in by_key}
+        if pack:
+            _pack_cells(placed, lane_of, wrap_width)
+        return _settle(mode, placed, kept_links, lanes, lane_of, gutter, wrap_width + COLUMN_GAP)
+
+    small = len(by_key) <= PACK_MAX_ACTORS
+    layout = arrange(pack=small)
+    if small and not layout.repaired:  # packed rows left a link blocked: try one a row
+        plain = arrange(pack=False)
+        layout = min((layout, plain), key=lambda lay: (len(links_through_labels(lay)),
+                                                       lay.height))
+    return layout
+
+
+def _settle(mode: str, placed: dict[str, Placed], links: list[Link], lanes: list[Lane],
+            lane_of: dict[str, int], gutter: float, pitch: float) -> Layout:
+    """Place the actors in their rows, then route the links and repair what they cross."""
     for i, lane in enumerate(lanes):
         lane.rows = max([1] + [p.row + 1 for p in placed.values() if lane_of[p.actor.key] == i])
     height = _place(placed, lanes, lane_of, gutter, pitch)
-    columns = max((a.column for a in by_key.values()), default=0) + 1
+    columns = max((p.actor.column for p in placed.values()), default=0) + 1
     width = gutter + 2 * MARGIN + columns * pitch
-    layout = Layout(mode, placed, kept_links, lanes, width, height, pitch=pitch)
-    if len(by_key) <= REPAIR_MAX_ACTORS:
+    layout = Layout(mode, placed, links, lanes, width, height, pitch=pitch)
+    if len(placed) <= REPAIR_MAX_ACTORS:
         _repair(layout, lane_of, gutter)
         before = len(_route_links(layout))
-        rows = {k: p.row for k, p in placed.items()}
+        rows = {k: (p.row, p.slot) for k, p in placed.items()}
         lane_rows = [lane.rows for lane in lanes]
         _compact_rows(layout, lane_of)
         layout.height = _place(placed, lanes, lane_of, gutter, pitch)
         if len(_route_links(layout)) > before:  # compacting undid part of the repair: undo it
             for k, p in placed.items():
-                p.row = rows[k]
+                p.row, p.slot = rows[k]
             for lane, n in zip(lanes, lane_rows):
                 lane.rows = n
             layout.height = _place(placed, lanes, lane_of, gutter, pitch)
