@@ -8,13 +8,18 @@ the page, filling its frame.
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from app.core.load import load_dataset
-from tests.browser.conftest import screenshot, wait_for_app
+from tests.browser.conftest import PROJECT, screenshot, streamlit_server, wait_for_app
+from tests.chain_generator import generated_chain
 
 pytestmark = pytest.mark.browser
 DATASET = load_dataset(extra_dir=None)
+HOSTILE = PROJECT / "tests" / "fixtures" / "hostile-cases" / "injection"
 
 # Read inside the graph's frame: every visible node's box (marker and label) in page pixels,
 # the font as drawn, the frame's size, the drawing's extent, overlaps and links through boxes.
@@ -25,14 +30,18 @@ MEASURE = """() => {
   const dom = p => net.canvasToDOM(p);
   const boxes = {}, parts = {};
   for (const id of ids) {
+    // The marker, and the label centred under it (vis-network's own rule for dots and
+    // diamonds), from the label's measured size: vis-network only updates the label's place
+    // when it draws it, so a node outside the visible part of a tall drawing has a stale one.
+    // A link must cross neither; the node's box is the rectangle around both.
     const b = net.getBoundingBox(id), node = net.body.nodes[id];
-    boxes[id] = {left: b.left, top: b.top, right: b.right, bottom: b.bottom};
-    // What a link must not cross: the marker, and the label (vis-network's node box is the
-    // rectangle around both, wider than either beside the marker and above the label).
     const r = node.options.size, lab = node.labelModule.size;
-    parts[id] = [{left: node.x - r, top: node.y - r, right: node.x + r, bottom: node.y + r}];
-    if (lab.width > 0) parts[id].push({left: lab.left, top: b.bottom - lab.height,
-                                       right: lab.left + lab.width, bottom: b.bottom});
+    const marker = {left: node.x - r, top: node.y - r, right: node.x + r, bottom: node.y + r};
+    parts[id] = [marker];
+    if (lab.width > 0) parts[id].push({left: node.x - lab.width / 2, top: b.bottom - lab.height,
+                                       right: node.x + lab.width / 2, bottom: b.bottom});
+    boxes[id] = {left: Math.min(...parts[id].map(q => q.left)), top: marker.top,
+                 right: Math.max(...parts[id].map(q => q.right)), bottom: b.bottom};
   }
   const scale = net.getScale();
   const font = Math.min(...ids.map(id => net.body.nodes[id].options.font.size)) * scale;
@@ -181,4 +190,67 @@ def test_chain_graph_embedded(server, browser, case_id, width):
     assert m["overlaps"] == [] and m["through"] == []
     assert m["font"] >= 12
     assert_nothing_drawn_under(page)
+    context.close()
+
+
+# --- a chain the tests did not hand-pick: 20 generated actors, brought through DLC_DATA_DIR ----
+
+GENERATED = "generated-twenty"
+
+
+def write_generated_case(root: Path, n: int, seed: int) -> Path:
+    """A case folder with a generated chain (tests/chain_generator.py): the hostile fixture's
+    data package for the schema, plain texts of our own for everything else."""
+    folder = root / GENERATED
+    folder.mkdir(parents=True)
+    package = json.loads((HOSTILE / "datapackage.json").read_text(encoding="utf-8"))
+    package |= {"name": GENERATED, "title": f"Generated chain of {n} actors",
+                "description": "A chain made up for the layout's tests.", "product": "None"}
+    (folder / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
+    actors, links = generated_chain(n, seed, case_id=GENERATED)
+    actors = actors.drop(columns="case_id")
+    actors["anonymised"] = "false"
+    actors.to_csv(folder / "actors.csv", index=False)
+    links = links.drop(columns="case_id")
+    links["description"] = "Made up."  # an inferred link must say why
+    links.to_csv(folder / "links.csv", index=False)
+    (folder / "sources.csv").write_text(
+        "source_id,citation,year,url,kind,note\nS1,Made up for the tests,2024,,article,\n",
+        encoding="utf-8")
+    worker = actors.loc[actors["actor_type"] == "worker_pool", "actor_id"].iloc[0]
+    (folder / "tasks.csv").write_text(
+        "task_id,actor_id,link_id,task,function,subfunction,data_type,paid,description,"
+        f"source_ids,certainty\nt1,{worker},,Labelling,verification,,image,true,,S1,reported\n",
+        encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="module")
+def generated_server(tmp_path_factory):
+    root = write_generated_case(tmp_path_factory.mktemp("cases"), 20, 1)
+    loaded = load_dataset(extra_dir=root)
+    assert GENERATED in loaded.case_ids, loaded.left_out[0].problems[:3]  # a valid case
+    with streamlit_server({"DLC_DATA_DIR": str(root)}) as base:
+        yield base, len(loaded.only(GENERATED).actors)
+
+
+@pytest.mark.parametrize("viewport,query,font", [
+    ((1440, 900), "", 12), ((1920, 1080), "&present=1&step=99", 12), ((1000, 800), "&embed=true", 12)])
+def test_generated_chain_of_20_draws_clean(generated_server, browser, viewport, query, font):
+    # 20 actors over eight countries are taller than a slide: the frame keeps its largest
+    # height and the labels their smallest readable size (the rest a scroll away), but no
+    # label may overlap another and no link may cross a label.
+    base, count = generated_server
+    context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
+    page = context.new_page()
+    page.goto(f"{base}/chain?case={GENERATED}{query}")
+    wait_for_app(page)
+    m = measure(page)
+    report(f"{GENERATED} {viewport[0]}x{viewport[1]}{query}", m)
+    screenshot(page, f"chain-generated-{viewport[0]}")
+    assert m["count"] == count
+    assert m["overlaps"] == [], m["overlaps"]
+    assert m["through"] == [], m["through"]
+    assert m["font"] >= font
+    assert m["top_px"] < viewport[1] / 2
     context.close()
