@@ -86,10 +86,33 @@ def text_width(text: str, font: float = FONT) -> float:
     return sum(char_width(c, font) for c in text)
 
 
+def _break_word(word: str, width: float, font: float) -> tuple[str, str]:
+    """The first line of a word too long for one, and the rest: after its last hyphen that
+    fits, else cut with a hyphen (none between ideographs, which break anywhere)."""
+    at = max((i + 1 for i, ch in enumerate(word[:-1])
+              if ch == "-" and text_width(word[:i + 1], font) <= width), default=0)
+    if at:
+        return word[:at], word[at:]
+    cut = 1
+    while cut < len(word) and text_width(word[:cut + 1] + "-", font) <= width:
+        cut += 1
+    ideographs = _wide(word[cut - 1]) or (cut < len(word) and _wide(word[cut]))
+    if ideographs:
+        while cut < len(word) and text_width(word[:cut + 1], font) <= width:
+            cut += 1
+        return word[:cut], word[cut:]
+    return word[:cut] + "-", word[cut:]
+
+
+def _wide(ch: str) -> bool:
+    return unicodedata.east_asian_width(ch) in ("W", "F")
+
+
 def wrap_label(text: str, width: float = WRAP_WIDTH, font: float = FONT,
                max_lines: int = MAX_LINES) -> list[str]:
-    """Lines of at most `width` (estimated), broken at spaces, a word longer than a line cut;
-    more than `max_lines` lines end in an ellipsis."""
+    """Lines of at most `width` (estimated), broken at spaces; a word longer than a line
+    breaks after a hyphen of its own or is cut with one; more than `max_lines` lines end in an
+    ellipsis."""
     words = " ".join(str(text).split()).split(" ")
     lines: list[str] = []
     line = ""
@@ -101,12 +124,9 @@ def wrap_label(text: str, width: float = WRAP_WIDTH, font: float = FONT,
         if line:
             lines.append(line)
             line = ""
-        while text_width(word, font) > width:  # cut a word too long for one line
-            cut = 1
-            while cut < len(word) and text_width(word[:cut + 1], font) <= width:
-                cut += 1
-            lines.append(word[:cut])
-            word = word[cut:]
+        while text_width(word, font) > width:  # a word too long for one line
+            piece, word = _break_word(word, width, font)
+            lines.append(piece)
         line = word
     if line or not lines:
         lines.append(line)
