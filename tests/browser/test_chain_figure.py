@@ -190,6 +190,12 @@ def test_chain_graph_embedded(server, browser, case_id, width):
     assert m["overlaps"] == [] and m["through"] == []
     assert m["font"] >= 12
     assert_nothing_drawn_under(page)
+    # lifted out of its page, the graph still says what it shows and where it comes from
+    note = page.get_by_text("Figure: the data labour chain of").first.inner_text()
+    assert DATASET.case_info(case_id)["title"] in note
+    authors = {c.split(",")[0] for c in DATASET.only(case_id).sources["citation"]}
+    assert "Sources: none given" not in note and any(a in note for a in authors), note
+    assert "Data: " in note and f"case={case_id}" in note
     context.close()
 
 
