@@ -647,10 +647,11 @@ def _crossings(starts: np.ndarray, ends: np.ndarray, boxes: np.ndarray) -> np.nd
     return ok & (t0 < t1)
 
 
-def _route_links(layout: Layout) -> list[tuple[Link, list[str]]]:
+def _route_links(layout: Layout, stop_above: int | None = None) -> list[tuple[Link, list[str]]]:
     """Give every link the straightest shape that crosses nothing (and, if it can, not its own
     ends' labels either: a link leaving downwards would run through the name it leaves);
-    returns the links no shape clears, each with what its least-blocked shape crosses. All
+    returns the links no shape clears, each with what its least-blocked shape crosses (or
+    stops once more than `stop_above` are blocked: a repair move that bad is not kept). All
     shapes of a link are tested against all boxes in one go."""
     keys = list(layout.actors)
     boxes = np.array([[b.x0 + 1, b.y0 + 1, b.x1 - 1, b.y1 - 1]
@@ -714,6 +715,8 @@ def _route_links(layout: Layout) -> list[tuple[Link, list[str]]]:
             assert best is not None
             route = best[2]
             blocked.append((link, best[1]))
+            if stop_above is not None and len(blocked) > stop_above:
+                return blocked
         layout.routes[link.key] = route
         beside.add(sides[ROUTES.index(route)])
     return blocked
@@ -776,7 +779,11 @@ def _repair(layout: Layout, lane_of: dict[str, int], gutter: float) -> bool:
                 budget -= 1
                 undo = apply(move)
                 layout.height = _place(layout.actors, layout.lanes, lane_of, gutter, layout.pitch)
-                delta = len(_route_links(layout)) - len(blocked_keys)
+                # only a move leaving fewer links blocked than now, and than the best one so
+                # far, can be kept: routing stops as soon as this one cannot be
+                bound = len(blocked_keys) - 1 if best is None else \
+                    min(len(blocked_keys) - 1, len(blocked_keys) + best[0])
+                delta = len(_route_links(layout, max(bound, 0))) - len(blocked_keys)
                 grown = sum(lane.rows for lane in layout.lanes) - sum(rows_before)
                 if best is None or (delta, grown) < best[:2]:
                     best = (delta, grown, move)
