@@ -470,10 +470,18 @@ def _route_links(layout: Layout, stop_above: int | None = None) -> list[tuple[Li
     taken: dict[tuple[str, str], set[int]] = {}
     for link in layout.links:
         ends = (index[link.tail], index[link.head])
-        paths = route_paths(*layout.segment(link))
+        end_box = (owners == ends[0]) | (owners == ends[1])
         pair = tuple(sorted((link.tail, link.head)))
-        sides = [_side(layout, pair, p.tolist()) for p in paths]
         beside = taken.setdefault(pair, set())
+        x0, y0, x1, y1 = layout.segment(link)
+        if 0 not in beside and _straight_clear(boxes, end_box & ~is_label, x0, y0, x1, y1,
+                                               layout):
+            # the first shape tried, and most links take it: the curves need no checking
+            layout.routes[link.key] = STRAIGHT
+            beside.add(0)
+            continue
+        paths = route_paths(x0, y0, x1, y1)
+        sides = [_side(layout, pair, p.tolist()) for p in paths]
         free = [side not in beside for side in sides]
         starts = np.concatenate([p[:-1] for p in paths])
         stops = np.concatenate([p[1:] for p in paths])
@@ -481,7 +489,6 @@ def _route_links(layout: Layout, stop_above: int | None = None) -> list[tuple[Li
         lo, hi = np.minimum(starts, stops).min(axis=0), np.maximum(starts, stops).max(axis=0)
         near = (boxes[:, 0] < hi[0]) & (boxes[:, 2] > lo[0]) & (boxes[:, 1] < hi[1]) & \
             (boxes[:, 3] > lo[1])
-        end_box = (owners == ends[0]) | (owners == ends[1])
         near &= ~end_box | is_label  # an end's marker is where the link starts or stops
         cand = np.flatnonzero(near)
         hitmat = crossings(starts, stops, boxes[cand]) if len(cand) else None
@@ -523,6 +530,20 @@ def _route_links(layout: Layout, stop_above: int | None = None) -> list[tuple[Li
         layout.routes[link.key] = route
         beside.add(sides[ROUTES.index(route)])
     return blocked
+
+
+def _straight_clear(boxes: np.ndarray, skip: np.ndarray, x0: float, y0: float, x1: float,
+                    y1: float, layout: Layout) -> bool:
+    """Whether the straight line crosses no box but the `skip` ones (its ends' markers) and
+    stays in the frame."""
+    if min(x0, x1) < 0 or min(y0, y1) < 0 or max(x0, x1) > layout.width or \
+            max(y0, y1) > layout.height:
+        return False
+    near = (boxes[:, 0] < max(x0, x1)) & (boxes[:, 2] > min(x0, x1)) & \
+        (boxes[:, 1] < max(y0, y1)) & (boxes[:, 3] > min(y0, y1)) & ~skip
+    # few boxes lie near one line: checked one by one, faster than arrays this small
+    return not any(segment_hits_box(x0, y0, x1, y1, Box(*boxes[i]))
+                   for i in np.flatnonzero(near).tolist())
 
 
 def _side(layout: Layout, pair: tuple[str, str], path: np.ndarray) -> int:
