@@ -209,6 +209,24 @@ def test_wrap_label_breaks_at_spaces_within_the_width():
     assert len(cl.wrap_label("word " * 200)) == cl.MAX_LINES
 
 
+def test_a_word_too_long_for_a_line_breaks_with_a_hyphen():
+    # Each expected line written out: the width holds 11 capital A and a hyphen (0.78 and
+    # 0.45 of the font each, 9.5 fonts wide).
+    assert cl.wrap_label("A" * 30) == ["A" * 11 + "-", "A" * 11 + "-", "A" * 8]
+    # a hyphen of its own comes first
+    assert cl.wrap_label("sub-contractor-of-the-platform") == ["sub-contractor-",
+                                                                "of-the-platform"]
+    assert cl.wrap_label("Antananarivo-based data annotation") == [
+        "Antananarivo-", "based data", "annotation"]
+    # ideographs break anywhere, without a hyphen
+    lines = cl.wrap_label("日本語のとても長い名前" * 2)
+    assert "".join(lines) == "日本語のとても長い名前" * 2 and not any("-" in x for x in lines)
+    for text in ("A" * 30, "W" * 50, "x" * 80, "sub-contractor-of-the-platform"):
+        assert all(cl.text_width(line) <= cl.WRAP_WIDTH for line in cl.wrap_label(text))
+        assert all(cl.text_width(line) <= cl.WIDE_WRAP_WIDTH
+                   for line in cl.wrap_label(text, cl.WIDE_WRAP_WIDTH))
+
+
 def test_text_width_is_generous_for_wide_letters():
     assert cl.text_width("WWW") > cl.text_width("iii") * 2
     assert cl.text_width("abc", 20) == pytest.approx(cl.text_width("abc", 10) * 2)

@@ -6,7 +6,7 @@ from app.components.cases import case_titles, render_case_cards, render_scope_li
 from app.charts.chain_layout import DEFAULT_LAYOUT, LAYOUTS
 from app.components.chain import (chain_tables, download_name, figure_files,
                                   offer_figure_in_share_panel, render_chain_graph,
-                                  render_figure_downloads)
+                                  render_embedded_note, render_figure_downloads)
 from app.components.data import get_cases_or_stop
 from app.components.dossier import render_dossier_download
 from app.components.downloads import render_csv_download
@@ -104,7 +104,9 @@ standalone, n_actors, n_links, graph = render_chain_graph(
 render_graph_legend(graph)
 st.caption(t("chain.graph_help"))
 render_scope_line(info["scope"])
-files = figure_files(graph, case_id, current_view_url(page(CHAIN).url_path))
+view_link = current_view_url(page(CHAIN).url_path)
+render_embedded_note(graph, case_id, view_link)
+files = figure_files(graph, case_id, view_link)
 offer_figure_in_share_panel(files, case_id)
 if graph.nodes:
     render_figure_downloads(files, case_id, key="chain-figure")

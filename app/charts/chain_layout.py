@@ -1,40 +1,46 @@
-"""Geometry of the chain drawing: country lanes, columns, ordering, wrapped labels, their boxes.
+"""Geometry of the chain drawing: country lanes, columns, rows, ordering, link routes.
 
 Pure geometry (numpy for the crossing tests; no pandas, no drawing library): the interactive
 graph (`chain_graph`) and the figure for papers (`chain_figure`) both place what this module
-computes, so the screen and the paper show the same picture. Every length is in drawing units, where the label font is
-`FONT` units high; a viewer scales the whole drawing to its frame.
+computes, so the screen and the paper show the same picture. Every length is in drawing
+units, where the label font is `FONT` units high; a viewer scales the whole drawing to its
+frame. Labels, boxes and link curves themselves are in `chain_shapes`.
 
 The picture: one horizontal lane per country (a last one for actors whose country no source
 gives), actors left to right by their column in the chain (`network.layer_positions`), and,
-inside a lane, as many rows as the busiest column needs. Lanes and actors are ordered to keep
+inside a lane, as many rows as the busiest column needs; short names of one column may share
+a row, side by side, when that makes their lane shorter. Lanes and actors are ordered to keep
 links short and crossings few (every lane order up to seven countries, else barycentre sweeps
 and swaps; median sweeps within lanes; all bounded). Then every link gets the straightest
 shape (straight, or one of vis-network's curves) that crosses no marker or label of an actor
-that is not its ends; when none does, an actor in the way moves to another row of its lane
-(a bounded repair). Label boxes are estimated from the text with wide per-character widths,
-so a drawn label fits inside its box.
+that is not its ends; when none does, an actor in the way trades places with a neighbour or
+moves to another row of its lane (a bounded repair). Label boxes are estimated from the text
+with wide per-character widths, so a drawn label fits inside its box.
 """
 
 from __future__ import annotations
 
 import itertools
 import math
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
-FONT = 18.0  # label font size, in drawing units
-LINE_HEIGHT = 1.25 * FONT
-WRAP_WIDTH = 9.5 * FONT  # labels wrap at this width (on a slide: `WIDE_WRAP_WIDTH`)
-WIDE_WRAP_WIDTH = 12.5 * FONT
-MAX_LINES = 5  # a longer name ends in "…" (the tooltip and the tables give it in full)
+from app.charts.chain_shapes import (CURVE_STEPS, FONT, LINE_HEIGHT, MAX_LINES, ROUTES, STRAIGHT,
+                                     WIDE_WRAP_WIDTH, WRAP_WIDTH, Box, crossings, route_paths,
+                                     char_width, link_path, path_box, path_hits_box,
+                                     segment_hits_box, text_width, via_point, wrap_label)
+
+__all__ = ["CURVE_STEPS", "FONT", "LINE_HEIGHT", "MAX_LINES", "ROUTES", "STRAIGHT",
+           "WIDE_WRAP_WIDTH", "WRAP_WIDTH", "Box", "char_width", "link_path", "path_box",
+           "path_hits_box", "segment_hits_box", "text_width", "via_point", "wrap_label"]
+
 COLUMN_GAP = 2.5 * FONT  # room for an arrow between two labels
 COLUMN_PITCH = WRAP_WIDTH + COLUMN_GAP
 LABEL_GAP = 3.0  # vis-network draws a dot's label 3 units below the marker
 ROW_GAP = 0.6 * FONT
+SLOT_GAP = 1.0 * FONT  # between two actors sharing a row of a column
 LANE_PAD = 0.35 * FONT
 GUTTER = 7.0 * FONT  # the lane names' column, left of the drawing
 GUTTER_WRAP = 6.6 * FONT
@@ -49,69 +55,10 @@ EXHAUSTIVE_LANES = 7  # up to this many countries, every lane order is tried
 REPAIR_MAX_ACTORS = 150
 REPAIR_ROUNDS = 60
 REPAIR_BUDGET = 240
+PACK_MAX_ACTORS = 40  # up to this many, short names may share a row (a chain read on one slide)
 
 LAYOUTS = ("lanes", "columns")
 DEFAULT_LAYOUT = "lanes"
-
-
-# ---------------------------------------------------------------------------------------------
-# Text measure
-
-
-_NARROW = set("ijlftrI.,;:'!|()[]- /\\\"`")
-_WIDE = set("mwMW@%&")
-
-
-def char_width(ch: str, font: float = FONT) -> float:
-    """A generous width for one character of a sans-serif font (DejaVu Sans is the widest
-    common one), so that an estimated box holds the drawn text."""
-    if ch in _NARROW:
-        return 0.45 * font
-    if ch in _WIDE:
-        return 1.0 * font
-    if unicodedata.east_asian_width(ch) in ("W", "F"):
-        return 1.05 * font
-    if unicodedata.combining(ch):
-        return 0.0
-    if ch.isupper() or ch.isdigit():
-        return 0.78 * font
-    return 0.66 * font
-
-
-def text_width(text: str, font: float = FONT) -> float:
-    return sum(char_width(c, font) for c in text)
-
-
-def wrap_label(text: str, width: float = WRAP_WIDTH, font: float = FONT,
-               max_lines: int = MAX_LINES) -> list[str]:
-    """Lines of at most `width` (estimated), broken at spaces, a word longer than a line cut;
-    more than `max_lines` lines end in an ellipsis."""
-    words = " ".join(str(text).split()).split(" ")
-    lines: list[str] = []
-    line = ""
-    for word in words:
-        candidate = f"{line} {word}" if line else word
-        if text_width(candidate, font) <= width:
-            line = candidate
-            continue
-        if line:
-            lines.append(line)
-            line = ""
-        while text_width(word, font) > width:  # cut a word too long for one line
-            cut = 1
-            while cut < len(word) and text_width(word[:cut + 1], font) <= width:
-                cut += 1
-            lines.append(word[:cut])
-            word = word[cut:]
-        line = word
-    if line or not lines:
-        lines.append(line)
-    if len(lines) > max_lines:
-        last = lines[max_lines - 1]
-        while last and text_width(last + "…", font) > width:
-            last = last[:-1]
-        lines = lines[:max_lines - 1] + [last.rstrip() + "…"]
-    return lines
 
 
 # ---------------------------------------------------------------------------------------------
@@ -138,21 +85,6 @@ class Link:
     label: str = ""
 
 
-@dataclass(frozen=True)
-class Box:
-    x0: float
-    y0: float
-    x1: float
-    y1: float
-
-    def overlaps(self, other: Box) -> bool:
-        return self.x0 < other.x1 and other.x0 < self.x1 and self.y0 < other.y1 and \
-            other.y0 < self.y1
-
-    def shrunk(self, by: float) -> Box:
-        return Box(self.x0 + by, self.y0 + by, self.x1 - by, self.y1 - by)
-
-
 @dataclass
 class Lane:
     key: str
@@ -171,6 +103,7 @@ class Placed:
     x: float = 0.0
     y: float = 0.0
     row: int = 0
+    slot: int = 0  # place among the actors sharing its row and column, left to right
 
     @property
     def marker(self) -> Box:
@@ -219,76 +152,7 @@ class Layout:
 
 
 # ---------------------------------------------------------------------------------------------
-# Link shapes: straight, or the quadratic curves vis-network draws for curvedCW / curvedCCW
-
-STRAIGHT = ("straight", 0.0)
-ROUTES = [STRAIGHT] + [(kind, r) for r in (0.2, 0.4, 0.6)
-                       for kind in ("curvedCW", "curvedCCW")]
-CURVE_STEPS = 16
-
-
-def via_point(x0: float, y0: float, x1: float, y1: float,
-              route: tuple[str, float]) -> tuple[float, float]:
-    """The control point vis-network 9 computes for a curvedCW / curvedCCW edge (its
-    `_getViaCoordinates`), so the curve checked here is the curve drawn."""
-    kind, roundness = route
-    if kind == "straight":
-        return (x0 + x1) / 2, (y0 + y1) / 2
-    dx, dy = x1 - x0, y0 - y1
-    radius = math.hypot(dx, dy)
-    turn = 0.5 * roundness + 0.5 if kind == "curvedCW" else 0.5 * -roundness + 0.5
-    angle = (math.atan2(dy, dx) + turn * math.pi) % (2 * math.pi)
-    reach = (0.5 * roundness + 0.5) * radius
-    return x0 + reach * math.sin(angle), y0 + reach * math.cos(angle)
-
-
-def link_path(x0: float, y0: float, x1: float, y1: float,
-              route: tuple[str, float]) -> list[tuple[float, float]]:
-    if route[0] == "straight":
-        return [(x0, y0), (x1, y1)]
-    vx, vy = via_point(x0, y0, x1, y1, route)
-    points = []
-    for i in range(CURVE_STEPS + 1):
-        t = i / CURVE_STEPS
-        a, b, c = (1 - t) ** 2, 2 * (1 - t) * t, t * t
-        points.append((a * x0 + b * vx + c * x1, a * y0 + b * vy + c * y1))
-    return points
-
-
-def path_hits_box(path: list[tuple[float, float]], box: Box, bounds: Box | None = None) -> bool:
-    if not (bounds or path_box(path)).overlaps(box):
-        return False
-    return any(segment_hits_box(*path[i], *path[i + 1], box) for i in range(len(path) - 1))
-
-
-def path_box(path: list[tuple[float, float]]) -> Box:
-    xs, ys = [p[0] for p in path], [p[1] for p in path]
-    return Box(min(xs) - 0.5, min(ys) - 0.5, max(xs) + 0.5, max(ys) + 0.5)
-
-
-# ---------------------------------------------------------------------------------------------
 # Geometry checks (used by the repair pass and by the tests)
-
-
-def segment_hits_box(x0: float, y0: float, x1: float, y1: float, box: Box) -> bool:
-    """Whether the segment crosses the inside of the box (Liang-Barsky clipping)."""
-    dx, dy = x1 - x0, y1 - y0
-    t0, t1 = 0.0, 1.0
-    for p, q in ((-dx, x0 - box.x0), (dx, box.x1 - x0), (-dy, y0 - box.y0), (dy, box.y1 - y0)):
-        if p == 0:
-            if q <= 0:
-                return False
-            continue
-        r = q / p
-        if p < 0:
-            if r > t1:
-                return False
-            t0 = max(t0, r)
-        else:
-            if r < t0:
-                return False
-            t1 = min(t1, r)
-    return t0 < t1
 
 
 def _boxes(placed: Placed) -> tuple[Box, Box]:
@@ -506,17 +370,21 @@ def _order_within_lanes(actors: dict[str, Actor], nbrs: dict[str, list[str]],
 
 def _place(placed: dict[str, Placed], lanes: list[Lane], lane_of: dict[str, int],
            gutter: float, pitch: float = COLUMN_PITCH) -> float:
-    """x, y of every actor from its column and row; lane heights from their tallest row.
-    Returns the drawing's height. One pass over the actors."""
+    """x, y of every actor from its column, row and slot; lane heights from their tallest row
+    (rows of one height leave links room to pass between them). Actors sharing a row of a
+    column sit side by side, centred on the column. Returns the drawing's height. One pass
+    over the actors."""
     row_need: dict[int, float] = {}
     radius: dict[int, float] = {}
     rows: dict[int, int] = {}
+    shared: dict[tuple[int, int, int], list[Placed]] = {}
     for p in placed.values():
         lane = lane_of[p.actor.key]
         need = 2 * p.actor.radius + LABEL_GAP + LINE_HEIGHT * len(p.lines) + ROW_GAP
         row_need[lane] = max(row_need.get(lane, 0.0), need)
         radius[lane] = max(radius.get(lane, 0.0), p.actor.radius)
         rows[lane] = max(rows.get(lane, 1), p.row + 1)
+        shared.setdefault((lane, p.actor.column, p.row), []).append(p)
     y = MARGIN
     for i, lane in enumerate(lanes):
         name_height = LINE_HEIGHT * len(lane.name_lines) + 2 * LANE_PAD if gutter else 0.0
@@ -526,39 +394,67 @@ def _place(placed: dict[str, Placed], lanes: list[Lane], lane_of: dict[str, int]
         lane.y0 = y
         lane.y1 = y + inner + 2 * LANE_PAD
         y = lane.y1
-    for p in placed.values():
-        i = lane_of[p.actor.key]
+    for (i, column, row), members in shared.items():
         lane = lanes[i]
-        top = lane.y0 + LANE_PAD + p.row * lane.row_height
-        p.x = gutter + MARGIN + p.actor.column * pitch + pitch / 2
-        p.y = top + radius.get(i, 16.0) + ROW_GAP / 2
+        centre = gutter + MARGIN + column * pitch + pitch / 2
+        members.sort(key=lambda q: (q.slot, q.actor.key))
+        widths = [_footprint(q) for q in members]
+        x = centre - (sum(widths) + SLOT_GAP * (len(members) - 1)) / 2
+        for q, w in zip(members, widths):
+            q.x = x + w / 2
+            q.y = lane.y0 + LANE_PAD + row * lane.row_height + radius.get(i, 16.0) + ROW_GAP / 2
+            x += w + SLOT_GAP
     return y + MARGIN
 
 
-def _crossings(starts: np.ndarray, ends: np.ndarray, boxes: np.ndarray) -> np.ndarray:
-    """Segments x boxes: whether segment i crosses the inside of box j (rows x0, y0, x1, y1),
-    by Liang-Barsky clipping of all of them at once."""
-    x0, y0 = starts[:, 0:1], starts[:, 1:2]
-    dx, dy = ends[:, 0:1] - x0, ends[:, 1:2] - y0
-    bx0, by0, bx1, by1 = boxes[:, 0], boxes[:, 1], boxes[:, 2], boxes[:, 3]
-    shape = (len(starts), len(boxes))
-    t0, t1 = np.zeros(shape), np.ones(shape)
-    ok = np.ones(shape, dtype=bool)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        for p, q in ((-dx, x0 - bx0), (dx, bx1 - x0), (-dy, y0 - by0), (dy, by1 - y0)):
-            p = np.broadcast_to(p, shape)
-            zero = p == 0
-            ok &= ~(zero & (q <= 0))
-            r = q / np.where(zero, 1.0, p)
-            t0 = np.where((p < 0) & ~zero, np.maximum(t0, r), t0)
-            t1 = np.where((p > 0) & ~zero, np.minimum(t1, r), t1)
-    return ok & (t0 < t1)
+def _footprint(p: Placed) -> float:
+    """The width an actor takes in its row: its label or its marker, the wider."""
+    return max(max((text_width(line) for line in p.lines), default=0.0), 2 * p.actor.radius)
 
 
-def _route_links(layout: Layout) -> list[tuple[Link, list[str]]]:
+def _pack_cells(placed: dict[str, Placed], lane_of: dict[str, int], cell_width: float) -> None:
+    """Actors of one lane and column whose labels are narrow share a row, side by side, where
+    that makes their lane shorter: a crowded column (many short names, as in a sector map)
+    then costs fewer rows. Cells that do not set their lane's height keep one actor a row."""
+    cells: dict[tuple[int, int], list[Placed]] = {}
+    for p in placed.values():
+        cells.setdefault((lane_of[p.actor.key], p.actor.column), []).append(p)
+    packed: dict[tuple[int, int], list[list[Placed]]] = {}
+    for cell, members in cells.items():
+        members.sort(key=lambda q: (q.row, q.actor.key))
+        groups: list[list[Placed]] = []
+        used = 0.0
+        for p in members:
+            w = _footprint(p)
+            if groups and used + SLOT_GAP + w <= cell_width:
+                groups[-1].append(p)
+                used += SLOT_GAP + w
+            else:
+                groups.append([p])
+                used = w
+        packed[cell] = groups
+    target: dict[int, int] = {}
+    for (lane, _), groups in packed.items():
+        target[lane] = max(target.get(lane, 1), len(groups))
+    for (lane, _), members in cells.items():
+        rows = target[lane]
+        if len(members) <= rows:  # fits one a row: keep the ordering's rows, within the lane
+            previous = -1
+            for i, p in enumerate(members):
+                p.row = min(max(p.row, previous + 1), rows - (len(members) - i))
+                p.slot = 0
+                previous = p.row
+            continue
+        for r, group in enumerate(packed[(lane, members[0].actor.column)]):
+            for slot, p in enumerate(group):
+                p.row, p.slot = r, slot
+
+
+def _route_links(layout: Layout, stop_above: int | None = None) -> list[tuple[Link, list[str]]]:
     """Give every link the straightest shape that crosses nothing (and, if it can, not its own
     ends' labels either: a link leaving downwards would run through the name it leaves);
-    returns the links no shape clears, each with what its least-blocked shape crosses. All
+    returns the links no shape clears, each with what its least-blocked shape crosses (or
+    stops once more than `stop_above` are blocked: a repair move that bad is not kept). All
     shapes of a link are tested against all boxes in one go."""
     keys = list(layout.actors)
     boxes = np.array([[b.x0 + 1, b.y0 + 1, b.x1 - 1, b.y1 - 1]
@@ -574,10 +470,18 @@ def _route_links(layout: Layout) -> list[tuple[Link, list[str]]]:
     taken: dict[tuple[str, str], set[int]] = {}
     for link in layout.links:
         ends = (index[link.tail], index[link.head])
-        paths = [np.asarray(layout.path(link, route)) for route in ROUTES]
+        end_box = (owners == ends[0]) | (owners == ends[1])
         pair = tuple(sorted((link.tail, link.head)))
-        sides = [_side(layout, pair, p) for p in paths]
         beside = taken.setdefault(pair, set())
+        x0, y0, x1, y1 = layout.segment(link)
+        if 0 not in beside and _straight_clear(boxes, end_box & ~is_label, x0, y0, x1, y1,
+                                               layout):
+            # the first shape tried, and most links take it: the curves need no checking
+            layout.routes[link.key] = STRAIGHT
+            beside.add(0)
+            continue
+        paths = route_paths(x0, y0, x1, y1)
+        sides = [_side(layout, pair, p.tolist()) for p in paths]
         free = [side not in beside for side in sides]
         starts = np.concatenate([p[:-1] for p in paths])
         stops = np.concatenate([p[1:] for p in paths])
@@ -585,10 +489,9 @@ def _route_links(layout: Layout) -> list[tuple[Link, list[str]]]:
         lo, hi = np.minimum(starts, stops).min(axis=0), np.maximum(starts, stops).max(axis=0)
         near = (boxes[:, 0] < hi[0]) & (boxes[:, 2] > lo[0]) & (boxes[:, 1] < hi[1]) & \
             (boxes[:, 3] > lo[1])
-        end_box = (owners == ends[0]) | (owners == ends[1])
         near &= ~end_box | is_label  # an end's marker is where the link starts or stops
         cand = np.flatnonzero(near)
-        hitmat = _crossings(starts, stops, boxes[cand]) if len(cand) else None
+        hitmat = crossings(starts, stops, boxes[cand]) if len(cand) else None
         choice: tuple[str, float] | None = None
         fallback: tuple[str, float] | None = None  # clear, but through an end's label
         outside: tuple[str, float] | None = None  # clear, but out of the frame (grown later)
@@ -622,64 +525,101 @@ def _route_links(layout: Layout) -> list[tuple[Link, list[str]]]:
             assert best is not None
             route = best[2]
             blocked.append((link, best[1]))
+            if stop_above is not None and len(blocked) > stop_above:
+                return blocked
         layout.routes[link.key] = route
         beside.add(sides[ROUTES.index(route)])
     return blocked
+
+
+def _straight_clear(boxes: np.ndarray, skip: np.ndarray, x0: float, y0: float, x1: float,
+                    y1: float, layout: Layout) -> bool:
+    """Whether the straight line crosses no box but the `skip` ones (its ends' markers) and
+    stays in the frame."""
+    if min(x0, x1) < 0 or min(y0, y1) < 0 or max(x0, x1) > layout.width or \
+            max(y0, y1) > layout.height:
+        return False
+    near = (boxes[:, 0] < max(x0, x1)) & (boxes[:, 2] > min(x0, x1)) & \
+        (boxes[:, 1] < max(y0, y1)) & (boxes[:, 3] > min(y0, y1)) & ~skip
+    # few boxes lie near one line: checked one by one, faster than arrays this small
+    return not any(segment_hits_box(x0, y0, x1, y1, Box(*boxes[i]))
+                   for i in np.flatnonzero(near).tolist())
 
 
 def _side(layout: Layout, pair: tuple[str, str], path: np.ndarray) -> int:
     """Which side of the line from the pair's first actor to its second a path bulges to:
     0 (straight), 1 or -1."""
     a, b = layout.actors[pair[0]], layout.actors[pair[1]]
-    cx, cy = path.mean(axis=0)
+    n = len(path)
+    cx, cy = sum(p[0] for p in path) / n, sum(p[1] for p in path) / n
     length = math.hypot(b.x - a.x, b.y - a.y) or 1.0
     offset = ((b.x - a.x) * (cy - a.y) - (b.y - a.y) * (cx - a.x)) / length
     return 0 if abs(offset) < 4 else (1 if offset > 0 else -1)
 
 
+def _moves(layout: Layout, lane_of: dict[str, int], key: str) -> list[list[tuple[str, int, int]]]:
+    """Ways to move an actor, as (actor, row, slot) assignments: trade places with an actor of
+    its cell (the lane keeps its height), a free row of its lane, a new row below."""
+    p = layout.actors[key]
+    lane_i = lane_of[key]
+    mates = [q for q in layout.actors.values() if lane_of[q.actor.key] == lane_i and
+             q.actor.column == p.actor.column and q is not p]
+    out = [[(key, q.row, q.slot), (q.actor.key, p.row, p.slot)]
+           for q in sorted(mates, key=lambda q: (abs(q.row - p.row), q.slot, q.actor.key))[:2]]
+    taken = {q.row for q in mates} | {p.row}
+    rows = layout.lanes[lane_i].rows
+    free = sorted((r for r in range(rows) if r not in taken),
+                  key=lambda r: (abs(r - p.row), r))[:2]
+    return out + [[(key, r, 0)] for r in free] + [[(key, rows, 0)]]
+
+
 def _repair(layout: Layout, lane_of: dict[str, int], gutter: float) -> bool:
     """Route the links; while some cannot pass clear, move an actor in the way (or an end of
-    the link) to another row of its lane, keeping a move only if fewer links stay blocked. A
+    the link): trade places with a neighbour of its cell, or take another row of its lane,
+    keeping a move only if fewer links stay blocked (the lane growing least among equals). A
     bounded number of rounds. True when every link passes clear."""
     blocked = _route_links(layout)
     # routings tried in all: bounds the time on any chain (each costs in proportion to links)
     budget = int(REPAIR_BUDGET * min(1.0, 64 / max(len(layout.links), 1)))
+
+    def apply(move: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+        undo = [(k, layout.actors[k].row, layout.actors[k].slot) for k, _, _ in move]
+        for k, row, slot in move:
+            layout.actors[k].row, layout.actors[k].slot = row, slot
+            lane = layout.lanes[lane_of[k]]
+            lane.rows = max(lane.rows, row + 1)
+        return undo
+
     for _ in range(REPAIR_ROUNDS):
         if not blocked or budget <= 0:
             break
         link, hits = blocked[0]
         blocked_keys = {lk.key for lk, _ in blocked}
         movers = [h for h in hits if h != "frame"][:2] + [link.head, link.tail]
-        best: tuple[int, str, int, int] | None = None  # (blocked count, actor, row, lane rows)
+        best: tuple[int, int, list] | None = None  # (blocked count, rows added, move)
+        rows_before = [lane.rows for lane in layout.lanes]
         for key in dict.fromkeys(movers):
-            p = layout.actors[key]
-            lane_i = lane_of[key]
-            lane = layout.lanes[lane_i]
-            before, rows_before = p.row, lane.rows
-            taken = {q.row for q in layout.actors.values()
-                     if lane_of[q.actor.key] == lane_i and q.actor.column == p.actor.column}
-            free = sorted((r for r in range(lane.rows) if r not in taken),
-                          key=lambda r: (abs(r - before), r))[:2]
-            for candidate in free + [lane.rows]:
+            for move in _moves(layout, lane_of, key):
                 budget -= 1
-                p.row = candidate
-                lane.rows = max(rows_before, candidate + 1)
+                undo = apply(move)
                 layout.height = _place(layout.actors, layout.lanes, lane_of, gutter, layout.pitch)
-                delta = len(_route_links(layout)) - len(blocked_keys)
-                if best is None or delta < best[0]:
-                    best = (delta, key, candidate, lane.rows)
-            p.row, lane.rows = before, rows_before
-            layout.height = _place(layout.actors, layout.lanes, lane_of, gutter, layout.pitch)
+                # only a move leaving fewer links blocked than now, and than the best one so
+                # far, can be kept: routing stops as soon as this one cannot be
+                bound = len(blocked_keys) - 1 if best is None else \
+                    min(len(blocked_keys) - 1, len(blocked_keys) + best[0])
+                delta = len(_route_links(layout, max(bound, 0))) - len(blocked_keys)
+                grown = sum(lane.rows for lane in layout.lanes) - sum(rows_before)
+                if best is None or (delta, grown) < best[:2]:
+                    best = (delta, grown, move)
+                apply(undo)
+                for lane, n in zip(layout.lanes, rows_before):
+                    lane.rows = n
         if best is None or best[0] >= 0:
             # nothing helps at once: open a new row for the first actor in the way
             key = movers[0]
-            lane = layout.lanes[lane_of[key]]
-            layout.actors[key].row = lane.rows
-            lane.rows += 1
+            apply([(key, layout.lanes[lane_of[key]].rows, 0)])
         else:
-            _, key, row, rows = best
-            layout.actors[key].row = row
-            layout.lanes[lane_of[key]].rows = rows
+            apply(best[2])
         layout.height = _place(layout.actors, layout.lanes, lane_of, gutter, layout.pitch)
         blocked = _route_links(layout)
         budget -= 1
@@ -768,29 +708,46 @@ def chain_layout(actors: Sequence[Actor], links: Sequence[Link], *, mode: str = 
     lane_index = {k: i for i, k in enumerate(lane_keys)}
     cells = _order_within_lanes(by_key, nbrs, lane_index)
     gutter = GUTTER if mode == "lanes" else 0.0
-    lanes = [Lane(k, lane_names.get(k, k), wrap_label(lane_names.get(k, k), GUTTER_WRAP,
-                                                      LANE_FONT, 4))
-             for k in lane_keys]
-    pitch = wrap_width + COLUMN_GAP
-    placed = {k: Placed(a, wrap_label(a.label, wrap_width), row=cells[k][1])
-              for k, a in by_key.items()}
-    lane_of = {k: cells[k][0] for k in by_key}
+
+    def arrange(pack: bool) -> Layout:
+        lanes = [Lane(k, lane_names.get(k, k), wrap_label(lane_names.get(k, k), GUTTER_WRAP,
+                                                          LANE_FONT, 4))
+                 for k in lane_keys]
+        placed = {k: Placed(a, wrap_label(a.label, wrap_width), row=cells[k][1])
+                  for k, a in by_key.items()}
+        lane_of = {k: cells[k][0] for k in by_key}
+        if pack:
+            _pack_cells(placed, lane_of, wrap_width)
+        return _settle(mode, placed, kept_links, lanes, lane_of, gutter, wrap_width + COLUMN_GAP)
+
+    small = len(by_key) <= PACK_MAX_ACTORS
+    layout = arrange(pack=small)
+    if small and not layout.repaired:  # packed rows left a link blocked: try one a row
+        plain = arrange(pack=False)
+        layout = min((layout, plain), key=lambda lay: (len(links_through_labels(lay)),
+                                                       lay.height))
+    return layout
+
+
+def _settle(mode: str, placed: dict[str, Placed], links: list[Link], lanes: list[Lane],
+            lane_of: dict[str, int], gutter: float, pitch: float) -> Layout:
+    """Place the actors in their rows, then route the links and repair what they cross."""
     for i, lane in enumerate(lanes):
         lane.rows = max([1] + [p.row + 1 for p in placed.values() if lane_of[p.actor.key] == i])
     height = _place(placed, lanes, lane_of, gutter, pitch)
-    columns = max((a.column for a in by_key.values()), default=0) + 1
+    columns = max((p.actor.column for p in placed.values()), default=0) + 1
     width = gutter + 2 * MARGIN + columns * pitch
-    layout = Layout(mode, placed, kept_links, lanes, width, height, pitch=pitch)
-    if len(by_key) <= REPAIR_MAX_ACTORS:
+    layout = Layout(mode, placed, links, lanes, width, height, pitch=pitch)
+    if len(placed) <= REPAIR_MAX_ACTORS:
         _repair(layout, lane_of, gutter)
         before = len(_route_links(layout))
-        rows = {k: p.row for k, p in placed.items()}
+        rows = {k: (p.row, p.slot) for k, p in placed.items()}
         lane_rows = [lane.rows for lane in lanes]
         _compact_rows(layout, lane_of)
         layout.height = _place(placed, lanes, lane_of, gutter, pitch)
         if len(_route_links(layout)) > before:  # compacting undid part of the repair: undo it
             for k, p in placed.items():
-                p.row = rows[k]
+                p.row, p.slot = rows[k]
             for lane, n in zip(lanes, lane_rows):
                 lane.rows = n
             layout.height = _place(placed, lanes, lane_of, gutter, pitch)

@@ -22,6 +22,7 @@ from app.core.share import data_version
 from app.core.sources import short_citation
 from app.core.phases import phase_labels
 from app.core.tables import actor_table, chain_table, task_table
+from app.core.text import escape_markdown
 from app.core.validate import split_ids
 
 # The frame's largest height, and the width the page is expected to give the graph (the page
@@ -103,24 +104,37 @@ def _view_citations(case_id: str, graph: ChainGraph) -> list[str]:
     return out
 
 
-def figure_files(graph: ChainGraph, case_id: str, url: str) -> dict[str, Callable[[], bytes]]:
-    """SVG, PDF and PNG makers of the view's figure; each renders only when downloaded. The
-    note's link names the data version shown, so that the figure leads back to what it drew."""
+def figure_note(graph: ChainGraph, case_id: str, url: str) -> str:
+    """The figure's note: case title, short citations of the sources drawn, data version and
+    the view's link (naming the data version shown, so that it leads back to what it drew)."""
     lang = current_language()
-    url = with_data_versions(url, "chain", [case_id])
     dataset = get_dataset()
-    title = localized_value(dataset.case_info(case_id), "title", lang)
+    return chain_figure.figure_note(
+        title=localized_value(dataset.case_info(case_id), "title", lang),
+        citations=_view_citations(case_id, graph),
+        data_version=data_version(dataset, [case_id], data_files_stamp(), lang=lang),
+        url=with_data_versions(url, "chain", [case_id]), lang=lang, layout=graph.layout)
+
+
+def figure_files(graph: ChainGraph, case_id: str, url: str) -> dict[str, Callable[[], bytes]]:
+    """SVG, PDF and PNG makers of the view's figure; each renders only when downloaded."""
+    lang = current_language()
+    title = localized_value(get_dataset().case_info(case_id), "title", lang)
 
     def spec() -> dict:
-        note = chain_figure.figure_note(
-            title=title, citations=_view_citations(case_id, graph),
-            data_version=data_version(dataset, [case_id], data_files_stamp(), lang=lang),
-            url=url, lang=lang, layout=graph.layout)
-        return chain_figure.figure_spec(graph, title=title, note=note, lang=lang)
+        return chain_figure.figure_spec(graph, title=title, note=figure_note(graph, case_id, url),
+                                        lang=lang)
 
     return {"svg": lambda: chain_figure.figure_svg(spec()),
             "pdf": lambda: chain_figure.figure_pdf(spec()),
             "png": lambda: chain_figure.figure_png(spec())}
+
+
+def render_embedded_note(graph: ChainGraph, case_id: str, url: str) -> None:
+    """Embedded in another page, the graph says what it shows and where it comes from: the
+    exported figure's note under it, as plain text."""
+    if st.context.is_embedded and graph.nodes:
+        st.caption(escape_markdown(figure_note(graph, case_id, url)))
 
 
 def render_figure_downloads(files: dict[str, Callable[[], bytes]], case_id: str, *,
