@@ -1,5 +1,11 @@
-"""Shared fixtures: the tiny valid case, the broken ones, and a loaded dataset."""
+"""Shared fixtures: the tiny valid case, the broken ones, a loaded dataset, and the app run
+through Streamlit's AppTest (with the bundled data, or with extra cases of the test's own)."""
 
+from __future__ import annotations
+
+import json
+import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -9,6 +15,22 @@ CASES = FIXTURES / "cases"
 BROKEN = FIXTURES / "broken"
 PROJECT = Path(__file__).parents[1]
 ENTRY = str(PROJECT / "app" / "streamlit_app.py")
+BUNDLED_CASES = PROJECT / "data" / "cases"
+
+
+def bundled_case_ids() -> list[str]:
+    """The bundled cases' ids, read from their folders' datapackage.json only: cheap enough for
+    `pytest.mark.parametrize` at collection, without loading (or validating) any data."""
+    return sorted(json.loads(path.read_text(encoding="utf-8"))["name"]
+                  for path in BUNDLED_CASES.glob("*/datapackage.json"))
+
+
+@pytest.fixture(scope="session")
+def bundled_dataset():
+    """Every bundled case, loaded once per run; shared, never modify it."""
+    from app.core.load import load_dataset
+
+    return load_dataset(extra_dir=None)
 
 
 @pytest.fixture
@@ -16,6 +38,28 @@ def tiny_dataset():
     from app.core.load import load_dataset
 
     return load_dataset(CASES, extra_dir=None)
+
+
+@pytest.fixture
+def extra_cases(tmp_path, monkeypatch):
+    """An empty `DLC_DATA_DIR` folder of the test's own, which the app reads beside the bundled
+    cases; `add(fixture_case, case_id=None)` copies a fixture case into it (renamed when
+    `case_id` is given) and returns its folder."""
+    root = tmp_path / "extra-cases"
+    root.mkdir()
+    monkeypatch.setenv("DLC_DATA_DIR", str(root))
+
+    def add(name: str = "tiny", case_id: str | None = None, source: Path = CASES) -> Path:
+        folder = root / (case_id or name)
+        shutil.copytree(source / name, folder)
+        if case_id:
+            package = folder / "datapackage.json"
+            package.write_text(re.sub(r'"name": "[^"]*"', f'"name": "{case_id}"',
+                                      package.read_text("utf-8"), count=1), "utf-8")
+        return folder
+
+    add.root = root
+    return add
 
 
 def run_page(page: str | None = None, **params):
@@ -31,3 +75,25 @@ def run_page(page: str | None = None, **params):
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
+
+
+def rerun(at):
+    """Run an AppTest again (after a widget or file change), failing on any exception."""
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def graph_data(at) -> dict:
+    """The nodes and edges of the chain graph a page drew (the JSON in its frame)."""
+    srcdoc = at.get("iframe")[0].proto.srcdoc
+    match = re.search(r"var data = (.*);\n  var container", srcdoc)
+    assert match, "no graph data in the frame"
+    return json.loads(match.group(1))
+
+
+def shown_in_graph(at) -> tuple[set[str], set[str]]:
+    """The actor ids and link ids the graph shows (not hidden)."""
+    data = graph_data(at)
+    return ({n["actor_id"] for n in data["nodes"] if not n.get("hidden")},
+            {e["link_id"] for e in data["edges"] if not e.get("hidden")})
