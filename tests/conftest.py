@@ -97,3 +97,32 @@ def shown_in_graph(at) -> tuple[set[str], set[str]]:
     data = graph_data(at)
     return ({n["actor_id"] for n in data["nodes"] if not n.get("hidden")},
             {e["link_id"] for e in data["edges"] if not e.get("hidden")})
+
+
+# The colours readers learn once and meet on every page, written out here (not read from
+# app/charts/palette.py) so that a swapped or shared colour fails a test.
+# Actor types: the Okabe-Ito palette, safe for the common colour-vision deficiencies; grey for
+# the supervisors, which Okabe-Ito's black would make read as text.
+OKABE_ITO = {"#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7",
+             "#000000"}
+ACTOR_TYPE_HEX = {
+    "client": "#56B4E9",         # sky blue
+    "ai_company": "#0072B2",     # blue
+    "platform": "#E69F00",       # orange
+    "vendor": "#F0E442",         # yellow
+    "subcontractor": "#CC79A7",  # reddish purple
+    "supervisor": "#7F7F7F",     # grey
+    "worker_pool": "#D55E00",    # vermilion
+    "end_user": "#009E73",       # bluish green
+}
+# The three functions: from Paul Tol's schemes, none of them an actor type's colour.
+FUNCTION_HEX = {"preparation": "#0077BB", "verification": "#EE7733",
+                "impersonation": "#AA3377"}
+OFFER_TYPE_HEX = {"generalist": "#DDCC77", "generalist_ai": "#44AA99",
+                  "specialized_ai": "#332288"}
+
+
+def scale_pairs(scale: dict) -> dict:
+    """A chart's colour scale as {value: colour}: domain and range read together."""
+    assert len(scale["domain"]) == len(scale["range"]), scale
+    return dict(zip(scale["domain"], scale["range"]))
