@@ -3,6 +3,7 @@ through Streamlit's AppTest (with the bundled data, or with extra cases of the t
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import shutil
@@ -25,12 +26,26 @@ def bundled_case_ids() -> list[str]:
                   for path in BUNDLED_CASES.glob("*/datapackage.json"))
 
 
-@pytest.fixture(scope="session")
-def bundled_dataset():
-    """Every bundled case, loaded once per run; shared, never modify it."""
+@functools.cache
+def bundled():
+    """Every bundled case, loaded on first use (never at import) and once per run; shared,
+    never modify it. Tests take it as the `bundled_dataset` fixture; helpers call it."""
     from app.core.load import load_dataset
 
     return load_dataset(extra_dir=None)
+
+
+@functools.cache
+def bundled_reference():
+    """The reference tables, loaded on first use and once per run."""
+    from app.core.load import load_reference
+
+    return load_reference()
+
+
+@pytest.fixture(scope="session")
+def bundled_dataset():
+    return bundled()
 
 
 @pytest.fixture

@@ -14,9 +14,8 @@ from app.charts.flow_map import flow_map_chart
 from app.charts.spec import vega_lite_spec
 from app.core.flows import aggregate_country_flows
 from app.core.geo import country_centroids
-from app.core.load import load_dataset
+from conftest import bundled, bundled_case_ids
 
-DATASET = load_dataset(extra_dir=None)
 BARS = vega_lite_spec(
     alt.Chart(pd.DataFrame({"function": ["preparation", "verification"], "n": [3, 2]}))
     .mark_bar().encode(x="n:Q", y="function:N").properties(width=300, height=120))
@@ -41,7 +40,7 @@ def test_png_has_the_print_size():
 
 
 def test_world_map_is_inlined_not_fetched():
-    flows = aggregate_country_flows(DATASET.actors, DATASET.links, DATASET.tasks)
+    flows = aggregate_country_flows(bundled().actors, bundled().links, bundled().tasks)
     chart = vega_lite_spec(flow_map_chart(flows, country_centroids()))
     assert "app/static/countries-110m.json" in str(chart)
     spec = export_spec(chart)
@@ -57,9 +56,9 @@ def test_only_shipped_json_files_are_inlined():
         inline_static_data({"url": "app/static/../../pyproject.toml"})
 
 
-@pytest.mark.parametrize("case_id", DATASET.case_ids)
+@pytest.mark.parametrize("case_id", bundled_case_ids())
 def test_standalone_graph_has_no_outside_reference(case_id):
-    case = DATASET.only(case_id)
+    case = bundled().only(case_id)
     html = standalone_html(build_chain_graph(case.actors, case.links, case.sources),
                            title=case.case_info(case_id)["title"])
     lowered = html.lower()

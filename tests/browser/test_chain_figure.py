@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.load import load_dataset
+from conftest import bundled, bundled_case_ids
 from tests.browser.conftest import screenshot, wait_for_app
 
 pytestmark = pytest.mark.browser
-DATASET = load_dataset(extra_dir=None)
 
 # Read inside the graph's frame: every visible node's box (marker and label) in page pixels,
 # the font as drawn, the frame's size, the drawing's extent, overlaps and links through boxes.
@@ -135,7 +134,7 @@ def check(m: dict, *, font: float, window_height: int) -> None:
 # a known shortfall of the layout, kept visible here until it is met.
 SLIDE_CASES = [pytest.param(c, marks=pytest.mark.xfail(
     strict=True, reason="sector map too large for the slide targets")) if c ==
-    "automotive-micro-work" else c for c in DATASET.case_ids]
+    "automotive-micro-work" else c for c in bundled_case_ids()]
 
 
 @pytest.mark.parametrize("case_id", SLIDE_CASES)
@@ -147,7 +146,7 @@ def test_chain_graph_at_1440(server, browser, case_id):
     m = measure(page)
     report(f"{case_id} 1440x900", m)
     screenshot(page, f"chain-1440-{case_id}")
-    assert m["count"] == len(DATASET.only(case_id).actors)
+    assert m["count"] == len(bundled().only(case_id).actors)
     check(m, font=14, window_height=900)
     assert_nothing_drawn_under(page)
     context.close()
@@ -157,7 +156,7 @@ def test_chain_graph_at_1440(server, browser, case_id):
 def test_chain_graph_presenting_at_1920(server, browser, case_id):
     context = browser.new_context(viewport={"width": 1920, "height": 1080})
     page = context.new_page()
-    last = len([s for s in DATASET.only(case_id).actors["actor_id"]])
+    last = len([s for s in bundled().only(case_id).actors["actor_id"]])
     page.goto(f"{server}/chain?case={case_id}&present=1&step=99")
     wait_for_app(page)
     m = measure(page)
@@ -169,7 +168,7 @@ def test_chain_graph_presenting_at_1920(server, browser, case_id):
 
 
 @pytest.mark.parametrize("width", [1000, 1440])
-@pytest.mark.parametrize("case_id", DATASET.case_ids)
+@pytest.mark.parametrize("case_id", bundled_case_ids())
 def test_chain_graph_embedded(server, browser, case_id, width):
     # 1440 is wider than the page's first guess: the frame must grow, and its holder with it.
     context = browser.new_context(viewport={"width": width, "height": 800})
