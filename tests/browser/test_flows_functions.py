@@ -94,17 +94,12 @@ def test_click_on_a_country_narrows_the_table(server, watched):
         return [(x, y) for y in range(top, bottom) for x in range(image.width)
                 if max(image.getpixel((x, y))) < 120], scale, box
 
-    # The marks are painted once the world outline has arrived: wait for a dark pixel on the
-    # map's canvas, in the band where the dots are.
+    # The marks are painted once the world outline has arrived: wait for the country dots.
     page.wait_for_function("""() => {
-        const canvas = document.querySelector('.vega-embed canvas');
-        if (!canvas) return false;
-        const h = canvas.height, top = Math.floor(h * 0.15), bottom = Math.floor(h * 0.8);
-        const px = canvas.getContext('2d').getImageData(0, top, canvas.width,
-                                                       bottom - top).data;
-        for (let i = 0; i < px.length; i += 4)
-          if (px[i + 3] > 200 && Math.max(px[i], px[i + 1], px[i + 2]) < 120) return true;
-        return false;
+        const map = document.querySelector('.vega-embed');
+        const dots = map && map.querySelectorAll('svg g.mark-symbol path');
+        return !!dots && dots.length > 0
+          && [...dots].every(d => d.getBoundingClientRect().width > 0);
       }""", timeout=15_000)
     wait_until_drawn(page)
     dark, scale, box = dark_pixels()
