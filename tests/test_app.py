@@ -3,11 +3,12 @@
 import pytest
 
 from app.core.load import load_dataset
-from conftest import run_page as run
+from conftest import bundled_case_ids, run_page as run
 
-CASE_IDS = load_dataset(extra_dir=None).case_ids
-HOSTILE = ["no-such-case", "../../etc/passwd", "<script>alert(1)</script>", "x" * 10_000,
-           "![p](http://203.0.113.9/p.png)", ""]
+CASE_IDS = bundled_case_ids()
+# One value per branch: unknown, markup (escaped), too long (shortened), empty (no notice).
+# Path-like and Markdown values are in tests/fixtures/hostile/expected.json's queries.
+HOSTILE = ["no-such-case", "<script>alert(1)</script>", "x" * 10_000, ""]
 
 
 

@@ -13,11 +13,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from app.core.load import load_dataset
-from conftest import FIXTURES, run_page as run
+from conftest import FIXTURES, bundled_case_ids, run_page as run
 
 FLOWS = "app_pages/flows.py"
 FUNCTIONS = "app_pages/functions.py"
-CASE_IDS = load_dataset(extra_dir=None).case_ids
+CASE_IDS = bundled_case_ids()
 LONG = "x" * 10_000
 
 

@@ -15,15 +15,14 @@ import pytest
 from app.charts import chain_figure as cf
 from app.charts import chain_layout as cl
 from app.charts.chain_graph import build_chain_graph, reveal
-from app.core.load import load_dataset
+from conftest import bundled, bundled_case_ids
 
-DATASET = load_dataset(extra_dir=None)
 URL = "http://localhost:8501/chain?case=voice-assistant&layout=lanes"
 SVG_NS = "{http://www.w3.org/2000/svg}"
 
 
 def figure(case_id: str, lang: str = "en", **kw):
-    case = DATASET.only(case_id)
+    case = bundled().only(case_id)
     graph = build_chain_graph(case.actors, case.links, case.sources, lang=lang, **kw)
     note = cf.figure_note(title=f"Title of {case_id}", citations=["Tubaro & Casilli (2019)",
                                                                   "Le Ludec et al. (2023)"],
@@ -43,7 +42,7 @@ def svg_texts(svg: bytes) -> list[str]:
     return ["".join(el.itertext()) for el in root.iter(f"{SVG_NS}text")]
 
 
-@pytest.mark.parametrize("case_id", DATASET.case_ids)
+@pytest.mark.parametrize("case_id", bundled_case_ids())
 def test_svg_parses_and_names_every_actor_and_the_note(case_id):
     graph, spec, note = figure(case_id)
     svg = cf.figure_svg(spec)
@@ -67,9 +66,9 @@ def test_svg_parses_and_names_every_actor_and_the_note(case_id):
     assert b"<image" not in svg
 
 
-@pytest.mark.parametrize("case_id", DATASET.case_ids)
+@pytest.mark.parametrize("case_id", bundled_case_ids())
 def test_pdf_parses_and_carries_names_and_note(case_id):
-    pypdf = pytest.importorskip("pypdf")
+    import pypdf  # a test dependency: missing, the test fails rather than skips
     graph, spec, note = figure(case_id, lang="fr")
     pdf = cf.figure_pdf(spec)
     assert pdf.startswith(b"%PDF")
@@ -102,7 +101,7 @@ def test_png_has_the_print_size():
 
 def test_the_figure_shows_what_the_screen_shows():
     # focused: greyed actors keep their grey; a presenter's step hides what is not yet told
-    case = DATASET.only("voice-assistant")
+    case = bundled().only("voice-assistant")
     focused = build_chain_graph(case.actors, case.links, case.sources,
                                 focus="spanish-subcontractor")
     spec = cf.figure_spec(focused, title="t", note="n")

@@ -23,6 +23,7 @@ from app.charts.chain_graph import (
     standalone_html,
 )
 from app.core import vocab
+from conftest import ACTOR_TYPE_HEX, OKABE_ITO
 
 ACTOR_COLS = ["case_id", "actor_id", "name", "actor_type", "country", "workers", "anonymised",
               "description", "source_ids", "certainty"]
@@ -108,7 +109,7 @@ def test_counts_and_ids(voice):
 def test_colours_shapes_and_sizes_by_type(voice):
     nodes = by_actor(build_chain_graph(*voice))
     for n in nodes.values():
-        assert n["color"]["background"] == palette.ACTOR_TYPE_COLOURS[n["actor_type"]]
+        assert n["color"]["background"] == ACTOR_TYPE_HEX[n["actor_type"]]
         assert n["shape"] == ("diamond" if n["actor_type"] == "end_user" else "dot")
     assert nodes["fr_workers"]["size"] > nodes["lead"]["size"]
     assert cg.worker_size(10**12) == cg.WORKER_SIZE_MAX
@@ -236,7 +237,7 @@ def test_focus_greys_what_is_not_on_a_chain_through_it(voice):
             assert n["color"]["background"] == palette.NEUTRAL
             assert n["opacity"] < 0.5
         else:
-            assert n["color"]["background"] == palette.ACTOR_TYPE_COLOURS[n["actor_type"]]
+            assert n["color"]["background"] == ACTOR_TYPE_HEX[n["actor_type"]]
     assert {lid for lid, e in edges.items() if e["greyed"]} == {"l2", "l4", "l6", "l7"}
     assert edges["l2"]["color"]["color"] == palette.NEUTRAL
     assert edges["l3"]["color"]["color"] == palette.TEXT
@@ -281,9 +282,13 @@ def test_legend_items():
     items = legend_items()
     assert len(items) == len(vocab.ACTOR_TYPES) + len(vocab.CERTAINTIES)
     types = items[: len(vocab.ACTOR_TYPES)]
-    assert [c for _, c, _ in types] == list(palette.ACTOR_TYPE_COLOURS.values())
-    assert ("End users", palette.ACTOR_TYPE_COLOURS["end_user"], "diamond") in items
-    assert ("AI company", palette.ACTOR_TYPE_COLOURS["ai_company"], "dot") in items
+    assert [c for _, c, _ in types] == [ACTOR_TYPE_HEX[t] for t in vocab.ACTOR_TYPES]
+    assert ("End users", "#009E73", "diamond") in items
+    assert ("AI company", "#0072B2", "dot") in items
+    # One colour per actor type, all Okabe-Ito's but the supervisors' grey.
+    colours = [c for _, c, _ in types]
+    assert len(set(colours)) == len(colours) == 8
+    assert set(colours) - OKABE_ITO == {"#7F7F7F"}
     assert [s for _, _, s in items[len(vocab.ACTOR_TYPES):]] == ["solid", "dashed", "dotted"]
 
 

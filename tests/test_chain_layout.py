@@ -19,8 +19,8 @@ from app.charts.chain_graph import build_chain_graph
 from app.core.load import build_dataset, folder_cases, load_dataset
 from chain_generator import generated_chain
 from conftest import FIXTURES
+from conftest import bundled, bundled_case_ids
 
-DATASET = load_dataset(extra_dir=None)
 NO_SOURCES = pd.DataFrame(columns=["case_id", "source_id", "citation", "year", "url", "kind",
                                    "note"])
 
@@ -66,19 +66,19 @@ def hidden_links(layout: cl.Layout) -> list[tuple[str, str]]:
 
 # --- the bundled cases -------------------------------------------------------------------------
 
-@pytest.mark.parametrize("case_id", DATASET.case_ids)
+@pytest.mark.parametrize("case_id", bundled_case_ids())
 @pytest.mark.parametrize("mode", cl.LAYOUTS)
 def test_bundled_cases_draw_clean(case_id, mode):
-    case = DATASET.only(case_id)
+    case = bundled().only(case_id)
     layout = layout_of(case.actors, case.links, case.sources, layout=mode)
     assert len(layout.actors) == len(case.actors)
     clean(layout)
     assert layout.repaired
 
 
-@pytest.mark.parametrize("case_id", DATASET.case_ids)
+@pytest.mark.parametrize("case_id", bundled_case_ids())
 def test_every_actor_sits_in_the_lane_of_its_country(case_id):
-    case = DATASET.only(case_id)
+    case = bundled().only(case_id)
     layout = layout_of(case.actors, case.links, case.sources)
     lanes = {lane.key: lane for lane in layout.lanes}
     countries = dict(zip(case.actors["actor_id"], case.actors["country"].fillna("")))
@@ -92,7 +92,7 @@ def test_every_actor_sits_in_the_lane_of_its_country(case_id):
 
 
 def test_voice_assistant_lanes_read_from_the_lead_firm_down():
-    case = DATASET.only("voice-assistant")
+    case = bundled().only("voice-assistant")
     layout = layout_of(case.actors, case.links, case.sources)
     order = [lane.key for lane in layout.lanes]
     assert order[0] == "US" and order[-1] == ""  # the lead firm on top, unknown country last
@@ -103,7 +103,7 @@ def test_voice_assistant_lanes_read_from_the_lead_firm_down():
 
 
 def test_lane_names_in_the_readers_language():
-    case = DATASET.only("voice-assistant")
+    case = bundled().only("voice-assistant")
     layout = layout_of(case.actors, case.links, case.sources, lang="fr")
     names = {lane.key: " ".join(lane.name_lines) for lane in layout.lanes}
     assert names["US"] == "États-Unis" and names["ES"] == "Espagne"
@@ -113,7 +113,7 @@ def test_lane_names_in_the_readers_language():
 
 
 def test_columns_layout_is_one_band_left_to_right():
-    case = DATASET.only("voice-assistant")
+    case = bundled().only("voice-assistant")
     layout = layout_of(case.actors, case.links, case.sources, layout="columns")
     assert len(layout.lanes) == 1
     xs = {k.split(":")[1]: p.x for k, p in layout.actors.items()}
@@ -122,7 +122,7 @@ def test_columns_layout_is_one_band_left_to_right():
 
 
 def test_same_view_same_picture_whatever_the_row_order():
-    case = DATASET.only("voice-assistant")
+    case = bundled().only("voice-assistant")
     first = layout_of(case.actors, case.links, case.sources)
     shuffled = case.actors.sample(frac=1, random_state=3).reset_index(drop=True)
     links = case.links.sample(frac=1, random_state=4).reset_index(drop=True)

@@ -26,7 +26,7 @@ def test_our_validator_finds_nothing(folder):
 
 @pytest.mark.parametrize("folder", PACKAGES, ids=lambda p: p.name)
 def test_frictionless_agrees(folder):
-    frictionless = pytest.importorskip("frictionless")
+    import frictionless  # a test dependency: missing, the test fails rather than skips
     report = frictionless.validate(str(folder / "datapackage.json"))
     errors = [e.message for task in report.tasks for e in task.errors] + [
         e.message for e in report.errors]

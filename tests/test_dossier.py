@@ -12,11 +12,11 @@ from app.charts.dossier import DossierInput, dossier_html
 from app.core.load import load_dataset
 from app.core.versions import package_of
 from conftest import FIXTURES, PROJECT
+from conftest import bundled, bundled_case_ids
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 
 HOSTILE = FIXTURES / "hostile-cases"
-BUNDLED = load_dataset(extra_dir=None)
 
 
 class Elements(HTMLParser):
@@ -60,10 +60,10 @@ def test_hostile_texts_stay_text_and_nothing_is_loaded():
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_every_bundled_case_has_its_parts(lang):
-    for case_id in BUNDLED.case_ids:
+    for case_id in bundled().case_ids:
         package = package_of(PROJECT / "data" / "cases" / case_id)
-        html = build(BUNDLED, case_id, package, lang)
-        case = BUNDLED.only(case_id)
+        html = build(bundled(), case_id, package, lang)
+        case = bundled().only(case_id)
         assert html.count("<table>") == 3
         # The figure is the paper figure, inline: every actor's label, line by line.
         assert html.count("<svg") == 1

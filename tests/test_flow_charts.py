@@ -24,6 +24,7 @@ from app.charts.function_charts import (
     subfunction_chart,
 )
 from app.core import vocab
+from conftest import FUNCTION_HEX, scale_pairs
 from app.core.flows import aggregate_country_flows
 from app.core.functions import function_breakdown, function_counts, function_shares
 from app.core.geo import WORLD_URL, load_world
@@ -101,9 +102,8 @@ def test_flow_map_arcs_encodings(flows):
         "longitude": "lon", "latitude": "lat", "longitude2": "lon2", "latitude2": "lat2"}
     colour = arcs["color"]["scale"]
     assert colour["domain"][:3] == list(vocab.FUNCTIONS)
-    assert colour["range"][:3] == list(palette.FUNCTION_COLOURS.values())
-    assert colour["domain"][3:] == ["none"]  # l3 carries no task: neutral grey
-    assert colour["range"][3:] == [palette.NO_TASK]
+    # l3 carries no task: neutral grey
+    assert scale_pairs(colour) == FUNCTION_HEX | {"none": "#7F7F7F"}
     dash = arcs["strokeDash"]
     assert dash["field"] == "certainty"
     assert dash["scale"]["domain"] == list(vocab.CERTAINTIES)
@@ -197,7 +197,7 @@ def test_function_diagram(frames):
     assert boxes[0]["x2"] < boxes[1]["x"] and boxes[1]["x2"] < boxes[2]["x"]
     colour = spec["layer"][0]["encoding"]["color"]["scale"]
     assert colour["domain"] == list(vocab.FUNCTIONS)
-    assert colour["range"] == list(palette.FUNCTION_COLOURS.values())
+    assert scale_pairs(colour) == FUNCTION_HEX
     texts = {t["text"] for t in spec["datasets"][spec["layer"][3]["data"]["name"]]}
     assert {"Data", "Model", "Outputs", "2 tasks", "1 task", "generation 1, annotation 1"} <= texts
     assert not all_params(spec)

@@ -5,24 +5,23 @@ import json
 import zipfile
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from app.core.errors import DataError
 from app.core.load import add_case, load_dataset
 from app.core.upload import MAX_UPLOAD_BYTES, UploadError, from_csv_files, read_zip
 from app.core.validate import read_folder
-from conftest import CASES, FIXTURES, PROJECT
+from conftest import CASES, FIXTURES, run_page
+from conftest import bundled, bundled_case_ids
 
 HOSTILE = FIXTURES / "hostile"
 EXPECTED = json.loads((HOSTILE / "expected.json").read_text(encoding="utf-8"))
-BUNDLED = load_dataset(extra_dir=None)
 
 
 def outcome(name: str, data: bytes) -> dict:
     """What an upload comes to: accepted (its id) or refused (the first message)."""
     try:
         case = read_zip(name, data)
-        add_case(BUNDLED, case.files, case.case_id, "upload")
+        add_case(bundled(), case.files, case.case_id, "upload")
     except (UploadError, DataError) as error:
         return {"refused": str(error.problems[0])}
     return {"accepted": case.case_id}
@@ -37,8 +36,8 @@ def test_corpus_is_large_enough():
 def test_zip_upload(name):
     assert outcome(name, (HOSTILE / name).read_bytes()) == EXPECTED["zips"][name]
     # The other cases are still served, untouched.
-    assert BUNDLED.case_ids == load_dataset(extra_dir=None).case_ids
-    assert len(BUNDLED.case_ids) == 5  # the five bundled folders of data/cases
+    assert bundled().case_ids == load_dataset(extra_dir=None).case_ids
+    assert len(bundled().case_ids) == 5  # the five bundled folders of data/cases
 
 
 def tiny_files() -> dict[str, bytes]:
@@ -95,21 +94,16 @@ def test_csv_upload_title(title, message):
 def test_csv_upload_accepted_with_generated_package():
     case = from_csv_files(tiny_files(), "<b>My</b> chain: Kenya → Germany")
     assert case.case_id == "b-my-b-chain-kenya-germany"
-    dataset = add_case(BUNDLED, case.files, case.case_id, "upload")
+    dataset = add_case(bundled(), case.files, case.case_id, "upload")
     assert dataset.case_info(case.case_id)["title"] == "<b>My</b> chain: Kenya → Germany"
 
 
 @pytest.mark.parametrize("query", EXPECTED["queries"], ids=lambda q: f"{q['page']}?{list(q['params'])}")
 def test_hostile_query_string(query):
-    at = AppTest.from_file(str(PROJECT / "app" / "streamlit_app.py"), default_timeout=60)
-    at.switch_page(query["page"])
-    for key, value in query["params"].items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception
+    at = run_page(query["page"], **query["params"])
     notices = [str(i.value) for i in at.info]
     assert any(query["notice"] in n for n in notices), notices
     for notice in notices:  # Markdown-escaped: shown literally, never as HTML
         assert "<" not in notice.replace("\\<", "") and len(notice) < 600
     if query["page"].endswith("chain.py"):  # every case is still on offer
-        assert at.selectbox(key="chain-case-select").options == BUNDLED.cases["title"].tolist()
+        assert at.selectbox(key="chain-case-select").options == bundled().cases["title"].tolist()

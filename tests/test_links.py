@@ -6,9 +6,8 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from conftest import FIXTURES, PROJECT
+from conftest import FIXTURES, PROJECT, run_page
 
-ENTRY = str(PROJECT / "app" / "streamlit_app.py")
 CORPUS = json.loads((FIXTURES / "links.json").read_text(encoding="utf-8"))["links"]
 PAGE_FILES = {"": "app_pages/home.py"} | {
     page: f"app_pages/{page}.py" for page in ("chain", "flows", "functions", "compare",
@@ -17,13 +16,8 @@ PAGE_FILES = {"": "app_pages/home.py"} | {
 
 def open_link(url: str) -> AppTest:
     parts = urlsplit(url)
-    at = AppTest.from_file(ENTRY, default_timeout=60)
-    at.switch_page(PAGE_FILES[parts.path.strip("/")])
-    for key, value in parse_qsl(parts.query, keep_blank_values=True):
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return run_page(PAGE_FILES[parts.path.strip("/")],
+                    **dict(parse_qsl(parts.query, keep_blank_values=True)))
 
 
 def widget_value(at: AppTest, key: str):
@@ -61,9 +55,7 @@ VIEWS = [
 
 @pytest.mark.parametrize("view", VIEWS, ids=lambda v: "-".join(map(str, v.values())))
 def test_round_trip(view):
-    at = AppTest.from_file(ENTRY, default_timeout=60)
-    at.switch_page("app_pages/chain.py")
-    at.run()
+    at = run_page("app_pages/chain.py")
     for key, value in view.items():  # set as a user would, one widget at a time
         widget = at.selectbox(key=key) if isinstance(value, str) else at.toggle(key=key)
         widget.set_value(value).run()

@@ -10,6 +10,7 @@ from app.charts.compare_charts import (certainty_share_chart, chain_length_chart
                                        chain_small_chart, unpaid_share_chart)
 from app.core import reference as core
 from app.core import vocab
+from conftest import ACTOR_TYPE_HEX, FUNCTION_HEX, OFFER_TYPE_HEX, scale_pairs
 from app.core.compare import compare_cases
 from app.core.functions import certainty_shares
 from app.core.geo import WORLD_URL
@@ -117,7 +118,8 @@ def test_small_chain_chart_encodings(dataset):
     assert lines["encoding"]["strokeDash"]["scale"]["range"] == [
         palette.CERTAINTY_STROKE_DASH[c] for c in vocab.CERTAINTIES]
     colour = dots["encoding"]["color"]["scale"]
-    assert colour == palette.altair_scale(palette.ACTOR_TYPE_COLOURS)
+    assert colour["domain"] == list(vocab.ACTOR_TYPES)
+    assert scale_pairs(colour) == ACTOR_TYPE_HEX
     shapes = dict(zip(dots["encoding"]["shape"]["scale"]["domain"],
                       dots["encoding"]["shape"]["scale"]["range"]))
     assert shapes["end_user"] == "diamond" and shapes["worker_pool"] == "circle"
@@ -138,7 +140,7 @@ def test_platform_map_chart(reference):
     world = spec["layer"][0]["data"]
     assert world["url"] == WORLD_URL and world["format"]["feature"] == "countries"
     dots = spec["layer"][2]
-    assert dots["encoding"]["color"]["scale"] == palette.altair_scale(palette.OFFER_TYPE_COLOURS)
+    assert scale_pairs(dots["encoding"]["color"]["scale"]) == OFFER_TYPE_HEX
     labels = [r["text"] for layer in spec["layer"][3:] for r in values(spec, layer)]
     assert sorted(labels) == ["Australia: 1", "China: 1", "France: 2", "Germany: 1",
                               "United States: 6"]
@@ -147,9 +149,10 @@ def test_platform_map_chart(reference):
 
 
 def test_offer_type_colours_are_their_own():
-    used = {*palette.ACTOR_TYPE_COLOURS.values(), *palette.FUNCTION_COLOURS.values()}
-    assert not set(palette.OFFER_TYPE_COLOURS.values()) & used
-    assert list(palette.OFFER_TYPE_COLOURS) == list(vocab.OFFER_TYPES)
+    used = {*ACTOR_TYPE_HEX.values(), *FUNCTION_HEX.values()}
+    assert not set(OFFER_TYPE_HEX.values()) & used
+    assert len(set(OFFER_TYPE_HEX.values())) == len(vocab.OFFER_TYPES) == 3
+    assert list(palette.OFFER_TYPE_COLOURS.items()) == list(OFFER_TYPE_HEX.items())
 
 
 def test_timeline_answers_founded_before_2000(reference):
@@ -161,7 +164,7 @@ def test_timeline_answers_founded_before_2000(reference):
     assert values(spec, rule) == [{"x": 2000}]
     order = dots["encoding"]["y"]["sort"]
     assert order[:3] == ["Pactera", "Appen", "Lionbridge"] and order[-1] == "Wirk"
-    assert dots["encoding"]["color"]["scale"]["range"] == list(palette.OFFER_TYPE_COLOURS.values())
+    assert scale_pairs(dots["encoding"]["color"]["scale"]) == OFFER_TYPE_HEX
 
 
 def test_offer_type_chart(reference):

@@ -71,8 +71,10 @@ def pinned_cases() -> tuple[tuple[str, str], ...]:
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def _load_dataset(extra_dir: str | None, _fingerprint_key: int,
+def _load_dataset(extra_dir: str | None, files_key: int,
                   pins: tuple[tuple[str, str], ...] = ()) -> Dataset:
+    # `files_key` (the files' stamp) is in the cache key: a name starting with "_" would be
+    # left out of it by Streamlit, and an edited CSV never read again.
     if not pins:
         return load_dataset(CASES_DIR, Path(extra_dir) if extra_dir else None)
     extra = folder_cases(Path(extra_dir), DATA_DIR_VARIABLE) if extra_dir else None

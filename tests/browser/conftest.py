@@ -103,9 +103,9 @@ class Watched:
         self.console_errors: list[str] = []
 
 
-@pytest.fixture
-def watched(browser):
-    context = browser.new_context(viewport={"width": 1600, "height": 2400})
+def watch(context) -> Watched:
+    """A new page of `context` whose requests, outside requests (aborted), dialogs and console
+    errors are recorded; `assert_clean` fails on any outside request or dialog."""
     page = context.new_page()
     seen = Watched(page)
 
@@ -122,15 +122,71 @@ def watched(browser):
     context.route("**/*", route)
     page.on("dialog", lambda d: (seen.dialogs.append(d.message), d.dismiss()))
     page.on("console", lambda m: m.type == "error" and seen.console_errors.append(m.text))
-    yield seen
+    return seen
+
+
+@pytest.fixture
+def watched(browser):
+    context = browser.new_context(viewport={"width": 1600, "height": 2400})
+    yield watch(context)
     context.close()
 
 
+@pytest.fixture
+def watched_context(browser):
+    """`watched_context(**options)`: a watched page in a context with these options (a
+    locale, a viewport); closed after the test."""
+    contexts = []
+
+    def make(**options) -> Watched:
+        contexts.append(browser.new_context(**options))
+        return watch(contexts[-1])
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+# The run has drawn something and is over: the main block holds elements, none of them is a
+# stale one left from the previous run or a placeholder, and Streamlit shows no running
+# indicator. (No indicator alone is also true before the first run has begun.)
+_RUN_FINISHED = """() => {
+  const main = document.querySelector('[data-testid=stMainBlockContainer]');
+  return !!main && !!main.querySelector('[data-testid=stElementContainer]')
+    && !main.querySelector('[data-stale=true]')
+    && !document.querySelector('[data-testid=stSkeleton]')
+    && !document.querySelector('[data-testid=stStatusWidget]');
+}"""
+
+# Every chart has a drawing with a size, every table its canvas, every font is loaded.
+_DRAWN = """() => document.fonts.status === 'loaded'
+  && [...document.querySelectorAll('.vega-embed')].every(e => {
+       const c = e.querySelector('canvas, svg');
+       return c && c.getBoundingClientRect().width > 0 && c.getBoundingClientRect().height > 0;
+     })
+  && [...document.querySelectorAll('[data-testid=stDataFrame]')].every(
+       e => e.querySelector('canvas'))"""
+
+
 def wait_for_app(page, timeout=45_000):
+    """Wait until the script's run has finished and what it drew is on the page."""
     page.wait_for_selector("[data-testid=stAppViewContainer]", timeout=timeout)
-    # The script has finished when Streamlit stops showing its running indicator.
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=stStatusWidget]')", timeout=timeout)
+    page.wait_for_function(_RUN_FINISHED, timeout=timeout)
+
+
+def next_frames(page, frames: int = 2) -> None:
+    """Let the browser paint what is already laid out (a condition, not a delay: it returns
+    after `frames` animation frames)."""
+    page.evaluate("n => new Promise(done => { const step = k => k ? "
+                  "requestAnimationFrame(() => step(k - 1)) : done(); step(n); })", frames)
+
+
+def wait_until_drawn(page, timeout=30_000) -> None:
+    """Before a screenshot: the run is over, every chart and table is drawn with a size, the
+    fonts are loaded, and the browser has painted it."""
+    wait_for_app(page, timeout=timeout)
+    page.wait_for_function(_DRAWN, timeout=timeout)
+    next_frames(page)
 
 
 def screenshot(page, name: str) -> Path:

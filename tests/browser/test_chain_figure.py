@@ -13,12 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from app.core.load import load_dataset
+from conftest import bundled, bundled_case_ids
 from tests.browser.conftest import PROJECT, screenshot, streamlit_server, wait_for_app
 from tests.chain_generator import generated_chain
 
 pytestmark = pytest.mark.browser
-DATASET = load_dataset(extra_dir=None)
 HOSTILE = PROJECT / "tests" / "fixtures" / "hostile-cases" / "injection"
 
 # Read inside the graph's frame: every visible node's box (marker and label) in page pixels,
@@ -146,7 +145,7 @@ def check(m: dict, *, font: float, window_height: int) -> None:
     assert m["top_px"] < window_height / 2
 
 
-@pytest.mark.parametrize("case_id", DATASET.case_ids)
+@pytest.mark.parametrize("case_id", bundled_case_ids())
 def test_chain_graph_at_1440(server, browser, case_id):
     context = browser.new_context(viewport={"width": 1440, "height": 900})
     page = context.new_page()
@@ -155,17 +154,17 @@ def test_chain_graph_at_1440(server, browser, case_id):
     m = measure(page)
     report(f"{case_id} 1440x900", m)
     screenshot(page, f"chain-1440-{case_id}")
-    assert m["count"] == len(DATASET.only(case_id).actors)
+    assert m["count"] == len(bundled().only(case_id).actors)
     check(m, font=14, window_height=900)
     assert_nothing_drawn_under(page)
     context.close()
 
 
-@pytest.mark.parametrize("case_id", DATASET.case_ids)
+@pytest.mark.parametrize("case_id", bundled_case_ids())
 def test_chain_graph_presenting_at_1920(server, browser, case_id):
     context = browser.new_context(viewport={"width": 1920, "height": 1080})
     page = context.new_page()
-    last = len([s for s in DATASET.only(case_id).actors["actor_id"]])
+    last = len([s for s in bundled().only(case_id).actors["actor_id"]])
     page.goto(f"{server}/chain?case={case_id}&present=1&step=99")
     wait_for_app(page)
     m = measure(page)
@@ -177,7 +176,7 @@ def test_chain_graph_presenting_at_1920(server, browser, case_id):
 
 
 @pytest.mark.parametrize("width", [1000, 1440])
-@pytest.mark.parametrize("case_id", DATASET.case_ids)
+@pytest.mark.parametrize("case_id", bundled_case_ids())
 def test_chain_graph_embedded(server, browser, case_id, width):
     # 1440 is wider than the page's first guess: the frame must grow, and its holder with it.
     context = browser.new_context(viewport={"width": width, "height": 800})
@@ -192,8 +191,8 @@ def test_chain_graph_embedded(server, browser, case_id, width):
     assert_nothing_drawn_under(page)
     # lifted out of its page, the graph still says what it shows and where it comes from
     note = page.get_by_text("Figure: the data labour chain of").first.inner_text()
-    assert DATASET.case_info(case_id)["title"] in note
-    authors = {c.split(",")[0] for c in DATASET.only(case_id).sources["citation"]}
+    assert bundled().case_info(case_id)["title"] in note
+    authors = {c.split(",")[0] for c in bundled().only(case_id).sources["citation"]}
     assert "Sources: none given" not in note and any(a in note for a in authors), note
     assert "Data: " in note and f"case={case_id}" in note
     context.close()

@@ -4,7 +4,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from tests.browser.conftest import assert_clean, screenshot, wait_for_app, wait_for_charts
+from tests.browser.conftest import assert_clean, screenshot, wait_for_app, wait_until_drawn, wait_for_charts
 
 pytestmark = pytest.mark.browser
 
@@ -31,7 +31,7 @@ def test_functions_page(server, watched):
     wait_for_charts(page, 5)  # the diagram and four breakdowns
     page.get_by_text("Tubaro, P., Casilli, A. A. & Coville, M. (2020)").wait_for()
     page.locator("[data-testid=stDataFrame] canvas").first.wait_for()
-    page.wait_for_timeout(500)
+    wait_until_drawn(page)
     screenshot(page, "functions")
     assert_clean(watched)
 
@@ -49,7 +49,7 @@ def test_click_on_a_function_filters_the_page(server, watched):
     # Verification: canteen t2, retail t4, t5, voice t1, t4, t5, Julie Desk t2.
     page.get_by_text("verification tasks only (7)").wait_for()
     wait_for_app(page)
-    page.wait_for_timeout(1_000)
+    wait_until_drawn(page)
     # The view stays put: no selection bounces the filter back.
     query = parse_qs(urlparse(page.url).query)
     assert urlparse(page.url).path == "/functions"
@@ -94,11 +94,15 @@ def test_click_on_a_country_narrows_the_table(server, watched):
         return [(x, y) for y in range(top, bottom) for x in range(image.width)
                 if max(image.getpixel((x, y))) < 120], scale, box
 
-    for _ in range(20):  # the marks are painted once the world outline has arrived
-        dark, scale, box = dark_pixels()
-        if dark:
-            break
-        page.wait_for_timeout(500)
+    # The marks are painted once the world outline has arrived: wait for the country dots.
+    page.wait_for_function("""() => {
+        const map = document.querySelector('.vega-embed');
+        const dots = map && map.querySelectorAll('svg g.mark-symbol path');
+        return !!dots && dots.length > 0
+          && [...dots].every(d => d.getBoundingClientRect().width > 0);
+      }""", timeout=15_000)
+    wait_until_drawn(page)
+    dark, scale, box = dark_pixels()
     assert dark
     # In this chain the dots are France and Madagascar; Madagascar is the southernmost.
     x, y = max(dark, key=lambda p: p[1])
@@ -107,7 +111,7 @@ def test_click_on_a_country_narrows_the_table(server, watched):
     page.get_by_text("Only the flows that start or end in").wait_for()
     wait_for_app(page)
     wait_for_charts(page, 2)
-    page.wait_for_timeout(1_000)
+    wait_until_drawn(page)
     screenshot(page, "flows-country")
     assert_clean(watched)
 
@@ -123,7 +127,7 @@ def test_flows_page_in_french(server, watched):
     # The map's legend and title are drawn in French (Vega renders them as SVG or canvas
     # text; the chart's accessible description carries the French summary).
     page.get_by_text("La carte relie", exact=False).first.wait_for()
-    page.wait_for_timeout(1_000)
+    wait_until_drawn(page)
     screenshot(page, "flows-fr")
     assert_clean(watched)
 
@@ -136,7 +140,7 @@ def test_functions_page_in_french(server, watched):
     page.get_by_text("Schéma d'après la figure 1 de Tubaro", exact=False).wait_for()
     page.get_by_text("Sur 31 tâches dans les cas choisis", exact=False).first.wait_for()
     page.locator("[data-testid=stDataFrame] canvas").first.wait_for()
-    page.wait_for_timeout(1_000)
+    wait_until_drawn(page)
     screenshot(page, "functions-fr")
     # A click on a box of the French diagram filters the page just as in English.
     diagram = page.locator(".vega-embed").first

@@ -4,11 +4,11 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from app.core.load import load_dataset
-from tests.browser.conftest import PROJECT, assert_clean, screenshot, wait_for_app
+from conftest import bundled_case_ids
+from tests.browser.conftest import PROJECT, assert_clean, screenshot, wait_for_app, wait_until_drawn
 
 pytestmark = pytest.mark.browser
-CASE_IDS = load_dataset(extra_dir=None).case_ids
+CASE_IDS = bundled_case_ids()
 HOSTILE = PROJECT / "tests" / "fixtures" / "hostile"
 # url_path -> what the page shows when drawn (a French text, or a chart or graph to wait for).
 PAGES = {
@@ -34,7 +34,7 @@ def test_every_page_in_french(server, watched, path):
     page.goto(f"{server}/{path}?lang=fr")
     wait_for_app(page)
     page.locator(PAGES[path]).first.wait_for(timeout=30_000)
-    page.wait_for_timeout(500)
+    wait_until_drawn(page)
     # The navigation is in French on every page.
     sidebar = page.locator("[data-testid=stSidebar]")
     sidebar.get_by_text("Chaîne de valeur", exact=True).wait_for()
@@ -106,22 +106,18 @@ def test_switching_language(server, watched):
     assert_clean(watched)
 
 
-def test_first_visit_follows_the_browser_language(server, browser):
-    context = browser.new_context(locale="fr-FR", viewport={"width": 1600, "height": 1200})
-    context.route("**/*", lambda route: route.continue_() if urlsplit(
-        route.request.url).hostname in ("127.0.0.1", None, "") else route.abort())
-    page = context.new_page()
+def test_first_visit_follows_the_browser_language(server, watched_context):
+    seen = watched_context(locale="fr-FR", viewport={"width": 1600, "height": 1200})
+    page = seen.page
     page.goto(server)
     wait_for_app(page)
     page.get_by_role("heading", name="Chaînes du travail des données").wait_for()
-    context.close()
+    assert_clean(seen)
 
 
-def test_presentation_in_french(server, browser):
-    context = browser.new_context(viewport={"width": 1920, "height": 1080})
-    context.route("**/*", lambda route: route.continue_() if urlsplit(
-        route.request.url).hostname in ("127.0.0.1", None, "") else route.abort())
-    page = context.new_page()
+def test_presentation_in_french(server, watched_context):
+    seen = watched_context(viewport={"width": 1920, "height": 1080})
+    page = seen.page
     page.goto(f"{server}/chain?case=voice-assistant&present=1&lang=fr")
     wait_for_app(page)
     page.frame_locator("iframe").first.locator("#mynetwork canvas").wait_for(timeout=30_000)
@@ -134,8 +130,7 @@ def test_presentation_in_french(server, browser):
     page.get_by_text("sous-traite à").first.wait_for()
     screenshot(page, "fr-present-step2")
     assert lang_of(page.url) == ["fr"]
-    assert page.locator("[data-testid=stException]").count() == 0
-    context.close()
+    assert_clean(seen)
 
 
 def test_share_panel_cites_in_french(server, watched):
@@ -159,6 +154,6 @@ def test_refused_upload_is_explained_in_french(server, watched):
     page.get_by_role("button", name="Vérifier et ajouter le cas").first.click()
     page.get_by_text("Le cas n'a pas été ajouté").wait_for(timeout=30_000)
     page.get_by_text("Télécharger la liste des problèmes (CSV)").wait_for()
-    page.wait_for_timeout(800)  # the table of problems is drawn on a canvas
+    wait_until_drawn(page)
     screenshot(page, "fr-upload-refused")
     assert_clean(watched)

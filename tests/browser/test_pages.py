@@ -1,12 +1,13 @@
 """What a person sees in a real Chromium: pages drawn, graph on its canvas, nothing leaves."""
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from app.core.load import load_dataset
+from conftest import bundled_case_ids
 from tests.browser.conftest import assert_clean, screenshot, wait_for_app
 
 pytestmark = pytest.mark.browser
-CASE_IDS = load_dataset(extra_dir=None).case_ids
+CASE_IDS = bundled_case_ids()
 
 
 def wait_for_graph(page):
@@ -87,12 +88,19 @@ def test_injection_strings_show_as_text(hostile_server, watched):
         """() => { const net = window.chainNetwork; const pos = net.getPositions();
                    return Object.values(pos).map(p => net.canvasToDOM(p)); }""")
     tooltips = []
+    inside = canvas.element_handle().owner_frame()
     for spot in spots:
         page.mouse.move(box["x"] + spot["x"], box["y"] + spot["y"])
-        page.wait_for_timeout(400)
-        tip = frame.locator(".vis-tooltip")
-        if tip.count() and tip.first.is_visible():
-            tooltips.append(tip.first.inner_text())
+        # The node's own tooltip: shown, and not the one of the node before.
+        try:
+            inside.wait_for_function(
+                """last => { const tip = document.querySelector('.vis-tooltip');
+                             return tip && tip.style.visibility !== 'hidden'
+                                 && tip.innerText && tip.innerText !== last; }""",
+                arg=tooltips[-1] if tooltips else "", timeout=5_000)
+        except PlaywrightTimeout:
+            continue  # the spot is shared with a node hovered before
+        tooltips.append(frame.locator(".vis-tooltip").first.inner_text())
     assert any("<img src=x onerror=alert('name')>" in t for t in tooltips), tooltips
     assert any("</script><script>alert('script')</script>" in t for t in tooltips), tooltips
     page.get_by_role("tab", name="Actors").click()

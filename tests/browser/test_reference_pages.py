@@ -2,12 +2,12 @@
 
 import pytest
 
-from app.core.load import load_dataset
-from tests.browser.conftest import assert_clean, screenshot, wait_for_app
+from conftest import bundled_case_ids
+from tests.browser.conftest import assert_clean, screenshot, wait_for_app, wait_until_drawn
 from tests.browser.conftest import wait_for_charts as wait_for_drawn
 
 pytestmark = pytest.mark.browser
-CASE_IDS = load_dataset(extra_dir=None).case_ids
+CASE_IDS = bundled_case_ids()
 
 
 def wait_for_charts(page, n: int, timeout: int = 30_000) -> int:
@@ -50,7 +50,7 @@ def test_platforms(server, watched):
     page.wait_for_function(
         "() => performance.getEntriesByType('resource')"
         ".some(e => e.name.includes('/app/static/countries-110m.json'))", timeout=15_000)
-    page.wait_for_timeout(500)  # let the map paint after its outline arrived
+    wait_until_drawn(page)
     screenshot(page, "platforms")
     assert_clean(watched)
 
@@ -135,7 +135,7 @@ def test_compare_in_french(server, watched):
     page.get_by_text("La plus longue chaîne compte 4 liens").first.wait_for()
     page.get_by_text("Les chaînes côte à côte").wait_for()
     page.get_by_text("Longueur de la chaîne", exact=True).first.wait_for()
-    page.wait_for_timeout(500)
+    wait_until_drawn(page)
     screenshot(page, "compare-fr")
     assert "lang=fr" in page.url
     assert_clean(watched)
@@ -150,7 +150,7 @@ def test_platforms_in_french(server, watched):
     page.wait_for_function(
         "() => performance.getEntriesByType('resource')"
         ".some(e => e.name.includes('/app/static/countries-110m.json'))", timeout=15_000)
-    page.wait_for_timeout(800)
+    wait_until_drawn(page)
     screenshot(page, "platforms-fr")
     assert_clean(watched)
 
@@ -164,7 +164,7 @@ def test_figures_in_french(server, watched):
     page.get_by_text("Prévisions du secteur, pas des mesures").first.wait_for()
     # 266 126 with a narrow no-break space, as French writes it.
     page.get_by_text(f"266{NNBSP}126 personnes").first.wait_for()
-    page.wait_for_timeout(800)
+    wait_until_drawn(page)
     screenshot(page, "figures-fr")
     assert_clean(watched)
 
@@ -178,6 +178,6 @@ def test_sources_in_french(server, watched):
     page.get_by_role("heading", name="P9 · Presse · 2019").wait_for()
     page.get_by_text("Citée dans").first.wait_for()
     page.get_by_text("Télécharger les données").wait_for()
-    page.wait_for_timeout(500)
+    wait_until_drawn(page)
     screenshot(page, "sources-fr")
     assert_clean(watched)

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from tests.browser.conftest import PROJECT, screenshot, wait_for_app
+from tests.browser.conftest import PROJECT, screenshot, wait_for_app, wait_until_drawn
 
 pytestmark = pytest.mark.browser
 HOSTILE = PROJECT / "tests" / "fixtures" / "hostile"
@@ -76,7 +76,7 @@ def test_injection_upload_runs_nothing(server, watched):
     wait_for_app(page)
     page.frame_locator("iframe").first.locator("#mynetwork canvas").wait_for(timeout=30_000)
     page.get_by_role("heading", name="<script>alert('title')</script> Injection test").wait_for()
-    page.wait_for_timeout(500)
+    wait_until_drawn(page)
     screenshot(page, "upload-injection")
     assert watched.dialogs == []
     assert watched.outside == []
