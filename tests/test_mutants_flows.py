@@ -1,0 +1,1 @@
+"""Tests that kill the surviving mutants of flows (see tests/mutation/RESULTS.md)."""

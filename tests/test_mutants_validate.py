@@ -1,0 +1,1 @@
+"""Tests that kill the surviving mutants of validate (see tests/mutation/RESULTS.md)."""
