@@ -19,9 +19,17 @@ for module in "${MODULES[@]}"; do
        exit 2 ;;
   esac
   echo "== $module"
-  # mutmut prints a progress line per mutant; keep its summary only.
-  .venv/bin/mutmut run "$pattern" > "mutants-$module.log" 2>&1 || {
-    tail -40 "mutants-$module.log" >&2; echo "mutmut failed on $module (log: mutants-$module.log)" >&2; exit 1; }
-  rm -f "mutants-$module.log"
+  # mutmut prints a progress line per mutant, kept in a log. mutmut 3.8 sometimes stops on a
+  # child process it did not start (KeyError in wait_for_result); verdicts are saved as they
+  # come, so running it again goes on where it stopped.
+  for attempt in 1 2 3; do
+    if .venv/bin/mutmut run "$pattern" > "mutants-$module.log" 2>&1; then
+      rm -f "mutants-$module.log"; break
+    fi
+    if [ "$attempt" = 3 ]; then
+      tail -40 "mutants-$module.log" >&2
+      echo "mutmut failed on $module (log: mutants-$module.log)" >&2; exit 1
+    fi
+  done
 done
 .venv/bin/python tests/mutation/report.py
