@@ -142,3 +142,18 @@ def test_qr_code_reads_back_with_medium_error_correction_and_a_two_module_border
 def test_qr_code_as_svg():
     svg = share.qr_code("http://h/chain?case=x", kind="svg").decode()
     assert "<svg" in svg and 'width="232"' in svg  # version 2: (25 + 4) modules of 8 px
+
+
+def test_bibtex_entry_in_french_written_out():
+    version = share.app_version()
+    entry = share.citation_bibtex("Chaîne de X", "http://h/", "tous les cas", DAY, lang="fr")
+    assert entry.splitlines()[0] == "@misc{dlc-view-2026-03-07,"  # the default key
+    assert "  title = {{Chaînes du travail des données} : Chaîne de X}," in entry
+    assert (f"  note = {{Tableau de bord interactif, version {version} ; données : tous les cas"
+            " ; consulté le 2026-03-07},") in entry
+
+
+def test_citation_text_in_french_names_the_dashboard_in_french():
+    french = share.citation_text("Chaîne de X", "http://h/chain", "tous les cas", DAY, "fr")
+    assert french.startswith("Contributeurs de Data Labour Chains (2026). Chaînes du travail des "
+                             "données : Chaîne de X [Tableau de bord interactif, version ")
