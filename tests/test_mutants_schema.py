@@ -135,3 +135,23 @@ def test_main_updates_case_and_reference_packages_but_not_releases(tmp_path, cap
     assert released.read_text() == '{"resources": []}'
     schema.main([str(tmp_path)])
     assert capsys.readouterr().out.startswith("unchanged: ")
+
+
+def test_main_without_arguments_updates_the_data_folder(tmp_path, monkeypatch, capsys):
+    (tmp_path / "data" / "one").mkdir(parents=True)
+    (tmp_path / "data" / "one" / "datapackage.json").write_text('{"resources": []}')
+    monkeypatch.chdir(tmp_path)
+    assert schema.main([]) == 0
+    assert capsys.readouterr().out == "updated: data/one/datapackage.json\n"
+
+
+def test_file_header_keeps_a_line_break_inside_a_quoted_name_as_written(tmp_path):
+    (tmp_path / "crlf.csv").write_bytes(b'"x\r\ny",z\r\n1,2\r\n')
+    assert schema.file_header(tmp_path / "crlf.csv") == ["x\r\ny", "z"]
+
+
+def test_main_leaves_anything_under_a_releases_folder(tmp_path, capsys):
+    (tmp_path / "one" / "releases").mkdir(parents=True)
+    (tmp_path / "one" / "releases" / "datapackage.json").write_text('{"resources": []}')
+    assert schema.main([str(tmp_path)]) == 0
+    assert capsys.readouterr().out == ""
