@@ -1,1 +1,116 @@
-"""Tests that kill the surviving mutants of upload (see tests/mutation/RESULTS.md)."""
+"""Uploads on their limits, the package written for four CSV files, and the template, by hand."""
+
+import hashlib
+import io
+import json
+import zipfile
+
+import pytest
+
+from app.core import schema
+from app.core.upload import (MAX_UPLOAD_BYTES, UploadError, UploadedCase, from_csv_files,
+                             slugify, template_zip)
+
+FOUR = ("actors.csv", "links.csv", "tasks.csv", "sources.csv")
+
+
+def four_files(size=1):
+    return {name: b"x" * size for name in FOUR}
+
+
+def test_the_package_written_for_four_csv_files():
+    case = from_csv_files(four_files(), "  Été   à Tana ")
+    assert case.case_id == "t-tana"  # é and à are not [a-z0-9]: each run becomes one hyphen
+    raw = case.files["datapackage.json"]
+    assert "Été à Tana".encode("utf-8") in raw  # written as UTF-8, not \u escapes
+    assert json.loads(raw) == {
+        "name": "t-tana", "title": "Été à Tana",
+        "description": "A case uploaded for this browser session.",
+        "product": "not given", "period": "not given",
+        "licenses": [{"name": "not given"}], "sources": [{"title": "see sources.csv"}],
+        "resources": [schema.resource(t) for t in schema.CASE_TABLES],
+    }
+    assert [r["name"] for r in json.loads(raw)["resources"]] == [
+        "actors", "links", "tasks", "sources"]
+    assert {k: v for k, v in case.files.items() if k != "datapackage.json"} == four_files()
+
+
+def test_a_title_of_200_characters_is_accepted_and_201_refused():
+    assert from_csv_files(four_files(), "a" * 200).case_id == "a" * 60
+    with pytest.raises(UploadError) as refused:
+        from_csv_files(four_files(), "a" * 201)
+    assert refused.value.problems[0].message == "the title is longer than 200 characters"
+
+
+def test_files_adding_up_to_the_limit_pass_and_one_byte_more_is_refused():
+    files = four_files()
+    files["actors.csv"] = b"x" * (MAX_UPLOAD_BYTES - 3)  # 5 MiB in all
+    assert from_csv_files(files, "ok").case_id == "ok"
+    files["actors.csv"] += b"x"
+    with pytest.raises(UploadError) as refused:
+        from_csv_files(files, "ok")
+    assert [p.message for p in refused.value.problems] == [
+        "the files add up to more than 5 MB"]
+
+
+def test_digest_is_the_sha256_of_each_name_and_content_in_name_order():
+    case = UploadedCase("c", {"b.csv": b"2", "a.csv": b"1"})
+    assert case.digest == hashlib.sha256(b"a.csv\x001\x00b.csv\x002\x00").hexdigest()
+
+
+@pytest.mark.parametrize("text, slug", [
+    ("Hello, World!", "hello-world"),
+    ("!!abc!!", "abc"),
+    ("", "uploaded-case"),
+    ("!!!", "uploaded-case"),
+    ("a" * 59 + " bcd", "a" * 59),  # cut at 60 characters, then no hyphen left at the end
+    ("x" * 70, "x" * 60),
+])
+def test_slugify(text, slug):
+    assert slugify(text) == slug
+
+
+def test_template_zip_written_out():
+    with zipfile.ZipFile(io.BytesIO(template_zip(b"# Dictionary\n"))) as archive:
+        names = archive.namelist()
+        files = {name: archive.read(name) for name in names}
+    assert names == ["my-case/datapackage.json", "my-case/actors.csv", "my-case/links.csv",
+                     "my-case/tasks.csv", "my-case/sources.csv", "my-case/DATA-DICTIONARY.md"]
+    assert files["my-case/DATA-DICTIONARY.md"] == b"# Dictionary\n"
+    package = json.loads(files["my-case/datapackage.json"])
+    assert {k: v for k, v in package.items() if k != "resources"} == {
+        "name": "my-case", "title": "My case",
+        "description": "What the chain is, in a sentence.",
+        "product": "The AI product sold", "period": "2023-2024",
+        "licenses": [{"name": "CC-BY-4.0",
+                      "path": "https://creativecommons.org/licenses/by/4.0/"}],
+        "sources": [{"title": "Author (2024)"}],
+    }
+    assert package["resources"] == [schema.resource(t) for t in schema.CASE_TABLES]
+    assert files["my-case/actors.csv"].decode().splitlines() == [
+        "actor_id,name,actor_type,country,country_source_ids,workers,anonymised,description,"
+        "source_ids,certainty",
+        "lead-firm,AI company (anonymised),ai_company,FR,S1,,true,Sells the AI product.,S1,"
+        "documented",
+        "workers,Data workers,worker_pool,MG,S2,120,false,Annotate images for the firm.,S2,"
+        "reported",
+    ]
+    assert files["my-case/links.csv"].decode().splitlines() == [
+        "link_id,from_actor,to_actor,relation,description,source_ids,certainty",
+        "l1,lead-firm,workers,outsources_to,The firm outsources annotation.,S1,documented",
+        "l2,workers,lead-firm,supplies_data,Annotated images go back to the firm.,S1,inferred",
+    ]
+    assert files["my-case/tasks.csv"].decode().splitlines() == [
+        "task_id,actor_id,link_id,task,function,subfunction,data_type,paid,description,"
+        "source_ids,certainty",
+        "t1,workers,l1,Draw boxes around products,preparation,annotation,image,true,"
+        "Bounding boxes on shelf photos.,S1,documented",
+        "t2,workers,l1,Check the model's labels,verification,,image,true,"
+        "Accept or correct predicted labels.,S1,reported",
+    ]
+    assert files["my-case/sources.csv"].decode().splitlines() == [
+        "source_id,citation,year,url,kind,primary,note",
+        'S1,"Author, A. (2024). Title of the article. Journal 1(1).",2024,'
+        "https://doi.org/10.0000/example,article,true,Fieldwork in 2023.",
+        'S2,"Newspaper (2024). Title of the piece.",2024,,press,false,Secondary source.',
+    ]
