@@ -114,3 +114,42 @@ def test_template_zip_written_out():
         "https://doi.org/10.0000/example,article,true,Fieldwork in 2023.",
         'S2,"Newspaper (2024). Title of the piece.",2024,,press,false,Secondary source.',
     ]
+
+
+def zipped(entries):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in entries.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("name", ["\\evil.csv", "c:evil.csv", "C:evil.csv", "/evil.csv"])
+def test_absolute_paths_in_a_zip_are_refused(name):
+    from app.core.upload import read_zip
+
+    with pytest.raises(UploadError) as refused:
+        read_zip("u.zip", zipped({name: "x"}))
+    assert [(p.key, p.value) for p in refused.value.problems] == [
+        ("problem.zip_absolute_path", name)]
+
+
+def test_a_declared_name_that_is_not_a_key_gives_way_to_the_folder_name():
+    from app.core.upload import read_zip
+
+    package = json.dumps({"name": "Not A Key!"})
+    case = read_zip("u.zip", zipped({"My Folder/datapackage.json": package,
+                                     "My Folder/actors.csv": "a"}))
+    assert case.case_id == "my-folder"
+    good = json.dumps({"name": "good-key"})
+    assert read_zip("u.zip", zipped({"f/datapackage.json": good})).case_id == "good-key"
+
+
+def test_an_upload_error_reads_as_its_problems_joined():
+    from app.core.errors import Problem
+
+    error = UploadError([Problem.of("a.csv", "problem.not_a_zip"),
+                         Problem.of("title", "problem.title_missing")])
+    assert str(error) == ("a.csv: not a readable zip file; upload a .zip of a case folder, or "
+                          "the four CSV files; title: give the case a title; it names the case "
+                          "on every page")
