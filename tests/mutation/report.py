@@ -36,8 +36,23 @@ def changed_lines(name: str, path: str) -> list[str]:
             if line.startswith("+") and not line.startswith("+++")]
 
 
+def surviving_names() -> list[str]:
+    """Names of the mutants that survived and are not explained, in every module run so far."""
+    explained = tomllib.loads((HERE / "equivalent.toml").read_text(encoding="utf-8"))
+    names = []
+    for path in MODULES.values():
+        meta = PROJECT / "mutants" / (path + ".meta")
+        if meta.exists():
+            codes = json.loads(meta.read_text())["exit_code_by_key"]
+            names += [k for k, c in codes.items() if c in SURVIVED and k not in explained]
+    return names
+
+
 def main() -> int:
     os.chdir(PROJECT)
+    if "--survivors" in sys.argv:
+        print("\n".join(surviving_names()))
+        return 0
     explained = tomllib.loads((HERE / "equivalent.toml").read_text(encoding="utf-8"))
     rows, survivors = [], []
     for module, path in MODULES.items():
