@@ -65,6 +65,7 @@ def test_digest_is_the_sha256_of_each_name_and_content_in_name_order():
     ("!!!", "uploaded-case"),
     ("a" * 59 + " bcd", "a" * 59),  # cut at 60 characters, then no hyphen left at the end
     ("x" * 70, "x" * 60),
+    ("!" + "b" * 60, "b" * 60),  # leading hyphens go before the cut
 ])
 def test_slugify(text, slug):
     assert slugify(text) == slug
@@ -153,3 +154,66 @@ def test_an_upload_error_reads_as_its_problems_joined():
     assert str(error) == ("a.csv: not a readable zip file; upload a .zip of a case folder, or "
                           "the four CSV files; title: give the case a title; it names the case "
                           "on every page")
+
+
+def refusal(name, data):
+    from app.core.upload import read_zip
+
+    with pytest.raises(UploadError) as refused:
+        read_zip(name, data)
+    return refused.value.problems[0]
+
+
+def test_an_encrypted_entry_is_refused_and_other_flags_are_not():
+    from app.core.upload import read_zip
+
+    def flagged(bits):
+        """One entry with general purpose flag `bits` set in both of its headers."""
+        data = bytearray(zipped({"f/actors.csv": "a"}))
+        for signature, offset in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+            at = data.index(signature) + offset
+            data[at] |= bits
+        return bytes(data)
+
+    problem = refusal("u.zip", flagged(0x1))
+    assert (problem.key, problem.value) == ("problem.zip_encrypted", "f/actors.csv")
+    assert read_zip("u.zip", flagged(0x2)).files == {"actors.csv": b"a"}
+
+
+def test_an_upload_of_exactly_the_limit_is_read_and_one_byte_more_refused():
+    from app.core.upload import MAX_UPLOAD_BYTES
+
+    assert refusal("u.zip", b"x" * MAX_UPLOAD_BYTES).key == "problem.not_a_zip"
+    too_big = refusal("u.zip", b"x" * (MAX_UPLOAD_BYTES + 1))
+    assert too_big.key == "problem.upload_too_large" and dict(too_big.params)["size"] == 5
+    assert type(dict(too_big.params)["size"]) is int
+
+
+def test_fifty_entries_are_read_and_fifty_one_refused():
+    from app.core.upload import read_zip
+
+    entries = {f"f/extra{i}.txt": "" for i in range(49)} | {"f/actors.csv": "a"}
+    assert read_zip("u.zip", zipped(entries)).files == {"actors.csv": b"a"}
+    assert refusal("u.zip", zipped(entries | {"f/one-more.txt": ""})).key == "problem.zip_entries"
+
+
+def test_litter_and_extra_files_are_skipped_not_the_files_after_them():
+    from app.core.upload import read_zip
+
+    case = read_zip("u.zip", zipped({
+        "f/.actors.csv": "hidden", "__MACOSX/f/links.csv": "litter", "f/notes.txt": "extra",
+        "f/actors.csv": "a", "f/links.csv": "l"}))
+    assert case.files == {"actors.csv": b"a", "links.csv": b"l"}
+
+
+def test_files_at_the_top_of_a_zip_take_the_zips_name():
+    from app.core.upload import read_zip
+
+    assert read_zip("My Zip.zip", zipped({"actors.csv": "a"})).case_id == "my-zip"
+
+
+def test_the_template_is_compressed_and_its_package_indented():
+    with zipfile.ZipFile(io.BytesIO(template_zip(b""))) as archive:
+        assert {i.compress_type for i in archive.infolist()} == {zipfile.ZIP_DEFLATED}
+        text = archive.read("my-case/datapackage.json").decode()
+    assert text.startswith('{\n  "name": "my-case",\n  "title": "My case",') and text.endswith("}\n")
