@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Mutation testing of the modules where a wrong answer misleads a reader; run by hand, not in CI.
+# Usage:
+#   bash scripts/mutate.sh                   every module, the mutants not judged yet (all at first)
+#   bash scripts/mutate.sh share story       these modules afresh (validate schema network flows
+#                                            compare share upload story chain_layout)
+#   bash scripts/mutate.sh --survivors       only the mutants that survived, after adding tests
+# Verdicts are kept in mutants/ (git-ignored); `rm -rf mutants` starts afresh. Every run ends by
+# writing tests/mutation/RESULTS.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ -x .venv/bin/python ] || bash scripts/setup.sh --test
+[ -x .venv/bin/mutmut ] || .venv/bin/python -m pip install --quiet --disable-pip-version-check \
+  -c requirements.lock -e ".[test,mutation]"
+
+# mutmut prints a progress line per mutant, kept in mutants-run.log. mutmut 3.8 sometimes stops
+# on a child process it did not start (KeyError in wait_for_result); verdicts are saved as they
+# come, so it is started again, at most three times.
+run() {
+  for attempt in 1 2 3; do
+    if .venv/bin/mutmut run "$@" > mutants-run.log 2>&1; then rm -f mutants-run.log; return; fi
+  done
+  tail -40 mutants-run.log >&2; echo "mutmut failed (log: mutants-run.log)" >&2; exit 1
+}
+
+if [ "$#" = 0 ]; then
+  run
+elif [ "$1" = "--survivors" ]; then
+  mapfile -t survivors < <(.venv/bin/python tests/mutation/report.py --survivors)
+  [ "${#survivors[@]}" = 0 ] || run "${survivors[@]}"
+else
+  for module in "$@"; do
+    case "$module" in
+      chain_layout) pattern="app.charts.chain_layout.*" ;;
+      validate|schema|network|flows|compare|share|upload|story) pattern="app.core.$module.*" ;;
+      *) echo "unknown module '$module'; one of: validate schema network flows compare share" \
+              "upload story chain_layout" >&2; exit 2 ;;
+    esac
+    echo "== $module"
+    run "$pattern"
+  done
+fi
+.venv/bin/python tests/mutation/report.py
