@@ -30,10 +30,13 @@ DRAFT_KEY = "build-draft"
 GENERATIONS_KEY = "build-grid-generations"
 SHOWN_KEY = "build-shown-case"
 START_KEY = "build-start-select"
+TABLE_KEY = "build-table-select"
 START_PARAM = "start"
 EMPTY, TEMPLATE = "empty", "template"
 META_KEY = "build-meta-{field}"
 META_CHARS = {"title": MAX_TITLE_CHARS, "product": 300, "period": 100, "description": 2000}
+# Sources first: every other row cites them, and picks them from a drop-down.
+EDIT_ORDER = (schema.SOURCES, schema.ACTORS, schema.LINKS, schema.TASKS)
 EDITOR_WIDTH = {"description": "large", "citation": "large", "note": "large", "task": "medium",
                 "name": "medium"}
 
@@ -134,49 +137,57 @@ def column_config(draft: Draft, table: schema.Table, lang: str) -> dict:
     config = {}
     for column in table.columns:
         kind = drafts.column_kind(table, column)
-        common = {"help": t(f"build.help.{table.name}.{column.name}"),
-                  "required": column.required or None}
+        # Required columns are marked, not enforced by the grid: it would hold a new row back
+        # until all were filled, and the validator could not say what is missing as it goes.
+        help_text = t(f"build.help.{table.name}.{column.name}")
+        common = {"help": t("build.required_help", help=help_text) if column.required
+                  else help_text}
+        label = t("build.required_label", column=column.name) if column.required else column.name
         if kind == "vocabulary":
             vocabulary = drafts.VOCABULARY_OF_COLUMN[column.name]
             config[column.name] = st.column_config.SelectboxColumn(
-                column.name, options=list(column.vocabulary), **common,
+                label, options=list(column.vocabulary), **common,
                 format_func=lambda v, k=vocabulary: vocab_label(k, v, lang))
         elif kind == "country":
             config[column.name] = st.column_config.SelectboxColumn(
-                column.name, options=drafts.country_options(lang), **common,
+                label, options=drafts.country_options(lang), **common,
                 format_func=lambda code: country_name(code, lang))
         elif kind in ("actor", "link"):
             source = "actors" if kind == "actor" else "links"
             config[column.name] = st.column_config.SelectboxColumn(
-                column.name, options=drafts.options(draft, source), **common)
+                label, options=drafts.options(draft, source), **common)
         elif kind == "sources":
             config[column.name] = st.column_config.MultiselectColumn(
-                column.name, options=drafts.options(draft, "sources"), **common)
+                label, options=drafts.options(draft, "sources"), **common)
         elif kind == "boolean":
             config[column.name] = st.column_config.CheckboxColumn(
-                column.name, default=column.name == "paid", **common)
+                label, default=column.name == "paid", **common)
         elif kind == "integer":
             config[column.name] = st.column_config.NumberColumn(
-                column.name, step=1, format="%d", **common)
+                label, step=1, format="%d", **common)
         else:
             config[column.name] = st.column_config.TextColumn(
-                column.name, width=EDITOR_WIDTH.get(column.name), **common)
+                label, width=EDITOR_WIDTH.get(column.name), **common)
     return config
 
 
 def render_tables(draft: Draft) -> None:
-    """The four tables as grids, one tab each, with their row counts."""
+    """One table at a time as a grid, chosen above it (labels that never change, so that the
+    choice stays put as rows are added)."""
     lang = current_language()
     counts = drafts.row_counts(draft)
-    tabs = st.tabs([t(f"build.tab.{table.name}", count=counts[table.name])
-                    for table in drafts.TABLES])
-    for tab, table in zip(tabs, drafts.TABLES):
-        with tab:
-            st.caption(t(f"build.table_help.{table.name}"))
-            key = _grid_key(table.name)
-            st.data_editor(drafts.editor_frame(draft, table.name), key=key, num_rows="dynamic",
-                           column_config=column_config(draft, table, lang), hide_index=False,
-                           on_change=_fold_edits, args=(table.name, key), width="stretch")
+    labels = {table.name: t(f"build.tab.{table.name}") for table in EDIT_ORDER}
+    name = st.segmented_control(t("build.table_label"), list(labels), format_func=labels.get,
+                                key=TABLE_KEY, default=EDIT_ORDER[0].name, required=True,
+                                label_visibility="collapsed")
+    table = drafts.TABLE_BY_NAME[name or EDIT_ORDER[0].name]
+    st.caption(tn("build.rows", counts[table.name]) + " · " + t(f"build.table_help.{table.name}"))
+    key = _grid_key(table.name)
+    st.data_editor(drafts.editor_frame(draft, table.name), key=key, num_rows="dynamic",
+                   column_config=column_config(draft, table, lang), hide_index=True,
+                   column_order=drafts.editor_order(table), on_change=_fold_edits,
+                   args=(table.name, key), width="stretch")
+    st.caption(t("build.grid_howto"))
 
 
 def draft_case_id(draft: Draft) -> str:

@@ -314,6 +314,15 @@ def column_kind(table: schema.Table, column: schema.Column) -> str:
     return "text"
 
 
+def editor_order(table: schema.Table) -> list[str]:
+    """The grid's columns: the required ones first (left, where a new row starts), then the
+    optional ones, the French translations last; the files keep the contract's order."""
+    def rank(column: schema.Column) -> int:
+        return 0 if column.required else 2 if column.name.endswith("_fr") else 1
+
+    return [c.name for c in sorted(table.columns, key=rank)]
+
+
 def _editor_value(kind: str, text: str) -> object:
     if kind == "sources":
         return split_ids(text)
@@ -321,12 +330,14 @@ def _editor_value(kind: str, text: str) -> object:
         return {"true": True, "false": False}.get(text)
     if kind == "integer":
         return int(text) if re.fullmatch(r"\d{1,15}", text) else None
-    return text or None
+    if kind in ("vocabulary", "country", "actor", "link"):
+        return text or None  # a drop-down shows nothing chosen
+    return text
 
 
 def editor_frame(draft: Draft, table_name: str) -> pd.DataFrame:
     """A table as the grid edits it: lists of source keys, booleans, whole numbers, None for
-    empty; rows numbered from 1, as the problems name them.
+    nothing chosen.
 
     A whole number the grid cannot hold (typed as text in a file) is shown empty; the
     draft keeps its text until that cell is edited.
@@ -343,9 +354,7 @@ def editor_frame(draft: Draft, table_name: str) -> pd.DataFrame:
             data[column.name] = pd.array(values, dtype="boolean")
         else:
             data[column.name] = pd.Series(values, dtype=object)
-    out = pd.DataFrame(data, columns=table.column_names)
-    out.index = pd.RangeIndex(1, len(out) + 1)
-    return out
+    return pd.DataFrame(data, columns=table.column_names)
 
 
 def apply_edits(draft: Draft, table_name: str, edits: dict) -> Draft:

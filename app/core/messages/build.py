@@ -71,18 +71,26 @@ MESSAGES: dict[str, dict[str, str]] = {
 
     # The tables.
     "build.tables_heading": {"en": "Its tables", "fr": "Ses tables"},
-    "build.tab.actors": {"en": "Actors ({count})", "fr": "Acteurs ({count})"},
-    "build.tab.links": {"en": "Links ({count})", "fr": "Liens ({count})"},
-    "build.tab.tasks": {"en": "Tasks ({count})", "fr": "Tâches ({count})"},
-    "build.tab.sources": {"en": "Sources ({count})", "fr": "Sources ({count})"},
+    "build.table_label": {"en": "Table", "fr": "Table"},
+    "build.rows.one": {"en": "{count} row", "fr": "{count} ligne"},
+    "build.rows.other": {"en": "{count} rows", "fr": "{count} lignes"},
+    "build.tab.actors": {"en": "Actors", "fr": "Acteurs"},
+    "build.tab.links": {"en": "Links", "fr": "Liens"},
+    "build.tab.tasks": {"en": "Tasks", "fr": "Tâches"},
+    "build.tab.sources": {"en": "Sources", "fr": "Sources"},
     "build.table_help.actors": {
-        "en": "One row per organisation or group of people in the chain. Add a row with the "
-              "+ above the table's top right corner; click a cell to type or choose, Enter to "
-              "confirm. Hover a column's name for what it means.",
-        "fr": "Une ligne par organisation ou groupe de personnes de la chaîne. Ajoutez une "
-              "ligne avec le + au-dessus du coin supérieur droit de la table\u00a0; cliquez sur "
-              "une case pour écrire ou choisir, Entrée pour valider. Survolez le nom d'une "
-              "colonne pour savoir ce qu'elle veut dire."},
+        "en": "One row per organisation or group of people in the chain.",
+        "fr": "Une ligne par organisation ou groupe de personnes de la chaîne."},
+    "build.grid_howto": {
+        "en": "Add a row with the + above the table's top right corner; click a cell, then "
+              "type or choose and press Enter. Columns marked * must be filled; hover a "
+              "column's name for what it means. To delete rows, tick them on the left and use "
+              "the bin above the table.",
+        "fr": "Ajoutez une ligne avec le + au-dessus du coin supérieur droit de la table\u00a0; "
+              "cliquez sur une case, puis écrivez ou choisissez et appuyez sur Entrée. Les "
+              "colonnes marquées * sont obligatoires\u00a0; survolez le nom d'une colonne pour "
+              "savoir ce qu'elle veut dire. Pour supprimer des lignes, cochez-les à gauche et "
+              "utilisez la corbeille au-dessus de la table."},
     "build.table_help.links": {
         "en": "One row per link, read as a sentence: from_actor RELATION to_actor (e.g. the "
               "firm “outsources to” the platform). Actors are chosen among the actors table.",
@@ -95,10 +103,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Une ligne par sorte de travail des données\u00a0: qui le fait, dans quel lien, "
               "et à quelle fonction il sert (préparation, vérification ou imitation)."},
     "build.table_help.sources": {
-        "en": "One row per text cited: every other row names its sources by their key "
-              "(source_id), e.g. S1.",
-        "fr": "Une ligne par texte cité\u00a0: toutes les autres lignes nomment leurs sources "
-              "par leur clé (source_id), par exemple S1."},
+        "en": "Start here: one row per text cited. Every other row names its sources by their "
+              "key (source_id, e.g. S1), chosen from this table.",
+        "fr": "Commencez ici\u00a0: une ligne par texte cité. Toutes les autres lignes nomment "
+              "leurs sources par leur clé (source_id, par exemple S1), choisie dans cette "
+              "table."},
+    "build.required_label": {"en": "{column} *", "fr": "{column} *"},
+    "build.required_help": {"en": "Required. {help}", "fr": "Obligatoire. {help}"},
 
     # What each column means (the grids' tooltips and the data dictionary on the page).
     "build.help.actors.actor_id": {
