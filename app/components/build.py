@@ -183,10 +183,12 @@ def render_tables(draft: Draft) -> None:
     table = drafts.TABLE_BY_NAME[name or EDIT_ORDER[0].name]
     st.caption(tn("build.rows", counts[table.name]) + " · " + t(f"build.table_help.{table.name}"))
     key = _grid_key(table.name)
-    st.data_editor(drafts.editor_frame(draft, table.name), key=key, num_rows="dynamic",
-                   column_config=column_config(draft, table, lang), hide_index=True,
-                   column_order=drafts.editor_order(table), on_change=_fold_edits,
-                   args=(table.name, key), width="stretch")
+    # Named by its generation: the page (and its tests) can tell a grid drawn afresh.
+    with st.container(key=f"{key}-box"):
+        st.data_editor(drafts.editor_frame(draft, table.name), key=key, num_rows="dynamic",
+                       column_config=column_config(draft, table, lang), hide_index=True,
+                       column_order=drafts.editor_order(table), on_change=_fold_edits,
+                       args=(table.name, key), width="stretch")
     st.caption(t("build.grid_howto"))
 
 
