@@ -28,6 +28,7 @@ from app.core.upload import MAX_TITLE_CHARS
 
 DRAFT_KEY = "build-draft"
 GENERATIONS_KEY = "build-grid-generations"
+FOLDED_KEY = "build-grids-folded"
 SHOWN_KEY = "build-shown-case"
 START_KEY = "build-start-select"
 TABLE_KEY = "build-table-select"
@@ -127,6 +128,14 @@ def render_meta(draft: Draft) -> Draft:
 def _fold_edits(table: str, key: str) -> None:
     """A grid was edited: the draft takes its edits, and the grid is drawn afresh from it."""
     edits = st.session_state.get(key) or {}
+    folded = st.session_state.setdefault(FOLDED_KEY, set())
+    if key in folded or not any(edits.get(part) for part in ("edited_rows", "added_rows",
+                                                              "deleted_rows")):
+        # Nothing changed (the grid stays as it is: a cell may be open for editing), or a grid
+        # already folded reports its edits again (the browser keeps them a little longer):
+        # applying them twice would add its new rows twice.
+        return
+    folded.add(key)
     st.session_state[DRAFT_KEY] = drafts.apply_edits(current_draft(), table, edits)
     _generations()[table] += 1
 

@@ -70,6 +70,8 @@ def _after_edit(page, before: str, timeout: int = 30_000) -> None:
 
 
 def _select_cell(page, row: int, col: int) -> None:
+    # The editor of the previous cell must be gone: keys typed now would go to it.
+    page.locator(EDITOR).first.wait_for(state="detached", timeout=10_000)
     grid = page.locator(GRID + " [data-testid=stDataFrameResizable]").first
     grid.evaluate("e => e.scrollIntoView({block: 'center', behavior: 'instant'})")
     box = grid.bounding_box()
@@ -126,8 +128,9 @@ def add_row(page) -> None:
     before = _grid_class(page)
     frame = page.locator(GRID + " [data-testid=stDataFrame]").first
     frame.evaluate("e => e.scrollIntoView({block: 'center', behavior: 'instant'})")
-    frame.hover(position={"x": 20, "y": 10})  # the toolbar shows over a hovered grid
-    page.locator(GRID).first.get_by_role("button", name="Add row").click()
+    frame.hover()  # the toolbar shows over a hovered grid
+    # The grid's top edge may lie over the button: the click goes to the button itself.
+    page.locator(GRID).first.get_by_role("button", name="Add row").dispatch_event("click")
     _after_edit(page, before)
 
 
