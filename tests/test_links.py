@@ -12,7 +12,8 @@ ENTRY = str(PROJECT / "app" / "streamlit_app.py")
 CORPUS = json.loads((FIXTURES / "links.json").read_text(encoding="utf-8"))["links"]
 PAGE_FILES = {"": "app_pages/home.py"} | {
     page: f"app_pages/{page}.py" for page in ("chain", "flows", "functions", "compare",
-                                               "platforms", "figures", "sources", "upload")}
+                                               "platforms", "figures", "sources", "upload",
+                                               "build")}
 
 
 def open_link(url: str) -> AppTest:

@@ -14,9 +14,11 @@ drop_unknown_params([START_PARAM])
 st.title(t("page.build"))
 st.markdown(t("build.intro"))
 st.info(t("build.kept_note"), icon=":material/info:")
-render_notices()
+notices = st.container()  # filled once the start choice has read the link
 
 draft = render_start()
+with notices:
+    render_notices()
 draft = render_meta(draft)
 checked = drafts.check(draft, draft_case_id(draft))
 st.subheader(t("build.tables_heading"), anchor=False)
