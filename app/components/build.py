@@ -100,29 +100,38 @@ def render_start() -> Draft:
     return current_draft()
 
 
+def _fold_meta(field: str) -> None:
+    """A metadata box was changed: the draft takes the new text."""
+    key = META_KEY.format(field=field)
+    st.session_state[DRAFT_KEY] = drafts.with_meta(current_draft(), **{
+        field: st.session_state.get(key) or ""})
+
+
 def render_meta(draft: Draft) -> Draft:
-    """Title, product, period, description and licence of the case."""
+    """Title, product, period, description and licence of the case.
+
+    The draft holds them: each box shows the draft's text and passes on what the reader
+    changes, so that a box drawn afresh (a run cut short by the next edit) never empties it.
+    """
     st.subheader(t("build.meta_heading"), anchor=False)
-    values = {}
     for field in drafts.META_FIELDS:
         key = META_KEY.format(field=field)
-        if key not in st.session_state:
+        if st.session_state.get(key) != draft.meta.get(field, ""):
             st.session_state[key] = draft.meta.get(field, "")
     cols = st.columns(3)
     for col, field in zip(cols, ("title", "product", "period")):
-        values[field] = col.text_input(t(f"build.meta.{field}"), key=META_KEY.format(field=field),
-                                       max_chars=META_CHARS[field],
-                                       help=t(f"build.meta.{field}_help"))
+        col.text_input(t(f"build.meta.{field}"), key=META_KEY.format(field=field),
+                       max_chars=META_CHARS[field], help=t(f"build.meta.{field}_help"),
+                       on_change=_fold_meta, args=(field,))
     cols = st.columns([3, 1])
-    values["description"] = cols[0].text_area(
-        t("build.meta.description"), key=META_KEY.format(field="description"), height=68,
-        max_chars=META_CHARS["description"], help=t("build.meta.description_help"))
-    values["licence"] = cols[1].selectbox(
-        t("build.meta.licence"), list(drafts.LICENCES), key=META_KEY.format(field="licence"),
-        help=t("build.meta.licence_help"))
-    draft = drafts.with_meta(draft, **values)
-    st.session_state[DRAFT_KEY] = draft
-    return draft
+    cols[0].text_area(t("build.meta.description"), key=META_KEY.format(field="description"),
+                      height=68, max_chars=META_CHARS["description"],
+                      help=t("build.meta.description_help"), on_change=_fold_meta,
+                      args=("description",))
+    cols[1].selectbox(t("build.meta.licence"), list(drafts.LICENCES),
+                      key=META_KEY.format(field="licence"), help=t("build.meta.licence_help"),
+                      on_change=_fold_meta, args=("licence",))
+    return current_draft()
 
 
 def _fold_edits(table: str, key: str) -> None:

@@ -270,10 +270,10 @@ def test_hostile_text_typed_into_cells_stays_text(server, page_1440, tmp_path):
     for row, name in enumerate(names):
         put(page, row, 1, name)
         assert cell_text(page, row, 1) == name
-    open_table(page, "Links")
-    link_payload = "<iframe src=javascript:alert('link')></iframe>"
-    put(page, 0, 6, link_payload)  # description
-    assert cell_text(page, 0, 6) == link_payload
+    open_table(page, "Tasks")
+    task_payload = "<iframe src=javascript:alert('link')></iframe>"
+    put(page, 0, 2, task_payload)  # the task's words
+    assert cell_text(page, 0, 2) == task_payload
     page.get_by_text("Valid: ready to download").wait_for(timeout=30_000)
     graph = page.frame_locator("iframe").first
     graph.locator("#mynetwork canvas").wait_for(timeout=30_000)
@@ -285,17 +285,16 @@ def test_hostile_text_typed_into_cells_stays_text(server, page_1440, tmp_path):
     # A cell a spreadsheet would run: refused by the validator, shown as text, and quoted in
     # the download.
     formula = '=HYPERLINK("http://203.0.113.9/","click")'
-    put(page, 1, 6, formula)
+    put(page, 1, 2, formula)
     page.get_by_text("1 problem to fix").wait_for(timeout=30_000)
     screenshot(page, "build-hostile")
     archive = download_zip(page, tmp_path)
     with zipfile.ZipFile(archive) as zipped:
         folder = zipped.namelist()[0].split("/")[0]
         actors = list(csv.DictReader(io.StringIO(zipped.read(f"{folder}/actors.csv").decode())))
-        links = list(csv.DictReader(io.StringIO(zipped.read(f"{folder}/links.csv").decode())))
+        tasks = list(csv.DictReader(io.StringIO(zipped.read(f"{folder}/tasks.csv").decode())))
     assert [a["name"] for a in actors] == names
-    assert links[0]["description"] == link_payload
-    assert links[1]["description"] == "'" + formula
+    assert [t["task"] for t in tasks] == [task_payload, "'" + formula]
     assert page.dialogs == [] and page.outside == []
     assert page.locator("[data-testid=stException]").count() == 0
 
