@@ -67,6 +67,9 @@ def _after_edit(page, before: str, timeout: int = 30_000) -> None:
         " return e && e.getAttribute('class') !== before; }", arg=[GRID, before],
         timeout=timeout)
     wait_for_app(page)
+    # The new grid has laid out its cells (its accessible table is there).
+    page.locator(GRID + " [data-testid=glide-cell-1-0], " + GRID + " table[role=grid]"
+                 ).first.wait_for(state="attached", timeout=10_000)
 
 
 def _select_cell(page, row: int, col: int) -> None:
@@ -104,9 +107,10 @@ def put(page, row: int, col: int, text: str | None = None, kind: str = "text") -
         else:
             page.keyboard.press("Enter")
             page.locator(EDITOR).first.wait_for(timeout=5_000)
-            if kind == "text":  # the editor opens on the cell's text: empty it first
-                page.locator(f"{EDITOR} textarea, {EDITOR} input").first.fill("")
-            page.keyboard.type(text)
+            if kind == "text":  # the editor opens on the cell's text: replace it
+                page.locator(f"{EDITOR} textarea, {EDITOR} input").first.fill(text)
+            else:  # type to filter the drop-down
+                page.keyboard.type(text)
             page.keyboard.press("Enter")
             if kind == "multi":
                 page.keyboard.press("Enter")  # the first Enter picks, the second confirms
