@@ -22,7 +22,7 @@ from conftest import FIXTURES, PROJECT, run_page
 
 APP = PROJECT / "app"
 PAGES = ["home", "chain", "flows", "functions", "compare", "platforms", "figures", "sources",
-         "upload"]
+         "upload", "build"]
 LANGUAGES = list(i18n.LANGUAGES)
 
 
@@ -299,7 +299,8 @@ def test_page_titles_follow_the_language():
     pages = [page for section in SECTIONS.values() for page in section]
     # Links in papers: the addresses never change with the language.
     assert [url for _, url, _, _ in pages] == ["", "chain", "flows", "functions", "compare",
-                                               "platforms", "figures", "sources", "upload"]
+                                               "platforms", "figures", "sources", "upload",
+                                               "build"]
     assert [Path(file).stem for file, *_ in pages] == PAGES
     titles = {lang: [i18n.translate(key, lang) for _, _, key, _ in pages] for lang in LANGUAGES}
     assert "Value chain" in titles["en"] and "Chaîne de valeur" in titles["fr"]

@@ -11,7 +11,8 @@ from conftest import FIXTURES, PROJECT, run_page
 CORPUS = json.loads((FIXTURES / "links.json").read_text(encoding="utf-8"))["links"]
 PAGE_FILES = {"": "app_pages/home.py"} | {
     page: f"app_pages/{page}.py" for page in ("chain", "flows", "functions", "compare",
-                                               "platforms", "figures", "sources", "upload")}
+                                               "platforms", "figures", "sources", "upload",
+                                               "build")}
 
 
 def open_link(url: str) -> AppTest:

@@ -24,6 +24,7 @@ PLATFORMS = "app_pages/platforms.py"
 FIGURES = "app_pages/figures.py"
 SOURCES = "app_pages/sources.py"
 UPLOAD = "app_pages/upload.py"
+BUILD = "app_pages/build.py"
 
 # Where a session keeps its navigation (see `build_pages`).
 PAGES_KEY = "navigation-pages"
@@ -44,6 +45,7 @@ SECTIONS: dict[str, list[tuple[str, str, str, str]]] = {
         (FIGURES, "figures", "page.figures", "bar_chart"),
         (SOURCES, "sources", "page.sources", "menu_book"),
         (UPLOAD, "upload", "page.upload", "upload_file"),
+        (BUILD, "build", "page.build", "edit_note"),
     ],
 }
 

@@ -48,17 +48,23 @@ def read_csv_uploads(uploaded_files, title: str) -> UploadedCase:
     return from_csv_files(files, title)
 
 
-def render_problems_list(problems: list[Problem], *, key: str) -> None:
-    """Every problem, worded as the validator words it, and the list as a download."""
+def render_problems_list(problems: list[Problem], *, key: str, summary: str | None = None,
+                         line_label: str | None = None,
+                         file_name: str = "upload-problems.csv") -> None:
+    """Every problem, worded as the validator words it, and the list as a download.
+
+    `summary` replaces the upload's "not added" line; `line_label` names the line column
+    (a case built in the browser numbers rows, not file lines)."""
     lang = current_language()
-    st.error(t("upload.refused", problems=tn("count.problems", len(problems))),
+    st.error(summary or t("upload.refused", problems=tn("count.problems", len(problems))),
              icon=":material/error:")
     frame = pd.DataFrame([p.as_row(lang) for p in problems], columns=list(PROBLEM_COLUMNS))
-    frame.columns = [t(f"upload.column.{c}") for c in PROBLEM_COLUMNS]
+    frame.columns = [line_label if c == "line" and line_label else t(f"upload.column.{c}")
+                     for c in PROBLEM_COLUMNS]
     st.dataframe(frame.head(MAX_PROBLEMS_LISTED), hide_index=True, key=f"{key}-table")
     if len(problems) > MAX_PROBLEMS_LISTED:
         st.caption(t("upload.first_shown", shown=MAX_PROBLEMS_LISTED))
-    render_csv_download(frame, "upload-problems.csv", key=f"{key}-download",
+    render_csv_download(frame, file_name, key=f"{key}-download",
                         label=t("upload.download_problems"))
 
 
