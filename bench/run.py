@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench import report
-from bench.report import Row, downloads_note, failed, measure, skipped, summary
+from bench.report import Row, failed, measure, skipped, summary
 
 BENCH_DIR = Path(__file__).resolve().parent
 RESULTS = BENCH_DIR / "results"
