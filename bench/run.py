@@ -363,7 +363,9 @@ def _render_device(browser, device, targets, repeats: int) -> dict[str, dict]:
     probes: dict[str, dict] = {}
     for name, url, _ in targets:
         try:
-            cold = browser.load(url, count_downloads=True, device=device)
+            # What a visit downloads is the same on both devices: counted once, at desktop
+            # size (listening slows the throttled phone further).
+            cold = browser.load(url, count_downloads=device.cpu_slowdown == 1, device=device)
             probes[name] = {"cold_s": cold.seconds, "kind": cold.kind,
                             "not_found": cold.page_not_found, "exception": cold.exception,
                             "info": cold.info}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import CHROMIUM_ARGS, LOCAL_HOSTS, wait_for_app  # noqa: F401
+from tests.browser.conftest import LOCAL_HOSTS, wait_for_app
 
 pytestmark = pytest.mark.browser
 PHONE = {"width": 390, "height": 844}
