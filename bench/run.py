@@ -80,8 +80,8 @@ class Profile:
     stampede_visitors: int = 300  # arriving over 10 s (bench/stampede.py)
 
 
-QUICK = Profile(startup_repeats=1, render_repeats=3, phone_render_repeats=2, reruns=10, crowd_sessions=20,
-                crowd_settle_s=3.0, crowd_wait_for_drop=False, build_repeats=3,
+QUICK = Profile(startup_repeats=1, render_repeats=3, phone_render_repeats=2, reruns=10,
+                crowd_sessions=20, crowd_settle_s=3.0, crowd_wait_for_drop=False, build_repeats=3,
                 scale_render_repeats=1, gc_compare=False, stampede_visitors=100)
 
 

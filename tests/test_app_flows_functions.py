@@ -207,6 +207,7 @@ def test_flows_without_any_case():
     ("cases", "../../etc/passwd"), ("country", "<script>alert(1)</script>"),
     ("function", LONG), ("relation", "<img src=x onerror=alert(1)>"), ("certainty", LONG),
     ("colour", "javascript:alert(1)"), ("cases", LONG), ("bogus", "1"),
+    ("show", "<script>alert(1)</script>"),
 ])
 def test_flows_hostile_params_give_the_default_view(param, value):
     at = run(FLOWS, **{param: value})
@@ -360,7 +361,7 @@ def test_functions_filters_that_empty_the_view():
 
 @pytest.mark.parametrize("param, value", [
     ("cases", "../../etc/passwd"), ("function", "<script>alert(1)</script>"), ("by", LONG),
-    ("cases", LONG), ("country", "MG")])
+    ("cases", LONG), ("country", "MG"), ("show", LONG)])
 def test_functions_hostile_params_give_the_default_view(param, value):
     at = run(FUNCTIONS, **{param: value})
     assert len(charts(at)) == 1

@@ -14,7 +14,7 @@ from app.charts.export import chart_png, chart_svg
 from app.charts.spec import vega_lite_spec
 from app.components.downloads import render_csv_download
 from app.components.i18n import t
-from app.components.state import synced_choice
+from app.components.state import render_notices, synced_choice
 from app.components.tables import render_table
 from app.core.text import escape_markdown
 
@@ -100,8 +100,10 @@ def choose_more(options: dict[str, str], *, key: str) -> str | None:
     """
     if not options:
         return None
-    return synced_choice(t("charts.more.label"), list(options), key=key, param=MORE_PARAM,
-                         format_func=options.get, help=t("charts.more.help"))
+    chosen = synced_choice(t("charts.more.label"), list(options), key=key, param=MORE_PARAM,
+                           format_func=options.get, help=t("charts.more.help"))
+    render_notices()  # a link's unknown `show`, said where the choice is
+    return chosen
 
 
 def selected_values(event, param: str, field: str) -> list[str]:
