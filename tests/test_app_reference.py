@@ -352,15 +352,16 @@ def test_compare_in_french():
     assert ("La plus longue chaîne compte 4 liens : Chaîne de micro-travail du secteur "
             "automobile.") in text
     assert "la carte d'un secteur, pas la chaîne d'un produit" in text
-    assert "Longueur de la chaîne" in text and "Liens transfrontaliers" in text
+    grid = run("app_pages/compare.py", lang="fr", show="grid")
+    assert "Longueur de la chaîne" in plain(grid) and "Liens transfrontaliers" in plain(grid)
     assert "Parmi les tâches du cas, la part qui sert chaque fonction" in text
-    assert "Chine ; Espagne ; États-Unis ; France ; Italie ; Japon" in text
+    assert "Chine ; Espagne ; États-Unis ; France ; Italie ; Japon" in plain(grid)
     assert "Plus longue chaîne de commandes, en liens" in chart_titles(at)
     table = find_table(at, "Cas", "Longueur de la chaîne (liens)", last=True)
     assert "Part des tâches : préparation" in table.columns
     (data,) = chart_rows(at, "Plus longue chaîne de commandes, en liens")
     assert "Chaîne de vérification d'un assistant vocal" in set(data["case"])
-    assert [m.value for m in at.metric][:2] == ["4 liens", "3 liens"]  # automotive, canteen
+    assert [m.value for m in grid.metric][:2] == ["4 liens", "3 liens"]  # automotive, canteen
     assert "lang=fr" not in str(at.query_params.get("cases", ""))  # values stay codes
 
 

@@ -50,13 +50,16 @@ st.markdown("**" + escape_markdown(view.answer) + "**")
 st.caption(t("compare.answer_caption", expander=t("charts.data_and_exports")))
 
 st.header(t("compare.section.chains"))
-render_measure_grid(view)
 render_chart(view.length, key="compare-length-chart", file_stem="compare_chain-length")
 
-# The other charts on request: each is a Vega view to build, the small chains one per case.
-more = choose_more({**{column: MEASURE_BY_COLUMN[column].label(lang) for column in CHARTS},
+# The rest on request: each chart is a Vega view to build, the small chains one per case, and
+# the grid of measures (also in the table below) a few dozen elements.
+more = choose_more({"grid": t("compare.more.grid"),
+                    **{column: MEASURE_BY_COLUMN[column].label(lang) for column in CHARTS},
                     "chains": t("compare.section.side_by_side")}, key="compare-more")
-if more in CHARTS:
+if more == "grid":
+    render_measure_grid(view)
+elif more in CHARTS:
     field, chart_key, file_stem = CHARTS[more]
     st.header(t("compare.section.work"))
     render_definition(more)
