@@ -5,7 +5,9 @@ message on the websocket, (2) Streamlit's main block holds content and no runnin
 widget is shown, (3) what the page draws is drawn: every chain-graph iframe has its
 `#mynetwork canvas` and its network object, every Vega chart its canvas or SVG, and (4) one
 more frame has been painted. Each load uses a fresh browser context (no cache, new session).
-Requests to any host but loopback are aborted.
+Requests to any host but loopback are aborted. Two devices: a desktop window, and a phone
+(390x844, touch, Chromium's CPU slowed 4x through the DevTools protocol's
+`Emulation.setCPUThrottlingRate`), as a scanned link opens on a phone's slower CPU.
 """
 
 from __future__ import annotations
@@ -25,6 +27,21 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
                  "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
 VIEWPORT = {"width": 1600, "height": 1200}
+
+
+@dataclass(frozen=True)
+class Device:
+    """Where a page is loaded: viewport, touch, and how much slower the CPU is made."""
+
+    name: str
+    viewport: dict
+    cpu_slowdown: float = 1.0
+    mobile: bool = False
+
+
+DESKTOP = Device("desktop", VIEWPORT)
+PHONE = Device("phone 390x844, CPU 4x slower", {"width": 390, "height": 844}, cpu_slowdown=4.0,
+               mobile=True)
 
 # What the page shows (PROBE) and the condition for "drawn" (READY): as many chain graphs and
 # Vega charts drawn as the script sent (counted from the websocket messages: the chart
@@ -87,8 +104,9 @@ class Browser:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    def _context(self):
-        context = self.browser.new_context(viewport=VIEWPORT)
+    def _context(self, device: Device):
+        context = self.browser.new_context(viewport=device.viewport, is_mobile=device.mobile,
+                                           has_touch=device.mobile)
 
         def route(route):
             url = route.request.url
@@ -102,7 +120,7 @@ class Browser:
         return context
 
     def load(self, url: str, timeout_s: float = 60.0, keep_open=None,
-             count_downloads: bool = False) -> Load:
+             count_downloads: bool = False, device: Device = DESKTOP) -> Load:
         """Open URL in a fresh context and time it until drawn (see the module docstring).
 
         `keep_open(page)` runs, untimed, before the context closes; its result goes into
@@ -110,8 +128,11 @@ class Browser:
         the visit downloaded over HTTP (the websocket aside): what a first visitor's network
         must carry. Listening costs time in the browser, so timed loads leave it off.
         """
-        context = self._context()
+        context = self._context(device)
         page = context.new_page()
+        if device.cpu_slowdown > 1:
+            cdp = context.new_cdp_session(page)
+            cdp.send("Emulation.setCPUThrottlingRate", {"rate": device.cpu_slowdown})
         state = {"finished": False, "not_found": False, "charts": 0, "graphs": 0}
         downloads = {"files": 0, "bytes": 0}
 

@@ -109,6 +109,62 @@ def downloads_note(files: int | None, nbytes: int | None, baseline: int | None =
     return note
 
 
+HELLO, CHART_FLOOR = "hello", "chart-floor"
+
+
+def render_rows(section: str, results: dict[str, dict], pages: list[tuple[str, str]], *,
+                text_limit: float, chart_limit: float) -> list[Row]:
+    """First-render rows of one device: hello world, the one-chart floor, then each page.
+
+    `results` maps a name ("hello", "chart-floor", a page's name) to its loads: `runs_s` (timed
+    loads), `cold_s`, `kind` ("text", "graph", "charts", "graph+charts"), `info` (downloads),
+    or `error` / `skip` / `errors`. `pages` lists (name, label) in table order. A page that draws
+    a chart or the graph is judged against the floor (`chart_limit`), a text page against hello
+    world (`text_limit`): Streamlit loads its chart code only for a page with a chart.
+    """
+    rows: list[Row] = []
+    hello = results.get(HELLO, {})
+    if not hello.get("runs_s"):
+        return [failed(section, "hello world", str(hello.get("error", hello))[:200])]
+    base = statistics.median(hello["runs_s"])
+    hello_bytes = hello.get("info", {}).get("bytes")
+    rows.append(measure(section, "hello world (median)", base, "s", note=", ".join(filter(None, [
+        f"n={len(hello['runs_s'])}", downloads_note(hello.get("info", {}).get("files"),
+                                                    hello_bytes)]))))
+    floor = results.get(CHART_FLOOR, {}).get("runs_s")
+    floor_s = statistics.median(floor) if floor else None
+    if floor_s:
+        rows.append(measure(section, "floor: hello world + one Vega chart", floor_s, "s",
+                            baseline=base, note="Streamlit's own cost of a first chart"))
+    for name, label in pages:
+        res = results.get(name, {"error": "not measured"})
+        if "error" in res:
+            rows.append(failed(section, label, res["error"]))
+        elif "skip" in res:
+            rows.append(skipped(section, label, res["skip"]))
+        elif not res.get("runs_s"):
+            rows.append(failed(section, label, "; ".join(res.get("errors", []))[:200]))
+        else:
+            median = statistics.median(res["runs_s"])
+            drawn = res["kind"] != "text"
+            note = f"cold {res['cold_s']:.2f} s; {median / base:.2f}x hello"
+            downloads = downloads_note(res.get("info", {}).get("files"),
+                                       res.get("info", {}).get("bytes"), hello_bytes)
+            if downloads:
+                note += f"; {downloads}"
+            if drawn and floor_s:
+                rows.append(measure(section, f"{label} [{res['kind']}] vs floor", median, "s",
+                                    baseline=floor_s, limit=chart_limit, note=note))
+            elif drawn:
+                rows.append(failed(section, f"{label} [{res['kind']}]",
+                                   "no one-chart floor measured to judge it against"))
+            else:
+                rows.append(measure(section, f"{label} [text]", median, "s", baseline=base,
+                                    limit=text_limit, note=note.replace(
+                                        f"; {median / base:.2f}x hello", "")))
+    return rows
+
+
 COLUMNS = ("Section", "Measure", "Value", "Baseline", "Ratio", "Target", "Result")
 
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench import report
-from bench.report import Row, downloads_note, failed, measure, skipped, summary
+from bench.report import Row, failed, measure, skipped, summary
 
 BENCH_DIR = Path(__file__).resolve().parent
 RESULTS = BENCH_DIR / "results"
@@ -43,11 +43,12 @@ PAGES = [
     ("figures", "figures", "", "charts"),
     ("sources", "sources", "", None),
 ]
-CHART_FLOOR = "chart-floor"  # hello world + one chart (bench/chart_floor_app.py)
+CHART_FLOOR = report.CHART_FLOOR  # hello world + one chart (bench/chart_floor_app.py)
 CHAIN_PAGE, CHAIN_QUERY, CHAIN_WIDGET = "chain", "case=voice-assistant", "chain-documented-toggle"
 FLOWS_PAGE, FLOWS_WIDGETS = "flows", ("flows-colour-select", "flows-certainty-select")
 
-TARGET_RENDER = 1.5
+TARGET_RENDER = 1.5  # a text page against hello world
+TARGET_RENDER_CHARTS = 1.25  # a page with a chart or the graph against the one-chart floor
 TARGET_RERUN = 2.0
 TARGET_BYTES_KB = 100
 TARGET_CROWD_P95_S = 1.0
@@ -66,6 +67,7 @@ TARGET_STARTUP_PAGE = 3.0
 class Profile:
     startup_repeats: int = 3
     render_repeats: int = 5
+    phone_render_repeats: int = 3  # each load is ~4x slower
     reruns: int = 30
     crowd_sessions: int = 50
     crowd_reruns: int = 5
@@ -78,8 +80,8 @@ class Profile:
     stampede_visitors: int = 300  # arriving over 10 s (bench/stampede.py)
 
 
-QUICK = Profile(startup_repeats=1, render_repeats=3, reruns=10, crowd_sessions=20,
-                crowd_settle_s=3.0, crowd_wait_for_drop=False, build_repeats=3,
+QUICK = Profile(startup_repeats=1, render_repeats=3, phone_render_repeats=2, reruns=10,
+                crowd_sessions=20, crowd_settle_s=3.0, crowd_wait_for_drop=False, build_repeats=3,
                 scale_render_repeats=1, gc_compare=False, stampede_visitors=100)
 
 
@@ -332,88 +334,66 @@ def section_reruns(app, hello, profile: Profile, rows: list[Row], raw: dict) -> 
 
 def section_render(app_base: str, hello_base: str, profile: Profile, rows: list[Row],
                    raw: dict, floor_base: str | None = None) -> None:
-    from bench.browser import Browser
+    """First render of every page, at desktop size and on a throttled phone, in one Chromium."""
+    from bench.browser import DESKTOP, PHONE, Browser
 
     log("first render in Chromium")
-    results: dict[str, dict] = {}
+    targets = [(report.HELLO, f"{hello_base}/", None)]
+    if floor_base:
+        targets.append((CHART_FLOOR, f"{floor_base}/", "charts"))
+    targets += [(name, f"{app_base}/{path}" + (f"?{query}" if query else ""), kind)
+                for name, path, query, kind in PAGES]
+    labels = [(name, "/" + path + (f"?{query}" if query else "")) for name, path, query, _ in PAGES]
+    raw["render"] = {}
     with Browser() as browser:
         raw["chromium"] = browser.version
-        targets = [("hello", f"{hello_base}/", None)]
-        if floor_base:
-            targets.append((CHART_FLOOR, f"{floor_base}/", "charts"))
-        targets += [(name, f"{app_base}/{path}" + (f"?{query}" if query else ""), kind)
-                    for name, path, query, kind in PAGES]
-        # A cold load of each page first (fills the caches and tells what the page draws).
-        probes: dict[str, dict] = {}
-        for name, url, kind in targets:
-            try:
-                cold = browser.load(url, count_downloads=True)
-                probes[name] = {"cold_s": cold.seconds, "kind": cold.kind,
-                                "not_found": cold.page_not_found, "exception": cold.exception,
-                                "info": cold.info}
-            except Exception as error:  # noqa: BLE001
-                probes[name] = {"error": f"{type(error).__name__}: {str(error)[:200]}"}
-        runnable = []
-        for name, url, expected in targets:
-            probe = probes[name]
-            if "error" in probe:
-                continue
-            if probe["not_found"]:
-                probe["skip"] = "page not found (404)"
-            elif probe["exception"]:
-                probe["error"] = "the page shows an exception: " + probe["info"]["text"][:100]
-            elif expected == "graph" and "graph" not in probe["kind"]:
-                probe["skip"] = "no chain graph on the page"
-            elif expected == "charts" and probe["kind"] == "text":
-                probe["skip"] = "no charts yet (page being written)"
-            else:
-                runnable.append((name, url, probe["kind"]))
-        # Timed loads, round-robin so that drift of the machine hits every page alike.
-        times: dict[str, list[float]] = {name: [] for name, _, _ in runnable}
-        for _ in range(profile.render_repeats):
-            for name, url, kind in runnable:
-                try:
-                    times[name].append(browser.load(url).seconds)
-                except Exception as error:  # noqa: BLE001
-                    probes[name].setdefault("errors", []).append(str(error)[:200])
-        for name, _, _ in targets:
-            results[name] = probes[name] | {"runs_s": times.get(name, [])}
-    raw["render"] = results
-    hello = results["hello"]
-    if not hello.get("runs_s"):
-        rows.append(failed("first render", "hello world", str(hello)[:200]))
-        return
-    base = statistics.median(hello["runs_s"])
-    hello_bytes = hello["info"].get("bytes")
-    rows.append(measure("first render", "hello world (median)", base, "s",
-                        note=", ".join(filter(None, [
-                            f"n={len(hello['runs_s'])}",
-                            downloads_note(hello["info"].get("files"), hello_bytes)]))))
-    floor = results.get(CHART_FLOOR, {}).get("runs_s")
-    floor_s = statistics.median(floor) if floor else None
-    if floor_s:
-        rows.append(measure("first render", "floor: hello world + one Vega chart", floor_s, "s",
-                            baseline=base, note="Streamlit's own cost of a first chart"))
-    for name, path, query, _ in PAGES:
-        label = "/" + path + (f"?{query}" if query else "")
-        res = results[name]
-        if "error" in res:
-            rows.append(failed("first render", label, res["error"]))
-        elif "skip" in res:
-            rows.append(skipped("first render", label, res["skip"]))
-        elif not res["runs_s"]:
-            rows.append(failed("first render", label, "; ".join(res.get("errors", []))[:200]))
+        for device, section, repeats in (
+                (DESKTOP, "first render", profile.render_repeats),
+                (PHONE, "phone render", profile.phone_render_repeats)):
+            log(f"first render: {device.name}")
+            results = _render_device(browser, device, targets, repeats)
+            raw["render"][device.name] = results
+            rows.extend(report.render_rows(section, results, labels, text_limit=TARGET_RENDER,
+                                           chart_limit=TARGET_RENDER_CHARTS))
+
+
+def _render_device(browser, device, targets, repeats: int) -> dict[str, dict]:
+    """A cold load of each target (fills the caches, tells what it draws), then timed loads
+    round-robin so that drift of the machine hits every page alike."""
+    probes: dict[str, dict] = {}
+    for name, url, _ in targets:
+        try:
+            # What a visit downloads is the same on both devices: counted once, at desktop
+            # size (listening slows the throttled phone further).
+            cold = browser.load(url, count_downloads=device.cpu_slowdown == 1, device=device)
+            probes[name] = {"cold_s": cold.seconds, "kind": cold.kind,
+                            "not_found": cold.page_not_found, "exception": cold.exception,
+                            "info": cold.info}
+        except Exception as error:  # noqa: BLE001
+            probes[name] = {"error": f"{type(error).__name__}: {str(error)[:200]}"}
+    runnable = []
+    for name, url, expected in targets:
+        probe = probes[name]
+        if "error" in probe:
+            continue
+        if probe["not_found"]:
+            probe["skip"] = "page not found (404)"
+        elif probe["exception"]:
+            probe["error"] = "the page shows an exception: " + probe["info"]["text"][:100]
+        elif expected == "graph" and "graph" not in probe["kind"]:
+            probe["skip"] = "no chain graph on the page"
+        elif expected == "charts" and probe["kind"] == "text":
+            probe["skip"] = "no charts yet (page being written)"
         else:
-            median = statistics.median(res["runs_s"])
-            note = f"cold {res['cold_s']:.2f} s"
-            if floor_s and "charts" in res["kind"]:
-                note += f"; {median / floor_s:.2f}x the one-chart floor"
-            downloads = downloads_note(res["info"].get("files"), res["info"].get("bytes"),
-                                       hello_bytes)
-            if downloads:
-                note += f"; {downloads}"
-            rows.append(measure("first render", f"{label} [{res['kind']}]", median, "s",
-                                baseline=base, limit=TARGET_RENDER, note=note))
+            runnable.append((name, url))
+    times: dict[str, list[float]] = {name: [] for name, _ in runnable}
+    for _ in range(repeats):
+        for name, url in runnable:
+            try:
+                times[name].append(browser.load(url, device=device).seconds)
+            except Exception as error:  # noqa: BLE001
+                probes[name].setdefault("errors", []).append(str(error)[:200])
+    return {name: probes[name] | {"runs_s": times.get(name, [])} for name, _, _ in targets}
 
 
 def section_crowd(profile: Profile, rows: list[Row], raw: dict, *, gc: bool | None = None,

@@ -16,3 +16,11 @@ extra=""
 [ "${1:-}" = "--test" ] && extra="[test]"
 .venv/bin/python -m pip install --quiet --disable-pip-version-check \
   -c requirements.lock -e ".${extra}"
+if [ "${1:-}" = "--test" ]; then
+  # axe-core for the accessibility test, from the lock (package-lock.json); no install scripts.
+  if command -v npm >/dev/null 2>&1; then
+    npm ci --ignore-scripts --no-audit --no-fund --silent
+  else
+    echo "npm is missing: the accessibility test will be skipped (apt-get install npm)" >&2
+  fi
+fi

@@ -84,9 +84,11 @@ def test_flows_default_view():
     at = run(FLOWS)
     assert at.title[0].value == "Country flows"
     assert at.get("pills")[0].value == CASE_IDS
-    # Map and origin-destination matrix.
-    assert len(charts(at)) == 2
-    assert chart_keys(at)[0] == "flows-map-all"
+    # The map only: the origin-destination matrix is drawn on request.
+    assert chart_keys(at) == ["flows-map-all"]
+    more = next(b for b in at.get("button_group") if b.key == "flows-more")
+    assert more.value is None and more.options == ["Origin–destination matrix",
+                                                   "Countries of each chain"]
     # 54 links: 7 canteen + 8 retail + 9 voice + 27 automotive + 3 Julie Desk. Cross-border:
     # canteen l2, retail l2 and l4 (France -> Madagascar), voice l1-l6 and l8 (10 links over 8
     # country pairs), and in the automotive chain Appen (AU) -> Figure Eight (US), Appen (AU),
@@ -117,7 +119,7 @@ def test_flows_default_view():
 
 def test_a_charts_data_and_exports_are_filled_only_when_opened():
     # Closed, a rerun sends the chart and its summary only; opened, its table and exports.
-    at = run(FLOWS)
+    at = run(FLOWS, show="matrix")
     panels = [e for e in at.expander if e.label == "The data behind this chart, and exports"]
     assert len(panels) == 2 and not any(e.dataframe for e in panels)
     assert len(at.dataframe) == 1  # the page's own table
@@ -170,7 +172,7 @@ def test_flows_for_each_case(case_id, cross, rows):
 def test_flows_filters_change_the_view(params, expected):
     at = run(FLOWS, **params)
     assert expected in markdown(at)
-    assert len(charts(at)) == 2
+    assert len(charts(at)) == 1
     for key, value in params.items():
         assert at.query_params[key] == value
 
@@ -205,10 +207,11 @@ def test_flows_without_any_case():
     ("cases", "../../etc/passwd"), ("country", "<script>alert(1)</script>"),
     ("function", LONG), ("relation", "<img src=x onerror=alert(1)>"), ("certainty", LONG),
     ("colour", "javascript:alert(1)"), ("cases", LONG), ("bogus", "1"),
+    ("show", "<script>alert(1)</script>"),
 ])
 def test_flows_hostile_params_give_the_default_view(param, value):
     at = run(FLOWS, **{param: value})
-    assert len(charts(at)) == 2
+    assert len(charts(at)) == 1
     assert len(table(at, "flows-table")) == 40
     assert at.get("pills")[0].value == CASE_IDS
     notice = infos(at)
@@ -272,7 +275,7 @@ def test_flows_country_with_no_flow_under_the_filters():
     # Italy only supervises (voice l6).
     at = run(FLOWS, country="IT", relation="recruits")
     assert "No flow starts or ends in Italy" in infos(at)
-    assert len(charts(at)) == 2
+    assert len(charts(at)) == 1
 
 
 # --- Task functions -------------------------------------------------------------------------
@@ -280,8 +283,8 @@ def test_flows_country_with_no_flow_under_the_filters():
 def test_functions_default_view():
     at = run(FUNCTIONS)
     assert at.title[0].value == "Task functions"
-    # The diagram, the shares per case, the breakdown by country, paid, and data type.
-    assert len(charts(at)) == 5
+    # The diagram only: the shares per case and the breakdowns are drawn on request.
+    assert chart_keys(at) == ["functions-diagram-all"]
     # 31 tasks: canteen t1-t3, retail t1-t6, voice t1-t8, automotive t1-t12, Julie Desk t1-t2.
     assert len(table(at, "functions-task-table")) == 31
     # Preparation: canteen t1, t3; retail t2, t3, t6; voice t2, t3, t6, t8 (generation:
@@ -294,7 +297,10 @@ def test_functions_default_view():
             "annotation), 7 verify the model's outputs and 3 impersonate the model") in text
     assert "Tubaro, P., Casilli, A. A. & Coville, M. (2020)" in text
     # What share of each chain's data work is verification: voice 3 of 8.
-    assert "Voice-assistant verification chain: 50% preparation, 38% verification" in text
+    shares = run(FUNCTIONS, show="shares")
+    assert chart_keys(shares) == ["functions-diagram-all", "functions-shares-all"]
+    assert ("Voice-assistant verification chain: 50% preparation, 38% verification"
+            in captions(shares))
     assert at.button(key="functions-clear-function").disabled
 
 
@@ -325,10 +331,10 @@ def test_functions_filter_by_function(function, n_tasks):
     ("country", "Country of who does it"), ("actor_type", "Type of actor doing it"),
     ("case_id", "Case study"), ("paid", "Paid or unpaid"), ("data_type", "Kind of data")])
 def test_functions_breakdowns(by, label):
-    at = run(FUNCTIONS, by=by)
+    at = run(FUNCTIONS, by=by, show="breakdowns")
     assert at.selectbox(key="functions-by-select").value == by
     keys = chart_keys(at)
-    assert len(keys) == 5 and "functions-by-all" in keys
+    assert len(keys) == 4 and "functions-by-all" in keys
     # The chosen breakdown is not drawn a second time under it.
     shown_under = {key.removeprefix("functions-").removesuffix("-all") for key in keys[-2:]}
     assert by not in shown_under and len(shown_under) == 2
@@ -339,7 +345,7 @@ def test_functions_breakdowns(by, label):
 
 
 def test_functions_unpaid_work_is_counted():
-    at = run(FUNCTIONS)
+    at = run(FUNCTIONS, show="breakdowns")
     # Unpaid: canteen t2 (verification), retail t3 (preparation), t5 (verification), voice t8
     # (preparation).
     assert "unpaid 4 (preparation 2, verification 2)" in captions(at)
@@ -355,10 +361,10 @@ def test_functions_filters_that_empty_the_view():
 
 @pytest.mark.parametrize("param, value", [
     ("cases", "../../etc/passwd"), ("function", "<script>alert(1)</script>"), ("by", LONG),
-    ("cases", LONG), ("country", "MG")])
+    ("cases", LONG), ("country", "MG"), ("show", LONG)])
 def test_functions_hostile_params_give_the_default_view(param, value):
     at = run(FUNCTIONS, **{param: value})
-    assert len(charts(at)) == 5
+    assert len(charts(at)) == 1
     assert len(table(at, "functions-task-table")) == 31
     notice = infos(at)
     assert f"Ignored the link's `{param}`" in notice
@@ -367,7 +373,7 @@ def test_functions_hostile_params_give_the_default_view(param, value):
 
 
 def test_functions_click_on_a_function_filters_everything():
-    at = run(FUNCTIONS)
+    at = run(FUNCTIONS, show="breakdowns")
     select_in_chart(at, "functions-diagram", "function", [{"function": "verification"}])
     assert at.selectbox(key="functions-function-select").value == "verification"
     assert at.query_params["function"] == "verification"
@@ -375,6 +381,9 @@ def test_functions_click_on_a_function_filters_everything():
     assert len(table(at, "functions-task-table")) == 7
     assert "functions-paid-verification" in chart_keys(at)
     # A click in another chart moves the filter.
+    at.query_params["show"] = "shares"
+    at.session_state["functions-more"] = "shares"
+    at.run()
     select_in_chart(at, "functions-shares", "function", [{"function": "impersonation"}])
     assert at.query_params["function"] == "impersonation"
     assert len(table(at, "functions-task-table")) == 3
@@ -386,7 +395,7 @@ def test_functions_click_on_a_function_filters_everything():
 
 
 def test_functions_ignores_a_selection_of_something_else():
-    at = run(FUNCTIONS)
+    at = run(FUNCTIONS, show="breakdowns")
     select_in_chart(at, "functions-by", "function", [{"function": "<script>"}])
     assert at.selectbox(key="functions-function-select").value == ""
     assert len(table(at, "functions-task-table")) == 31
@@ -430,9 +439,10 @@ def test_flows_in_french():
     assert f"15 liens franchissent 12 frontières{NBSP}: France → Madagascar (3)" in text
     assert "10 restent à l'intérieur d'un pays (France 6, Madagascar 2, États-Unis 2)" in text
     assert "29 liens ont une extrémité dont aucune source ne donne le pays" in text
-    assert "Les pays que traverse chaque chaîne" in [s.value for s in at.subheader]
+    countries = run(FLOWS, lang="fr", show="countries")
+    assert "Les pays que traverse chaque chaîne" in [s.value for s in countries.subheader]
     # The canteen chain: France, Madagascar and the unknown bucket (not counted as a country).
-    assert "France, Madagascar, Inconnu (2 pays, 1 lien transfrontalier)" in text
+    assert "France, Madagascar, Inconnu (2 pays, 1 lien transfrontalier)" in markdown(countries)
     assert at.selectbox(key="flows-function-select").options[0] == "Toutes les fonctions"
     assert "Préparation" in at.selectbox(key="flows-function-select").options
     assert "Sous-traite à" in at.selectbox(key="flows-relation-select").options
@@ -440,7 +450,7 @@ def test_flows_in_french():
     assert at.selectbox(key="flows-country-select").options[:3] == [
         "Tous les pays", "Allemagne", "Australie"]
     # The charts: titles, axes, legends and tooltips in French; codes stay the data.
-    specs = spec_texts(at)
+    specs = spec_texts(at) + spec_texts(run(FLOWS, lang="fr", show="matrix"))
     for french in ("Où va le travail des données", "Qui commande à qui, pays par pays",
                    "Pays de départ", "Liens documentés", "Préparation", "Inconnu",
                    "sous-traite à"):
@@ -477,9 +487,10 @@ def test_flows_numbers_in_french():
 
 
 def test_functions_in_french():
-    at = run(FUNCTIONS, lang="fr")
+    at = run(FUNCTIONS, lang="fr", show="breakdowns")
+    shares = run(FUNCTIONS, lang="fr", show="shares")
     assert at.title[0].value == "Fonctions des tâches"
-    text = captions(at)
+    text = captions(at) + captions(shares)
     assert ("Sur 31 tâches dans les cas choisis, 21 préparent les données (9 génération, "
             "12 annotation), 7 vérifient les résultats du modèle et 3 imitent le modèle") in text
     # Percentages the French way: a narrow no-break space before %.
@@ -487,7 +498,7 @@ def test_functions_in_french():
             f"38{NNBSP}% vérification") in text
     assert "non payé 4 (préparation 2, vérification 2)" in text
     assert "Schéma d'après la figure 1 de Tubaro, P., Casilli, A. A. & Coville, M. (2020)" in text
-    specs = spec_texts(at)
+    specs = spec_texts(at) + spec_texts(shares)
     for french in ("Trois fonctions du travail des données", "Préparation", "Imitation",
                    "Résultats", "Nombre de tâches", "Part des tâches",
                    "par pays de qui l'exécute",
@@ -509,7 +520,7 @@ def test_functions_in_french():
 
 
 def test_functions_in_french_filtered():
-    at = run(FUNCTIONS, lang="fr", function="verification", by="actor_type")
+    at = run(FUNCTIONS, lang="fr", function="verification", by="actor_type", show="breakdowns")
     assert "ne montrent que les tâches de **vérification** (7)" in markdown(at)
     assert "7 tâches par type d'acteur qui l'exécute" in captions(at)
     assert set(table(at, "functions-task-table")["Fonction"]) == {"Vérification"}

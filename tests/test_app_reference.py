@@ -89,8 +89,8 @@ def everything(at) -> str:
 def test_page_without_parameters(name):
     at = run(PAGES[name][0])
     assert at.title[0].value
-    if name != "sources":
-        assert len(at.get("vega_lite_chart")) >= 3
+    if name != "sources":  # the main chart; the others on request (`show=`)
+        assert len(at.get("vega_lite_chart")) == 1
     assert not at.info  # no notice, no empty message
 
 
@@ -130,27 +130,32 @@ def test_compare_defaults_to_every_case_and_answers_the_question():
         text.replace("\\", "")
     # The sector map is said to be one, with what its measures mean.
     assert "a sector map, not one product's chain" in text
-    # One small chain per case, on top of the length, function, unpaid and certainty charts.
-    assert len(at.get("vega_lite_chart")) == 4 + len(CASE_IDS)
+    # The length chart; on request one small chain per case, or one measure's chart.
+    assert len(at.get("vega_lite_chart")) == 1
     assert "cases" not in at.query_params  # the default stays out of the link
+    assert len(run("app_pages/compare.py", show="chains").get("vega_lite_chart")) == (
+        1 + len(CASE_IDS))
+    unpaid = run("app_pages/compare.py", show="unpaid_share")
+    assert len(unpaid.get("vega_lite_chart")) == 2
+    assert unpaid.query_params["show"] == "unpaid_share"
 
 
 def test_compare_filter_restores_from_the_link():
-    at = run("app_pages/compare.py", cases="voice-assistant,canteen-terminal")
+    at = run("app_pages/compare.py", cases="voice-assistant,canteen-terminal", show="chains")
     assert at.multiselect(key="compare-cases-select").value == ["canteen-terminal",
                                                                 "voice-assistant"]
-    assert len(at.get("vega_lite_chart")) == 4 + 2
+    assert len(at.get("vega_lite_chart")) == 1 + 2
     (data,) = chart_rows(at, "Longest chain of commissions, in links")
     assert set(data["case"]) == {"Automated canteen checkout terminal",
                                  "Voice-assistant verification chain"}
 
 
 def test_compare_widget_change_goes_into_the_link():
-    at = run("app_pages/compare.py")
+    at = run("app_pages/compare.py", show="chains")
     at.multiselect(key="compare-cases-select").set_value(["voice-assistant"]).run()
     assert not at.exception
     assert at.query_params["cases"] == "voice-assistant"
-    assert len(at.get("vega_lite_chart")) == 4 + 1
+    assert len(at.get("vega_lite_chart")) == 1 + 1
 
 
 def test_compare_empty_selection_shows_a_message():
@@ -182,12 +187,12 @@ def test_platforms_default_answers_founded_before_2000():
 
 
 def test_platforms_offer_filter():
-    at = run("app_pages/platforms.py", offer="generalist")
+    at = run("app_pages/platforms.py", offer="generalist", show="relations")
     assert at.multiselect(key="platforms-offer-select").value == ["generalist"]
     assert len(find_table(at, "Platform", "Notes")) == 3
     # No relation links two generalist platforms: a message instead of the chart.
     assert "No relation between the platforms shown" in infos(at)
-    at = run("app_pages/platforms.py", offer="generalist,specialized_ai")
+    at = run("app_pages/platforms.py", offer="generalist,specialized_ai", show="relations")
     assert len(find_table(at, "Platform", "Notes")) == 7
     assert any(s.get("title", {}).get("text") == "Relations between the platforms"
                for s in specs(at))
@@ -208,7 +213,9 @@ def test_platforms_widget_and_empty_result():
 def test_figures_default_shows_every_topic():
     at = run("app_pages/figures.py")
     assert at.multiselect(key="figures-topics-select").value == topics()
-    text = everything(at).replace("\\", "")
+    text = "\n".join(everything(page).replace("\\", "") for page in (
+        at, run("app_pages/figures.py", show="madagascar"),
+        run("app_pages/figures.py", show="market")))
     assert "Critique of this figure" in text and "exaggerated" in text
     assert "Secondary figures that differ: P3 gives 96–126 EUR per month; P5 gives " \
            "90–120 EUR per month" in text
@@ -346,27 +353,29 @@ def test_every_page_runs_in_french_without_english_titles(name):
 
 
 def test_compare_in_french():
-    at = run("app_pages/compare.py", lang="fr")
+    at = run("app_pages/compare.py", lang="fr", show="function_shares")
     assert at.title[0].value == "Comparer les cas"
     assert at.multiselect(key="compare-cases-select").label == "Cas à comparer"
     text = plain(at)
     assert ("La plus longue chaîne compte 4 liens : Chaîne de micro-travail du secteur "
             "automobile.") in text
     assert "la carte d'un secteur, pas la chaîne d'un produit" in text
-    assert "Longueur de la chaîne" in text and "Liens transfrontaliers" in text
+    grid = run("app_pages/compare.py", lang="fr", show="grid")
+    assert "Longueur de la chaîne" in plain(grid) and "Liens transfrontaliers" in plain(grid)
     assert "Parmi les tâches du cas, la part qui sert chaque fonction" in text
-    assert "Chine ; Espagne ; États-Unis ; France ; Italie ; Japon" in text
+    assert "Chine ; Espagne ; États-Unis ; France ; Italie ; Japon" in plain(grid)
     assert "Plus longue chaîne de commandes, en liens" in chart_titles(at)
     table = find_table(at, "Cas", "Longueur de la chaîne (liens)", last=True)
     assert "Part des tâches : préparation" in table.columns
     (data,) = chart_rows(at, "Plus longue chaîne de commandes, en liens")
     assert "Chaîne de vérification d'un assistant vocal" in set(data["case"])
-    assert [m.value for m in at.metric][:2] == ["4 liens", "3 liens"]  # automotive, canteen
+    assert [m.value for m in grid.metric][:2] == ["4 liens", "3 liens"]  # automotive, canteen
     assert "lang=fr" not in str(at.query_params.get("cases", ""))  # values stay codes
 
 
 def test_platforms_in_french():
-    at = run("app_pages/platforms.py", lang="fr", offer="generalist,specialized_ai")
+    at = run("app_pages/platforms.py", lang="fr", offer="generalist,specialized_ai",
+             show="relations")
     assert at.multiselect(key="platforms-offer-select").value == ["generalist",
                                                                   "specialized_ai"]
     assert at.query_params["offer"] == "generalist,specialized_ai"  # codes in the link
@@ -383,14 +392,16 @@ def test_platforms_in_french():
 
 def test_figures_in_french():
     at = run("app_pages/figures.py", lang="fr")
-    text = plain(at)
+    madagascar = run("app_pages/figures.py", lang="fr", show="madagascar")
+    text = "\n".join(plain(page) for page in (
+        at, madagascar, run("app_pages/figures.py", lang="fr", show="market")))
     assert f"266{NNBSP}126 personnes" in text  # French thousands: a narrow no-break space
     assert "266,126" not in text
     assert "Critique de ce chiffre" in text and "exagéré" in text
     assert "Chiffres secondaires qui divergent : P3 donne 96–126 EUR par mois ; P5 donne " \
            "90–120 EUR par mois" in text
     assert "Prévisions du secteur, pas des mesures" in text
-    assert "296 personnes" in [m.value for m in at.metric]
+    assert "296 personnes" in [m.value for m in madagascar.metric]
     table = find_table(at, "Thème", "Chiffre", last=True)
     assert len(table) == len(bundled_reference().figures)
     assert "Taille des marchés" in set(table["Thème"])

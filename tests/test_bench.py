@@ -175,3 +175,33 @@ def test_servers_run_with_the_environment_and_session_ttl_the_app_is_served_with
     (tmp_path / ".streamlit" / "config.toml").write_text(
         "[server]\nheadless = true\ndisconnectedSessionTTL = 30\n", encoding="utf-8")
     assert servers.session_ttl_s(tmp_path) == 30
+
+
+def test_render_rows_judge_chart_pages_against_the_floor_and_text_pages_against_hello():
+    results = {
+        "hello": {"runs_s": [1.0, 1.0, 1.0], "cold_s": 1.1, "kind": "text", "info": {}},
+        "chart-floor": {"runs_s": [1.3, 1.4, 1.2], "cold_s": 1.5, "kind": "charts", "info": {}},
+        "home": {"runs_s": [1.4, 1.5, 1.6], "cold_s": 1.6, "kind": "text", "info": {}},
+        "chain": {"runs_s": [1.6, 1.6, 1.7], "cold_s": 1.9, "kind": "graph", "info": {}},
+        "flows": {"runs_s": [1.7, 1.7, 1.7], "cold_s": 2.0, "kind": "charts", "info": {}},
+        "figures": {"skip": "page not found (404)"},
+    }
+    pages = [("home", "/"), ("chain", "/chain"), ("flows", "/flows"), ("figures", "/figures")]
+    rows = report.render_rows("phone render", results, pages, text_limit=1.5, chart_limit=1.25)
+    by_name = {row.measure: row for row in rows}
+    assert [row.section for row in rows] == ["phone render"] * 6
+    assert by_name["floor: hello world + one Vega chart"].ratio == pytest.approx(1.3)
+    home = by_name["/ [text]"]  # 1.5 / 1.0 against hello world
+    assert (home.ratio, home.target, home.status) == (pytest.approx(1.5), "<= 1.5x", PASS)
+    chain = by_name["/chain [graph] vs floor"]  # 1.6 / 1.3
+    assert (chain.baseline, chain.target, chain.status) == (1.3, "<= 1.25x", PASS)
+    assert chain.ratio == pytest.approx(1.6 / 1.3)
+    flows = by_name["/flows [charts] vs floor"]  # 1.7 / 1.3 = 1.31
+    assert flows.status == FAIL and "1.70x hello" in flows.note
+    assert by_name["/figures"].status == SKIP
+
+
+def test_render_rows_without_hello_world_is_one_error_row():
+    rows = report.render_rows("first render", {"hello": {"error": "timeout"}}, [("home", "/")],
+                              text_limit=1.5, chart_limit=1.25)
+    assert [row.status for row in rows] == [report.ERROR] and "timeout" in rows[0].note

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from app.components.cases import render_scope_of_chosen, sector_cases
-from app.components.charts import render_chart
+from app.components.charts import MORE_PARAM, choose_more, render_chart
 from app.components.compare import (compare_view, render_definition, render_measure_grid,
                                     render_small_chains)
 from app.components.data import get_cases_or_stop
@@ -13,11 +13,16 @@ from app.components.present import presenting
 from app.components.present_views import present_page
 from app.components.state import drop_unknown_params, render_notices, synced_multiselect
 from app.components.tables import render_table
-from app.core.compare import short_title
+from app.core.compare import MEASURE_BY_COLUMN, short_title
 from app.core.i18n import localized
 from app.core.text import escape_markdown
 
-PARAMS = ["cases", "step"]
+PARAMS = ["cases", "step", MORE_PARAM]
+# The measure charts drawn on request: the view's field, the chart's key, the exports' name.
+CHARTS = {"function_shares": ("functions", "compare-function-chart", "compare_function-shares"),
+          "unpaid_share": ("unpaid", "compare-unpaid-chart", "compare_unpaid-share"),
+          "certainty_shares": ("certainty", "compare-certainty-chart",
+                               "compare_certainty-shares")}
 
 drop_unknown_params(PARAMS)
 if presenting():
@@ -50,24 +55,24 @@ st.markdown("**" + escape_markdown(view.answer) + "**")
 st.caption(t("compare.answer_caption", expander=t("charts.data_and_exports")))
 
 st.header(t("compare.section.chains"))
-render_measure_grid(view)
 render_chart(view.length, key="compare-length-chart", file_stem="compare_chain-length")
 
-st.header(t("compare.section.work"))
-render_definition("function_shares")
-render_chart(view.functions, key="compare-function-chart",
-             file_stem="compare_function-shares")
-
-render_definition("unpaid_share")
-render_chart(view.unpaid, key="compare-unpaid-chart", file_stem="compare_unpaid-share")
-
-render_definition("certainty_shares")
-render_chart(view.certainty, key="compare-certainty-chart",
-             file_stem="compare_certainty-shares")
-
-st.header(t("compare.section.side_by_side"))
-st.caption(t("compare.side_by_side_caption"))
-render_small_chains(view)
+# The rest on request: each chart is a Vega view to build, the small chains one per case, and
+# the grid of measures (also in the table below) a few dozen elements.
+more = choose_more({"grid": t("compare.more.grid"),
+                    **{column: MEASURE_BY_COLUMN[column].label(lang) for column in CHARTS},
+                    "chains": t("compare.section.side_by_side")}, key="compare-more")
+if more == "grid":
+    render_measure_grid(view)
+elif more in CHARTS:
+    field, chart_key, file_stem = CHARTS[more]
+    st.header(t("compare.section.work"))
+    render_definition(more)
+    render_chart(getattr(view, field), key=chart_key, file_stem=file_stem)
+elif more == "chains":
+    st.header(t("compare.section.side_by_side"))
+    st.caption(t("compare.side_by_side_caption"))
+    render_small_chains(view)
 
 st.header(t("compare.section.table"))
 render_table(view.table, key="compare-measures-table")

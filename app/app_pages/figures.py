@@ -1,8 +1,10 @@
 """Key figures: the numbers of the research, each with its scope, source and any dispute."""
 
+from functools import partial
+
 import streamlit as st
 
-from app.components.charts import render_chart
+from app.components.charts import MORE_PARAM, choose_more, render_chart
 from app.components.data import get_reference
 from app.components.downloads import render_csv_download
 from app.components.i18n import current_language, t
@@ -13,7 +15,7 @@ from app.components.tables import render_table
 from app.core.reference import header, topic_title
 from app.core.text import escape_markdown
 
-PARAMS = ["topics"]
+PARAMS = ["topics", MORE_PARAM]
 
 drop_unknown_params(PARAMS)
 lang = current_language()
@@ -41,8 +43,7 @@ def topic_view(topic: str):
     return views.get(topic) if topic in chosen else None
 
 
-funnel = topic_view("france_microworkers")
-if funnel:
+def render_funnel(funnel) -> None:
     st.header(topic_title("france_microworkers", lang))
     left, right = st.columns([3, 2])
     with left:
@@ -52,32 +53,51 @@ if funnel:
             render_dispute(dispute, heading=t("figures.dispute.heading"))
         st.caption(escape_markdown(funnel.caption))
 
-study = topic_view("madagascar_study")
-pay = topic_view("madagascar_pay")
-if study or pay:
-    st.header(t("figures.madagascar.header"))
-if study:
-    render_metric_row(study.metrics)
-    if study.chart:
-        render_chart(study.chart, key="figures-madagascar-shares",
-                     file_stem="figures_madagascar-shares")
-if pay:
-    st.subheader(topic_title("madagascar_pay", lang), anchor=False)
-    if pay.warning:
-        st.warning(escape_markdown(pay.warning), icon=":material/compare:")
-    render_chart(pay.chart, key="figures-madagascar-pay", file_stem="figures_madagascar-pay")
 
-market = topic_view("market")
-if market:
+def render_madagascar(study, pay) -> None:
+    st.header(t("figures.madagascar.header"))
+    if study:
+        render_metric_row(study.metrics)
+        if study.chart:
+            render_chart(study.chart, key="figures-madagascar-shares",
+                         file_stem="figures_madagascar-shares")
+    if pay:
+        st.subheader(topic_title("madagascar_pay", lang), anchor=False)
+        if pay.warning:
+            st.warning(escape_markdown(pay.warning), icon=":material/compare:")
+        render_chart(pay.chart, key="figures-madagascar-pay", file_stem="figures_madagascar-pay")
+
+
+def render_market(market) -> None:
     st.header(topic_title("market", lang))
     if market.warning:
         st.warning(escape_markdown(market.warning), icon=":material/trending_up:")
     render_chart(market.chart, key="figures-market", file_stem="figures_market")
 
-prices = topic_view("unit_prices")
-if prices:
+
+def render_prices(prices) -> None:
     st.header(topic_title("unit_prices", lang))
     render_chart(prices.chart, key="figures-prices", file_stem="figures_unit-prices")
+
+
+# The charted topics chosen, in the page's order: the first is drawn, the others on request.
+funnel, study, pay = (topic_view(topic) for topic in
+                      ("france_microworkers", "madagascar_study", "madagascar_pay"))
+market, prices = topic_view("market"), topic_view("unit_prices")
+charted = {name: (draw, title) for name, draw, title in (
+    ("france_microworkers", funnel and partial(render_funnel, funnel),
+     topic_title("france_microworkers", lang)),
+    ("madagascar", (study or pay) and partial(render_madagascar, study, pay),
+     t("figures.madagascar.header")),
+    ("market", market and partial(render_market, market), topic_title("market", lang)),
+    ("unit_prices", prices and partial(render_prices, prices), topic_title("unit_prices", lang)),
+) if draw}
+if charted:
+    first, *rest = charted
+    charted[first][0]()
+    more = choose_more({name: charted[name][1] for name in rest}, key="figures-more")
+    if more:
+        charted[more][0]()
 
 others = [topic for topic in chosen if topic not in CHARTED_TOPICS]
 if others:

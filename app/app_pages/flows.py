@@ -4,6 +4,7 @@ import streamlit as st
 
 from app.charts.flow_map import value_label
 from app.components.cases import render_scope_of_chosen
+from app.components.charts import MORE_PARAM, choose_more
 from app.components.data import get_cases_or_stop
 from app.components.downloads import render_csv_download
 from app.components.flows import (ALL, COLOUR_CHOICES, COUNTRY_SELECT_KEY, FlowQuery,
@@ -19,7 +20,7 @@ from app.core import vocab
 from app.core.flows import NO_FUNCTION
 from app.core.text import escape_markdown
 
-PARAMS = ["cases", "function", "relation", "certainty", "colour", "country", "step"]
+PARAMS = ["cases", "function", "relation", "certainty", "colour", "country", "step", MORE_PARAM]
 
 
 def capitalised(text: str) -> str:
@@ -82,10 +83,11 @@ if view is None:
 
 st.markdown(f"**{escape_markdown(view.summary)}**")
 render_flow_map(query, view, country)
-matrix_column, cases_column = st.columns([1, 1], gap="large")
-with matrix_column:
+more = choose_more({"matrix": t("flows.more.matrix"), "countries": t("flows.more.countries")},
+                   key="flows-more")
+if more == "matrix":
     render_od_matrix(query)
-with cases_column:
+elif more == "countries":
     st.subheader(t("flows.case_countries.heading"), anchor=False)
     render_case_countries(view)
 

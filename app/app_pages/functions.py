@@ -3,6 +3,7 @@
 import streamlit as st
 
 from app.components.cases import render_scope_of_chosen
+from app.components.charts import MORE_PARAM, choose_more
 from app.components.data import get_cases_or_stop
 from app.components.downloads import render_csv_download
 from app.components.flows import ALL, synced_cases
@@ -17,7 +18,7 @@ from app.components.tables import render_table
 from app.core import vocab
 from app.core.i18n import vocab_label
 
-PARAMS = ["cases", "function", "by", "step"]
+PARAMS = ["cases", "function", "by", "step", MORE_PARAM]
 
 lang = current_language()
 drop_unknown_params(PARAMS)
@@ -64,14 +65,19 @@ if function and not view.n_chosen:
 if function:
     st.markdown(t("functions.only_function", function=of_function(function, lang, bold=True),
                   n=view.n_chosen))
-left, right = st.columns(2, gap="large")
-with left:
+more = choose_more({"shares": t("functions.more.shares"),
+                    "breakdowns": t("functions.more.breakdowns")},
+                   key="functions-more")
+if more == "shares":
     render_shares(view, function)
-with right:
-    render_breakdown(cases, by, function, name="by")
-for column, beside in zip(st.columns(2, gap="large"), breakdowns_beside(by)):
-    with column:
-        render_breakdown(cases, beside, function)
+elif more == "breakdowns":
+    left, right = st.columns(2, gap="large")
+    with left:
+        render_breakdown(cases, by, function, name="by")
+    beside = breakdowns_beside(by)
+    with right:
+        render_breakdown(cases, beside[0], function)
+    render_breakdown(cases, beside[1], function)
 
 st.header(t("functions.tasks.heading"))
 render_table(view.tasks, key="functions-task-table")

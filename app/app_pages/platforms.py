@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from app.components.charts import render_chart
+from app.components.charts import MORE_PARAM, choose_more, render_chart
 from app.components.data import get_reference
 from app.components.downloads import render_csv_download
 from app.components.i18n import current_language, t
@@ -14,7 +14,7 @@ from app.core.i18n import vocab_label
 from app.core.reference import header
 from app.core.text import escape_markdown
 
-PARAMS = ["offer"]
+PARAMS = ["offer", MORE_PARAM]
 
 drop_unknown_params(PARAMS)
 lang = current_language()
@@ -38,17 +38,22 @@ if view is None:
 st.markdown(f"**{escape_markdown(view.answer)}.** " + view.shown)
 st.caption(escape_markdown(view.answer_sources))
 
-
 render_chart(view.map, key="platforms-map", file_stem="platforms_headquarters")
-render_chart(view.timeline, key="platforms-timeline", file_stem="platforms_founded")
-render_chart(view.offers, key="platforms-offer-chart", file_stem="platforms_offer")
-
-st.header(t("platforms.relations.header"))
-if view.relations is None:
-    st.info(t("platforms.relations.none"), icon=":material/info:")
-else:
-    render_chart(view.relations, key="platforms-relations", file_stem="platforms_relations")
-st.caption(t("platforms.relations.outside"))
+more = choose_more({"timeline": t("platforms.timeline.title"),
+                    "offers": t("platforms.offer.title"),
+                    "relations": t("platforms.relations.header")}, key="platforms-more")
+if more == "timeline":
+    render_chart(view.timeline, key="platforms-timeline", file_stem="platforms_founded")
+elif more == "offers":
+    render_chart(view.offers, key="platforms-offer-chart", file_stem="platforms_offer")
+elif more == "relations":
+    st.header(t("platforms.relations.header"))
+    if view.relations is None:
+        st.info(t("platforms.relations.none"), icon=":material/info:")
+    else:
+        render_chart(view.relations, key="platforms-relations",
+                     file_stem="platforms_relations")
+    st.caption(t("platforms.relations.outside"))
 
 st.header(t("platforms.notes.header"))
 render_table(view.table, key="platforms-table", column_config={

@@ -14,6 +14,7 @@ from app.charts.export import chart_png, chart_svg
 from app.charts.spec import vega_lite_spec
 from app.components.downloads import render_csv_download
 from app.components.i18n import t
+from app.components.state import render_notices, synced_choice
 from app.components.tables import render_table
 from app.core.text import escape_markdown
 
@@ -86,6 +87,23 @@ def render_chart(view: ChartView, *, key: str, file_stem: str, on_select: str = 
                                 file_name=f"{file_stem}.png", mime="image/png",
                                 key=f"{key}-png", icon=":material/image:", on_click="ignore")
     return event
+
+
+MORE_PARAM = "show"  # the further chart a link asks for (`?show=matrix`)
+
+
+def choose_more(options: dict[str, str], *, key: str) -> str | None:
+    """Which further chart to draw, if any: a page opens with its main chart only.
+
+    `options` maps each chart's name (its value in the link) to its label. Drawing every
+    chart on first show made pages open slowly on phones: each chart is a Vega view to build.
+    """
+    if not options:
+        return None
+    chosen = synced_choice(t("charts.more.label"), list(options), key=key, param=MORE_PARAM,
+                           format_func=options.get, help=t("charts.more.help"))
+    render_notices()  # a link's unknown `show`, said where the choice is
+    return chosen
 
 
 def selected_values(event, param: str, field: str) -> list[str]:

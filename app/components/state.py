@@ -106,6 +106,29 @@ def synced_multiselect(label: str, options: Sequence[str], *, key: str, param: s
     return value
 
 
+def synced_choice(label: str, options: Sequence[str], *, key: str, param: str,
+                  format_func: Callable[[str], str] = str, **kwargs) -> str | None:
+    """One of a few buttons, or none, stored as `?param=value` (omitted when none is chosen).
+
+    For what a page draws only on request (a further chart): the view stays a link.
+    """
+    options = list(options)
+    if key not in st.session_state or (st.session_state[key] is not None
+                                       and st.session_state[key] not in options):
+        raw = st.query_params.get(param)
+        value = None
+        if raw:
+            if raw in options:
+                value = raw
+            else:
+                _not_one_of(param, raw, options)
+        st.session_state[key] = value
+    value = st.segmented_control(label, options, key=key, format_func=format_func,
+                                 selection_mode="single", **kwargs)
+    _set_param(param, value or None)
+    return value
+
+
 def synced_toggle(label: str, *, key: str, param: str, default: bool = False, **kwargs) -> bool:
     """A toggle stored in the URL as `param=1` (omitted when it is off)."""
     if key not in st.session_state:

@@ -13,13 +13,17 @@ def test_flows_page(server, watched):
     page = watched.page
     page.goto(f"{server}/flows")
     wait_for_app(page)
-    wait_for_charts(page, 2)  # the map and the matrix
+    wait_for_charts(page, 1)  # the map; the matrix on request
     page.get_by_text("cross", exact=False).first.wait_for()
     page.locator("[data-testid=stDataFrame] canvas").first.wait_for()
     # The world outline came from the app's own static folder.
     page.wait_for_function("() => performance.getEntriesByType('resource').some("
                            "e => e.name.includes('/app/static/countries-110m.json'))")
     assert any("/app/static/countries-110m.json" in url for url in watched.requests)
+    assert page.locator(".vega-embed").count() == 1
+    page.get_by_role("radio", name="Origin–destination matrix").click()
+    page.wait_for_url(lambda url: "show=matrix" in url, timeout=15_000)
+    wait_for_charts(page, 1)
     screenshot(page, "flows")
     assert_clean(watched)
 
@@ -28,7 +32,7 @@ def test_functions_page(server, watched):
     page = watched.page
     page.goto(f"{server}/functions")
     wait_for_app(page)
-    wait_for_charts(page, 5)  # the diagram and four breakdowns
+    wait_for_charts(page, 1)  # the diagram; the shares and breakdowns on request
     page.get_by_text("Tubaro, P., Casilli, A. A. & Coville, M. (2020)").wait_for()
     page.locator("[data-testid=stDataFrame] canvas").first.wait_for()
     wait_until_drawn(page)
@@ -40,7 +44,7 @@ def test_click_on_a_function_filters_the_page(server, watched):
     page = watched.page
     page.goto(f"{server}/functions")
     wait_for_app(page)
-    wait_for_charts(page, 5)
+    wait_for_charts(page, 1)
     diagram = page.locator(".vega-embed").first
     box = diagram.bounding_box()
     # The right-hand box of the diagram (x 70-98 of 100): verification of the outputs.
@@ -56,7 +60,7 @@ def test_click_on_a_function_filters_the_page(server, watched):
     assert {k: v for k, v in query.items() if k != "lang"} == {"function": ["verification"]}
     page.get_by_role("button", name="Clear function filter").click()
     page.wait_for_url(lambda url: "function=" not in url, timeout=15_000)
-    wait_for_charts(page, 5)
+    wait_for_charts(page, 1)
     assert_clean(watched)
 
 
@@ -80,7 +84,7 @@ def test_click_on_a_country_narrows_the_table(server, watched):
     page = watched.page
     page.goto(f"{server}/flows?cases=retail-video-surveillance")
     wait_for_app(page)
-    wait_for_charts(page, 2)
+    wait_for_charts(page, 1)
     world = page.locator(".vega-embed").first
 
     def dark_pixels() -> tuple[list, float, dict]:
@@ -110,7 +114,7 @@ def test_click_on_a_country_narrows_the_table(server, watched):
     page.wait_for_url("**country=MG**", timeout=15_000)
     page.get_by_text("Only the flows that start or end in").wait_for()
     wait_for_app(page)
-    wait_for_charts(page, 2)
+    wait_for_charts(page, 1)
     wait_until_drawn(page)
     screenshot(page, "flows-country")
     assert_clean(watched)
@@ -120,7 +124,7 @@ def test_flows_page_in_french(server, watched):
     page = watched.page
     page.goto(f"{server}/flows?lang=fr")
     wait_for_app(page)
-    wait_for_charts(page, 2)
+    wait_for_charts(page, 1)
     page.get_by_text("15 liens franchissent 12 frontières", exact=False).first.wait_for()
     page.get_by_role("heading", name="Flux entre pays").wait_for()
     page.locator("[data-testid=stDataFrame] canvas").first.wait_for()
@@ -136,7 +140,7 @@ def test_functions_page_in_french(server, watched):
     page = watched.page
     page.goto(f"{server}/functions?lang=fr")
     wait_for_app(page)
-    wait_for_charts(page, 5)
+    wait_for_charts(page, 1)
     page.get_by_text("Schéma d'après la figure 1 de Tubaro", exact=False).wait_for()
     page.get_by_text("Sur 31 tâches dans les cas choisis", exact=False).first.wait_for()
     page.locator("[data-testid=stDataFrame] canvas").first.wait_for()

@@ -21,11 +21,14 @@ def test_compare(server, watched):
     page = watched.page
     page.goto(f"{server}/compare")
     wait_for_app(page)
-    # Length, functions, unpaid, certainty, then one small chain per case.
-    assert wait_for_charts(page, 4 + len(CASE_IDS)) == 4 + len(CASE_IDS)
+    assert wait_for_charts(page, 1) == 1  # the chain lengths; the rest on request
     # The automotive sector map: car makers -> Appen -> Figure Eight -> Clixsense -> workers.
     page.get_by_text("The longest chain is 4 links").first.wait_for()
-    page.get_by_text("The chains side by side").wait_for()
+    page.get_by_role("radio", name="The chains side by side").click()
+    page.wait_for_url(lambda url: "show=chains" in url, timeout=15_000)
+    # One small chain per case, under the lengths.
+    assert wait_for_charts(page, 1 + len(CASE_IDS)) == 1 + len(CASE_IDS)
+    page.get_by_role("radio", name="Every measure, defined").click()
     page.locator("[data-testid=stMetricValue]").first.wait_for()
     screenshot(page, "compare")
     assert_clean(watched)
@@ -33,9 +36,9 @@ def test_compare(server, watched):
 
 def test_compare_two_cases_from_the_link(server, watched):
     page = watched.page
-    page.goto(f"{server}/compare?cases=voice-assistant,canteen-terminal")
+    page.goto(f"{server}/compare?cases=voice-assistant,canteen-terminal&show=chains")
     wait_for_app(page)
-    assert wait_for_charts(page, 6) == 6
+    assert wait_for_charts(page, 3) == 3
     assert "cases=" in page.url
     assert_clean(watched)
 
@@ -44,7 +47,7 @@ def test_platforms(server, watched):
     page = watched.page
     page.goto(f"{server}/platforms")
     wait_for_app(page)
-    assert wait_for_charts(page, 4) == 4  # map, timeline, offer types, relations
+    assert wait_for_charts(page, 1) == 1  # the map; timeline, offer types, relations on request
     page.get_by_text("Founded before 2000: Pactera").first.wait_for()
     # The world outline comes from the app's own static folder.
     page.wait_for_function(
@@ -57,12 +60,11 @@ def test_platforms(server, watched):
 
 def test_figures(server, watched):
     page = watched.page
-    page.goto(f"{server}/figures")
+    page.goto(f"{server}/figures?show=market")
     wait_for_app(page)
-    # Funnel, Madagascar shares, pay ranges, markets, unit prices.
-    assert wait_for_charts(page, 5) == 5
+    # The funnel, and the market sizes asked for by the link.
+    assert wait_for_charts(page, 2) == 2
     page.get_by_text("Critique of this figure").wait_for()
-    page.locator("[data-testid=stMetricValue]").first.wait_for()
     page.get_by_text("Industry forecasts, not measurements").first.wait_for()
     screenshot(page, "figures")
     assert_clean(watched)
@@ -113,7 +115,7 @@ def test_hostile_link_falls_back_with_a_notice(server, watched):
     page.goto(f"{server}/platforms?offer=%3Cscript%3Ealert(1)%3C/script%3E")
     wait_for_app(page)
     page.get_by_text("Ignored the link's").wait_for()
-    assert wait_for_charts(page, 4) == 4
+    assert wait_for_charts(page, 1) == 1
     assert_clean(watched)
 
 
@@ -129,11 +131,11 @@ def axis_texts(page) -> str:
 
 def test_compare_in_french(server, watched):
     page = watched.page
-    page.goto(f"{server}/compare?lang=fr")
+    page.goto(f"{server}/compare?lang=fr&show=grid")
     wait_for_app(page)
-    assert wait_for_charts(page, 4 + len(CASE_IDS)) == 4 + len(CASE_IDS)
+    assert wait_for_charts(page, 1) == 1
     page.get_by_text("La plus longue chaîne compte 4 liens").first.wait_for()
-    page.get_by_text("Les chaînes côte à côte").wait_for()
+    page.get_by_role("radio", name="Les chaînes côte à côte").wait_for()
     page.get_by_text("Longueur de la chaîne", exact=True).first.wait_for()
     wait_until_drawn(page)
     screenshot(page, "compare-fr")
@@ -145,7 +147,7 @@ def test_platforms_in_french(server, watched):
     page = watched.page
     page.goto(f"{server}/platforms?lang=fr")
     wait_for_app(page)
-    assert wait_for_charts(page, 4) == 4
+    assert wait_for_charts(page, 1) == 1
     page.get_by_text("Plateformes fondées avant 2000 : Pactera").first.wait_for()
     page.wait_for_function(
         "() => performance.getEntriesByType('resource')"
@@ -157,9 +159,9 @@ def test_platforms_in_french(server, watched):
 
 def test_figures_in_french(server, watched):
     page = watched.page
-    page.goto(f"{server}/figures?lang=fr")
+    page.goto(f"{server}/figures?lang=fr&show=market")
     wait_for_app(page)
-    assert wait_for_charts(page, 5) == 5
+    assert wait_for_charts(page, 2) == 2
     page.get_by_text("Critique de ce chiffre").wait_for()
     page.get_by_text("Prévisions du secteur, pas des mesures").first.wait_for()
     # 266 126 with a narrow no-break space, as French writes it.

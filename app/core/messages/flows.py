@@ -58,6 +58,9 @@ MESSAGES: dict[str, dict[str, str]] = {
               "or more case studies.",
         "fr": "Aucun lien ne correspond à ces filtres. Choisissez une autre fonction, relation "
               "ou certitude, ou davantage d'études de cas."},
+    "flows.more.matrix": {"en": "Origin–destination matrix",
+                          "fr": "Matrice origine–destination"},
+    "flows.more.countries": {"en": "Countries of each chain", "fr": "Pays de chaque chaîne"},
     "flows.case_countries.heading": {"en": "Which countries each chain crosses",
                                      "fr": "Les pays que traverse chaque chaîne"},
     "flows.case_countries.line": {"en": "- **{case}**: {countries} ({counts})",
@@ -267,6 +270,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "functions.shares_title": {
         "en": "What share of each case's data work serves each function",
         "fr": "La part de chaque fonction, cas par cas"},
+    "functions.more.shares": {"en": "Share of each function",
+                              "fr": "Part de chaque fonction"},
+    "functions.more.breakdowns": {"en": "Breakdowns of the tasks",
+                                  "fr": "Répartitions des tâches"},
     "functions.tasks.heading": {"en": "The tasks", "fr": "Les tâches"},
     "functions.tasks.caption": {
         "en": "Each task names the source that states it and how sure that is.",

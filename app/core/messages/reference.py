@@ -57,6 +57,7 @@ MESSAGES: dict[str, dict[str, str]] = {
               "des longueurs égales s'alignent. Survolez un point ou un trait pour le détail."},
     "compare.functions.title": {"en": "What the data work is for",
                                 "fr": "À quoi sert le travail des données"},
+    "compare.more.grid": {"en": "Every measure, defined", "fr": "Chaque mesure, définie"},
     "compare.grid.measure": {"en": "Measure", "fr": "Mesure"},
     "compare.grid.metric": {"en": "{measure}: {case}", "fr": "{measure} : {case}"},
     "compare.and": {"en": " and ", "fr": " et "},

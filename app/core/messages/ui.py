@@ -316,6 +316,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     # Charts and downloads.
     "charts.data_and_exports": {"en": "The data behind this chart, and exports",
                                 "fr": "Les données de ce graphique, et les exports"},
+    "charts.more.label": {"en": "Also draw", "fr": "Dessiner aussi"},
+    "charts.more.help": {
+        "en": "The page opens with its main chart; the others are drawn when you ask for them, "
+              "and the link keeps your choice.",
+        "fr": "La page s’ouvre sur son graphique principal ; les autres sont dessinés à la "
+              "demande, et le lien garde votre choix."},
     "charts.data_csv": {"en": "Data (CSV)", "fr": "Données (CSV)"},
     "charts.figure_svg": {"en": "Figure (SVG)", "fr": "Figure (SVG)"},
     "charts.figure_png": {"en": "Figure (PNG, print)", "fr": "Figure (PNG, impression)"},
