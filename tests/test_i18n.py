@@ -234,6 +234,7 @@ HEADINGS = {
     "figures": ("Key figures", "Chiffres clés"),
     "sources": ("Sources and data", "Sources et données"),
     "upload": ("Add your own case", "Ajouter votre propre cas"),
+    "build": ("Build a case", "Construire un cas"),
 }
 
 
