@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from app.core.load import load_dataset
 from conftest import bundled, bundled_case_ids
 from tests.browser.conftest import PROJECT, screenshot, streamlit_server, wait_for_app
 from tests.chain_generator import generated_chain

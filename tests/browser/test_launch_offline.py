@@ -87,7 +87,7 @@ def test_launch_command_serves_pages_without_any_outside_request(watched):
                     time.sleep(0.3)
             time.sleep(AFTER_START_S)
             watched.page.goto(f"{base}/flows")
-            wait_for_charts(watched.page, 2, timeout=60_000)
+            wait_for_charts(watched.page, 1, timeout=60_000)
             assert_clean(watched)
         finally:
             os.killpg(proc.pid, signal.SIGTERM)

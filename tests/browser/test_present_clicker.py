@@ -5,6 +5,7 @@ import io
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from tests.browser.conftest import screenshot
@@ -152,6 +153,21 @@ def test_screenshots_of_presented_views(server, projector, path):
     assert outside == []
 
 
+def pick_view(page, views, label: str) -> None:
+    """Types a view's name in the list and picks it. The chain page may still be rerunning as
+    its graph reports its size, which empties what was typed: typed again then, as a reader
+    would."""
+    for _ in range(4):
+        views.locator("input").click()
+        views.locator("input").fill(label)
+        try:
+            page.get_by_role("option", name=label).click(timeout=5_000)
+            return
+        except PlaywrightTimeoutError:
+            continue
+    raise AssertionError(f"the view {label!r} could not be picked")
+
+
 def test_the_talk_panel_builds_a_talk_and_starts_it(server, projector):
     page, outside = projector
     page.goto(f"{server}/chain?case=voice-assistant")
@@ -162,9 +178,7 @@ def test_the_talk_panel_builds_a_talk_and_starts_it(server, projector):
     views = page.locator(".st-key-talk-builder-views")
     expect(views.locator("input")).to_be_visible(timeout=30_000)
     for label in ("Comparison: all cases", "Chain: Julie Desk scheduling assistant"):
-        views.locator("input").click()
-        views.locator("input").fill(label)
-        page.get_by_role("option", name=label).click()
+        pick_view(page, views, label)
         expect(views.get_by_text(label[:12])).to_be_visible()
     page.keyboard.press("Escape")  # close the list of views
     expect(page.get_by_text("/?talk=compare,chain:julie-desk&lang=en")).to_be_visible()
