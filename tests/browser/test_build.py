@@ -16,13 +16,11 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from tests.browser.conftest import (CHROMIUM_ARGS, LOCAL_HOSTS, PROJECT, screenshot,
-                                    wait_for_app)
+from tests.browser.conftest import PROJECT, screenshot, wait_for_app, watch
 
 pytestmark = pytest.mark.browser
 GRID = "[class*='st-key-build-'][class*='-grid-']"
@@ -37,20 +35,9 @@ def page_1440(browser):
     """A 1440x900 window that records requests leaving the machine and dialogs."""
     context = browser.new_context(viewport={"width": 1440, "height": 900},
                                   accept_downloads=True)
-    page = context.new_page()
-    page.outside, page.dialogs = [], []
-
-    def route(route):
-        url = route.request.url
-        if url.startswith(("data:", "blob:", "about:")) or (
-                urlparse(url).hostname or "") in LOCAL_HOSTS:
-            route.continue_()
-        else:
-            page.outside.append(url)
-            route.abort()
-
-    context.route("**/*", route)
-    page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))
+    seen = watch(context)
+    page = seen.page
+    page.outside, page.dialogs = seen.outside, seen.dialogs
     yield page
     screenshot(page, "build-last")  # where the page was when the test ended
     context.close()

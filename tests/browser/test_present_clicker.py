@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import screenshot, watch
 
 pytestmark = pytest.mark.browser
 
@@ -28,12 +28,8 @@ TALK_STEPS = 5 + 8 + 8 + 1
 def projector(browser):
     """A 1920x1080 page whose requests off the machine are refused and recorded."""
     context = browser.new_context(viewport=PROJECTOR)
-    outside = []
-    context.route("**/*", lambda route: (
-        route.continue_() if urlsplit(route.request.url).hostname in ("127.0.0.1", None, "")
-        else (outside.append(route.request.url), route.abort())))
-    page = context.new_page()
-    yield page, outside
+    seen = watch(context)
+    yield seen.page, seen.outside
     context.close()
 
 
