@@ -244,6 +244,24 @@ def test_share_chart(figures):
     assert spec["title"]["text"] == "Who"
 
 
+def test_compare_charts_fit_a_phone_screen(dataset):
+    """Case names and axis titles come on short lines, and the small chains' legends stack, so
+    that no chart reaches past a 390-pixel screen."""
+    measures = compare_cases(dataset)
+    for chart in (chain_length_chart(measures), unpaid_share_chart(measures)):
+        spec = chart.to_dict()
+        y = spec["layer"][0]["encoding"]["y"]
+        labels = {r["case_label"] for r in values(spec, spec["layer"][0])}
+        assert y["field"] == "case_label" and "split(" in y["axis"]["labelExpr"]
+        assert all(len(line) <= 26 for label in labels for line in label.split("\n"))
+        assert "Voice-assistant\nverification chain" in labels
+        title = spec["layer"][0]["encoding"]["x"]["title"]
+        assert len(title) >= 2 and all(len(line) <= 34 for line in title)
+    case = dataset.only("voice-assistant")
+    small = chain_small_chart(case.actors, case.links, legend=True).to_dict()
+    assert "vertical" in small["config"]["legend"]["layout"]["expr"]
+
+
 # --- in French ---------------------------------------------------------------------------------
 
 def test_compare_charts_in_french(dataset):
@@ -258,7 +276,7 @@ def test_compare_charts_in_french(dataset):
     unpaid = unpaid_share_chart(measures, lang="fr").to_dict()
     labels = {r["case"]: r["label"] for r in values(unpaid, unpaid["layer"][0])}
     assert labels["Chaîne de vérification d'un assistant vocal"] == "1 sur 8 tâches"
-    assert unpaid["layer"][0]["encoding"]["x"]["title"] == \
+    assert " ".join(unpaid["layer"][0]["encoding"]["x"]["title"]) == \
         "Part des tâches du cas qui ne sont pas payées"
     titles = dict(zip(dataset.cases["case_id"], dataset.cases["title_fr"]))
     certainty = certainty_share_chart(certainty_shares(dataset.links), titles,

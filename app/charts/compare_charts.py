@@ -9,6 +9,8 @@ chain lengths compare at a glance. Every text is in the language asked for (`lan
 
 from __future__ import annotations
 
+import textwrap
+
 import altair as alt
 import pandas as pd
 
@@ -20,16 +22,39 @@ from app.core.compare import chain_extent, chain_small_frames, short_title
 from app.core.i18n import format_percent, translate, translate_count, vocab_label
 
 ROW_HEIGHT = 78  # pixels per actor in the fullest column of a small chain
+CASE_LABEL_WIDTH = 26  # characters per line of a case's name on an axis (fits a phone)
+AXIS_TITLE_WIDTH = 34  # characters per line of an axis title
+# A legend's entries in one row, or in two columns on a screen as narrow as a phone's.
+NARROW_LEGEND_COLUMNS = "containerSize()[0] < 600 ? 2 : 0"
 ACTOR_SHAPES = {t: ("diamond" if t == "end_user" else "circle") for t in vocab.ACTOR_TYPES}
 LENGTH_SERIES = {"all": palette.NEUTRAL, "documented": palette.TEXT}
 
 
-def _case_axis(title: str = "") -> alt.Axis:
-    return alt.Axis(title=title or None, labelLimit=320, labelFontSize=13)
+def _case_axis() -> alt.Axis:
+    """Case names on lines of `CASE_LABEL_WIDTH` characters (`case_label`, split here), so that
+    the bars keep most of a phone's width."""
+    return alt.Axis(title=None, labelLimit=320, labelFontSize=13,
+                    labelExpr="split(datum.label, '\\n')")
+
+
+def _case_labels(cases) -> list[str]:
+    return ["\n".join(textwrap.wrap(c, CASE_LABEL_WIDTH)) or c for c in cases]
+
+
+def _case_band(labels, minimum: int) -> int:
+    """Pixels per case on the y axis: at least `minimum`, more for a name on three lines."""
+    lines = max((str(label).count("\n") + 1 for label in labels), default=1)
+    return max(minimum, 16 * lines + 8)
+
+
+def _axis_title(text: str) -> list[str]:
+    """A long axis title on several lines: one line would reach past a phone's screen."""
+    return textwrap.wrap(text, AXIS_TITLE_WIDTH) or [text]
 
 
 def _titled(measures: pd.DataFrame) -> pd.DataFrame:
-    return measures.assign(case=[short_title(t) for t in measures["title"]])
+    cases = [short_title(t) for t in measures["title"]]
+    return measures.assign(case=cases, case_label=_case_labels(cases))
 
 
 def _certainty_legend_labels(lang: str) -> str:
@@ -49,17 +74,18 @@ def chain_length_chart(measures: pd.DataFrame, *, lang: str = "en",
               for k, colour in LENGTH_SERIES.items()}
     long = pd.DataFrame({
         "case": [c for c in data["case"] for _ in series],
+        "case_label": [c for c in data["case_label"] for _ in series],
         "series": list(series) * len(data),
         "links": [int(v) for pair in zip(data["chain_length"], data["documented_chain_length"])
                   for v in pair],
     })
-    order = list(data["case"])
+    order = list(data["case_label"])
     top = max(1, int(long["links"].max()) if len(long) else 1)
     counting = translate("compare.chart.length.counting", lang)
     base = alt.Chart(long).encode(
-        y=alt.Y("case:N", sort=order, axis=_case_axis()),
+        y=alt.Y("case_label:N", sort=order, axis=_case_axis()),
         yOffset=alt.YOffset("series:N", sort=list(series)),
-        x=alt.X("links:Q", title=translate("compare.chart.length.axis", lang),
+        x=alt.X("links:Q", title=_axis_title(translate("compare.chart.length.axis", lang)),
                 scale=alt.Scale(domain=[0, top + 0.5]),
                 axis=alt.Axis(format="d", tickMinStep=1, values=list(range(top + 1)))),
         tooltip=[alt.Tooltip("case:N", title=translate("compare.col.title", lang)),
@@ -69,12 +95,13 @@ def chain_length_chart(measures: pd.DataFrame, *, lang: str = "en",
     bars = base.mark_bar(height={"band": 0.9}).encode(
         color=alt.Color("series:N", title=counting, sort=list(series),
                         scale=alt.Scale(domain=list(series), range=list(series.values())),
-                        legend=alt.Legend(orient="bottom", labelFontSize=13, labelLimit=400)),
+                        legend=alt.Legend(orient="bottom", direction="vertical",
+                                          labelFontSize=13, labelLimit=400)),
     )
     labels = base.mark_text(align="left", dx=4, fontSize=13, color=palette.TEXT).encode(
         text=alt.Text("links:Q", format="d"))
     return with_number_locale(alt.layer(bars, labels).properties(
-        width=width, height=alt.Step(22),
+        width=width, height=alt.Step(_case_band(order, 44) // 2),
         title=alt.TitleParams(translate("compare.chart.length.title", lang), anchor="start")),
         lang)
 
@@ -86,8 +113,8 @@ def unpaid_share_chart(measures: pd.DataFrame, *, lang: str = "en",
     data = data.assign(label=[translate_count("compare.chart.unpaid.label", int(n), lang, part=int(u))
                               for u, n in zip(data["n_unpaid"], data["n_tasks"])])
     base = alt.Chart(data).encode(
-        y=alt.Y("case:N", sort=list(data["case"]), axis=_case_axis()),
-        x=alt.X("unpaid_share:Q", title=translate("compare.chart.unpaid.axis", lang),
+        y=alt.Y("case_label:N", sort=list(data["case_label"]), axis=_case_axis()),
+        x=alt.X("unpaid_share:Q", title=_axis_title(translate("compare.chart.unpaid.axis", lang)),
                 scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format="%", tickCount=10)),
         tooltip=[alt.Tooltip("case:N", title=translate("compare.col.title", lang)),
                  alt.Tooltip("unpaid_share:Q", title=translate("compare.col.unpaid_share", lang),
@@ -99,7 +126,7 @@ def unpaid_share_chart(measures: pd.DataFrame, *, lang: str = "en",
     labels = base.mark_text(align="left", dx=5, fontSize=13, color=palette.TEXT).encode(
         text="label:N")
     return with_number_locale(alt.layer(bars, labels).properties(
-        width=width, height=alt.Step(40),
+        width=width, height=alt.Step(_case_band(data["case_label"], 40)),
         title=alt.TitleParams(translate("compare.chart.unpaid.title", lang), anchor="start")),
         lang)
 
@@ -115,18 +142,21 @@ def certainty_share_chart(shares: pd.DataFrame, titles: dict[str, str], *, lang:
     """
     data = shares[shares["n_links"] > 0].copy()
     data["case"] = [short_title(titles.get(c, c)) for c in data["case_id"]]
+    data["case_label"] = _case_labels(data["case"])
     data["rank"] = [list(vocab.CERTAINTIES).index(c) for c in data["certainty"]]
     data["certainty_label"] = [vocab_label("certainty", c, lang) for c in data["certainty"]]
     data["label"] = [f"{name} {format_percent(s, lang)}" if s >= 0.14 else format_percent(s, lang)
                      for name, s in zip(data["certainty_label"], data["share"])]
-    order = [short_title(titles.get(c, c)) for c in titles if c in set(data["case_id"])]
+    order = _case_labels(short_title(titles.get(c, c)) for c in titles
+                         if c in set(data["case_id"]))
     certainties = list(vocab.CERTAINTIES)
     certainty = translate("compare.col.certainty", lang)
     legend = alt.Legend(labelExpr=_certainty_legend_labels(lang))
     base = alt.Chart(data).encode(
-        y=alt.Y("case:N", sort=order, axis=_case_axis()),
+        y=alt.Y("case_label:N", sort=order, axis=_case_axis()),
         x=alt.X("sum(n_links):Q", stack="normalize",
-                title=translate("compare.chart.certainty.axis", lang), axis=alt.Axis(format="%")),
+                title=_axis_title(translate("compare.chart.certainty.axis", lang)),
+                axis=alt.Axis(format="%")),
         order=alt.Order("rank:Q"),
         tooltip=[alt.Tooltip("case:N", title=translate("compare.col.title", lang)),
                  alt.Tooltip("certainty_label:N", title=certainty),
@@ -151,7 +181,7 @@ def certainty_share_chart(shares: pd.DataFrame, titles: dict[str, str], *, lang:
         x=alt.X("sum(n_links):Q", stack="normalize", bandPosition=0.5),
         text="label:N")
     return with_number_locale(alt.layer(bars, labels).properties(
-        width=width, height=alt.Step(40),
+        width=width, height=alt.Step(_case_band(order, 40)),
         title=alt.TitleParams(translate("compare.chart.certainty.title", lang), anchor="start")),
         lang)
 
@@ -165,6 +195,7 @@ def _legend(title: str, show: bool, labels: str, symbol: str = "") -> alt.Legend
         return None
     extra = {"symbolType": "stroke", "symbolStrokeWidth": 2, "symbolSize": 500} if symbol else {}
     return alt.Legend(title=title, orient="top", direction="horizontal", titleOrient="left",
+                      columns=alt.ExprRef(expr=NARROW_LEGEND_COLUMNS),
                       labelFontSize=13, titleFontSize=13, labelExpr=labels, **extra)
 
 
@@ -239,4 +270,7 @@ def chain_small_chart(actors: pd.DataFrame, links: pd.DataFrame, *, title: str =
         view=alt.ViewBackground(stroke=None))
     if title:
         chart = chart.properties(title=alt.TitleParams(title, anchor="start", fontSize=15))
-    return chart
+    # The two legends above the chart one under the other: side by side they are wider than a
+    # phone's screen.
+    return chart.configure_legend(layout=alt.ExprRef(
+        expr="{top: {anchor: 'start', direction: 'vertical'}}"))

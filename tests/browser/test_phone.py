@@ -9,7 +9,8 @@ from tests.browser.conftest import LOCAL_HOSTS, wait_for_app
 
 pytestmark = pytest.mark.browser
 PHONE = {"width": 390, "height": 844}
-PAGES = ["", "chain?case=voice-assistant", "flows", "functions", "compare", "platforms",
+PAGES = ["", "chain?case=voice-assistant", "flows", "functions", "compare", "compare?show=chains",
+         "platforms",
          "figures", "sources", "upload"]
 
 # How far the page reaches sideways, leaving out what scrolls inside its own box (Streamlit's
