@@ -14,4 +14,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 bash scripts/setup.sh --test
-exec .venv/bin/python -m pytest "$@"
+# Two processes (pytest-xdist): the machines this runs on have two cores, and a browser test
+# spends much of its time waiting. `--dist loadfile` keeps a file's tests (and the server its
+# module starts once) in one process. DLC_TEST_PROCESSES=0 runs everything in this one.
+exec .venv/bin/python -m pytest -n "${DLC_TEST_PROCESSES:-2}" --dist loadfile "$@"

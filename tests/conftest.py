@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import functools
 import json
+import random
 import re
 import shutil
+import socket
 from pathlib import Path
 
 import pytest
@@ -141,3 +143,23 @@ def scale_pairs(scale: dict) -> dict:
     """A chart's colour scale as {value: colour}: domain and range read together."""
     assert len(scale["domain"]) == len(scale["range"]), scale
     return dict(zip(scale["domain"], scale["range"]))
+
+
+def free_ports(n: int = 1) -> list[int]:
+    """`n` consecutive free loopback ports, taken below the range the system picks outgoing
+    connections' ports from: no connection made meanwhile (a browser's, a test's running
+    beside this one) can take one before the server binds it."""
+    try:
+        low = int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        low = 32768
+    for _ in range(200):
+        first = random.randrange(10_000, max(10_001, low - n))
+        try:
+            for port in range(first, first + n):
+                with socket.socket() as probe:
+                    probe.bind(("127.0.0.1", port))
+            return list(range(first, first + n))
+        except OSError:
+            continue
+    raise RuntimeError("no free ports")

@@ -17,6 +17,13 @@ from test_draft import three_actor_draft
 
 BUILD = "app_pages/build.py"
 DRAFT_KEY = "build-draft"
+GENERATIONS_KEY = "build-grid-generations"
+
+
+def meta_box(at, field: str):
+    """The metadata box of `field` (its key also names the draft it was drawn for)."""
+    return next(box for box in [*at.text_input, *at.text_area]
+                if box.key.startswith(f"build-meta-{field}-"))
 
 
 def plain(text: str) -> str:
@@ -35,10 +42,11 @@ def problems_table(at):
 
 
 def with_draft(at, draft):
-    """The session's draft as the grids leave it, and the metadata boxes showing its own."""
+    """The session's draft as the grids leave it, every box and grid drawn afresh from it (as
+    starting a draft does)."""
     at.session_state[DRAFT_KEY] = draft
-    for field in drafts.META_FIELDS:
-        at.session_state[f"build-meta-{field}"] = draft.meta[field]
+    generations = at.session_state[GENERATIONS_KEY]
+    at.session_state[GENERATIONS_KEY] = {name: n + 1 for name, n in generations.items()}
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
@@ -52,7 +60,7 @@ def test_an_empty_case_asks_for_its_metadata_and_says_work_is_kept_in_the_tab():
     assert set(problems_table(at)["Column"]) == {"title", "description", "product", "period"}
     assert "Nothing to draw yet" in text
     assert at.button(key="build-show").disabled
-    at.text_input(key="build-meta-title").input("My chain").run()
+    meta_box(at, "title").input("My chain").run()
     assert "3 problems to fix:" in shown(at)
     assert at.session_state[DRAFT_KEY].meta["title"] == "My chain"
 
@@ -74,7 +82,7 @@ def test_a_copy_of_a_bundled_case_in_french():
     at.selectbox(key="build-start-select").set_value("template").run()
     at.button(key="build-start-button").click().run()
     assert at.session_state[DRAFT_KEY].meta["title"] == "My case"
-    assert at.text_input(key="build-meta-title").value == "My case"
+    assert meta_box(at, "title").value == "My case"
     assert at.query_params["start"] == "template"
 
 
@@ -97,7 +105,7 @@ def test_each_error_is_listed_then_fixed(table, column, value, message):
     listed = problems_table(at)
     hit = listed[(listed["File"] == f"{table}.csv") & (listed["Column"] == column)]
     assert len(hit) >= 1, listed
-    assert hit.iloc[0]["Row"] == row + 1 and hit.iloc[0]["Value"] == value
+    assert hit.iloc[0]["Row"] == str(row + 1) and hit.iloc[0]["Value"] == value
     assert message in hit.iloc[0]["Problem"]
     assert at.button(key="build-show").disabled
     assert "Not valid yet" in shown(at)  # the download is still there
@@ -136,7 +144,7 @@ def test_shown_on_chain_and_flows_in_this_session_only():
     # Back on the page, the draft is still there and up to date with what is shown.
     at.switch_page(BUILD)
     at.run()
-    assert at.text_input(key="build-meta-title").value == "A chain typed in the browser"
+    assert meta_box(at, "title").value == "A chain typed in the browser"
     assert at.button(key="build-show").disabled  # shown as it is
     # Another session never sees it.
     other = run_page("app_pages/chain.py", case=case_id)

@@ -74,8 +74,10 @@ def test_a_copy_of_every_bundled_case_is_valid():
     for case_id in dataset.case_ids:
         copy = drafts.from_dataset(dataset, case_id)
         assert drafts.check(copy, f"{case_id}-copy").ok, case_id
-    # Julie Desk's phases come with its tasks.
+    # Julie Desk's phases come with its tasks; the copy is titled as one, in both languages.
     julie = drafts.from_dataset(dataset, "julie-desk")
+    assert julie.meta["title"] == "Copy of " + dataset.case_info("julie-desk")["title"]
+    assert julie.extra["title_fr"] == "Copie de " + dataset.case_info("julie-desk")["title_fr"]
     assert [p["id"] for p in julie.extra["phases"]] == ["by-hand", "loop"]  # data/cases/julie-desk
 
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -19,25 +18,8 @@ import pytest
 PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT))  # `deploy` is a folder of the project, not a package
 
+from conftest import free_ports  # noqa: E402
 from deploy.local import haproxy_path  # noqa: E402
-
-
-def _free_ports(n: int) -> list[int]:
-    """`n` consecutive free ports (serve.sh gives the replicas P, P+1, ...)."""
-    for _ in range(50):
-        with socket.socket() as sock:
-            sock.bind(("127.0.0.1", 0))
-            first = sock.getsockname()[1]
-        if first + n > 65535:
-            continue
-        try:
-            for port in range(first, first + n):
-                with socket.socket() as probe:
-                    probe.bind(("127.0.0.1", port))
-            return list(range(first, first + n))
-        except OSError:
-            continue
-    raise RuntimeError("no free ports")
 
 
 def _as_a_terminal_would() -> None:
@@ -54,7 +36,7 @@ def _group(pgid: int) -> list[str]:
 def test_serve_starts_replicas_behind_the_proxy_and_ctrl_c_stops_them(tmp_path):
     if haproxy_path() is None:
         pytest.skip("haproxy is not installed (scripts/run-tests.sh installs Debian's haproxy)")
-    proxy_port, first_replica = _free_ports(1)[0], _free_ports(2)[0]
+    proxy_port, first_replica, _ = free_ports(3)
     log = (tmp_path / "serve.log").open("w")
     proc = subprocess.Popen(
         ["bash", "scripts/serve.sh", "--replicas", "2", "--address", "127.0.0.1",

@@ -22,11 +22,8 @@ with notices:
 draft = render_meta(draft)
 checked = drafts.check(draft, draft_case_id(draft))
 st.subheader(t("build.tables_heading"), anchor=False)
-tables_col, checks_col = st.columns([3, 2])
-with tables_col:
-    render_tables(draft)
-with checks_col:
-    render_checks(checked)
+render_tables(draft)  # the page's width: a table has up to a dozen columns
+render_checks(checked)
 render_live_chain(checked)
 render_actions(draft, checked)
 render_dictionary()

@@ -2,9 +2,12 @@
 problems, its chain drawn live, its download, and showing it on every page as an upload is.
 
 The draft lives in `st.session_state` (this browser tab only; nothing is written on the
-server). Each grid's edits are folded into the draft as soon as they are made and the grid is
-then drawn afresh from the draft: a grid's own memory of its edits would be lost whenever its
-drop-downs change (a new actor, a new source) or the reader visits another page.
+server). A grid is given its table as it was when the grid was drawn (its base) and keeps the
+reader's edits itself, so that typing cell after cell never redraws it; the draft's table is the
+base with those edits, recomputed on every edit. The grid is drawn afresh from the draft (a new
+base, a new generation in its key) only when it has to be: a new draft, drop-downs whose
+choices changed (a new actor, a new source), another language, or a grid the browser forgot
+(the reader visited another page or table).
 """
 
 from __future__ import annotations
@@ -28,13 +31,15 @@ from app.core.upload import MAX_TITLE_CHARS
 
 DRAFT_KEY = "build-draft"
 GENERATIONS_KEY = "build-grid-generations"
-FOLDED_KEY = "build-grids-folded"
+BASES_KEY = "build-grid-bases"  # per table: (what the grid was drawn with, its base draft)
+REVISION_KEY = "build-draft-revision"  # how many times the draft has changed
 SHOWN_KEY = "build-shown-case"
 START_KEY = "build-start-select"
 TABLE_KEY = "build-table-select"
 START_PARAM = "start"
 EMPTY, TEMPLATE = "empty", "template"
-META_KEY = "build-meta-{field}"
+META_KEY = "build-meta-{field}-{generation}"
+META_GENERATION = "meta"
 META_CHARS = {"title": MAX_TITLE_CHARS, "product": 300, "period": 100, "description": 2000}
 # Sources first: every other row cites them, and picks them from a drop-down.
 EDIT_ORDER = (schema.SOURCES, schema.ACTORS, schema.LINKS, schema.TASKS)
@@ -47,20 +52,29 @@ def current_draft() -> Draft | None:
 
 
 def _generations() -> dict[str, int]:
-    return st.session_state.setdefault(GENERATIONS_KEY, {t.name: 0 for t in drafts.TABLES})
+    return st.session_state.setdefault(
+        GENERATIONS_KEY, {t.name: 0 for t in drafts.TABLES} | {META_GENERATION: 0})
 
 
 def _grid_key(table: str) -> str:
     return f"build-{table}-grid-{_generations()[table]}"
 
 
+def _meta_key(field: str) -> str:
+    return META_KEY.format(field=field, generation=_generations()[META_GENERATION])
+
+
+def _set_draft(new: Draft) -> None:
+    st.session_state[DRAFT_KEY] = new
+    st.session_state[REVISION_KEY] = st.session_state.get(REVISION_KEY, 0) + 1
+
+
 def start_draft(new: Draft) -> None:
     """Put a new draft in place: the metadata boxes and every grid start again from it."""
-    st.session_state[DRAFT_KEY] = new
-    for field in drafts.META_FIELDS:
-        st.session_state.pop(META_KEY.format(field=field), None)
-    for table in drafts.TABLES:
-        _generations()[table.name] += 1
+    _set_draft(new)
+    st.session_state.pop(BASES_KEY, None)
+    for name in _generations():
+        _generations()[name] += 1
 
 
 def _start_options() -> list[str]:
@@ -100,53 +114,69 @@ def render_start() -> Draft:
     return current_draft()
 
 
-def _fold_meta(field: str) -> None:
-    """A metadata box was changed: the draft takes the new text."""
-    key = META_KEY.format(field=field)
-    st.session_state[DRAFT_KEY] = drafts.with_meta(current_draft(), **{
-        field: st.session_state.get(key) or ""})
-
-
 def render_meta(draft: Draft) -> Draft:
     """Title, product, period, description and licence of the case.
 
-    The draft holds them: each box shows the draft's text and passes on what the reader
-    changes, so that a box drawn afresh (a run cut short by the next edit) never empties it.
+    Each box starts from the draft's text and passes on what the reader changes. The draft,
+    not the box, holds the text: a box the browser draws afresh shows the draft's text again
+    instead of an empty one.
     """
-    st.subheader(t("build.meta_heading"), anchor=False)
-    for field in drafts.META_FIELDS:
-        key = META_KEY.format(field=field)
-        if st.session_state.get(key) != draft.meta.get(field, ""):
-            st.session_state[key] = draft.meta.get(field, "")
-    cols = st.columns(3)
+    # Open while the case has no title; folded otherwise, so that the tables come first.
+    box = st.expander(t("build.meta_heading"), expanded=not draft.meta.get("title"),
+                      icon=":material/edit_note:")
+    typed = {}
+    cols = box.columns(3)
     for col, field in zip(cols, ("title", "product", "period")):
-        col.text_input(t(f"build.meta.{field}"), key=META_KEY.format(field=field),
-                       max_chars=META_CHARS[field], help=t(f"build.meta.{field}_help"),
-                       on_change=_fold_meta, args=(field,))
-    cols = st.columns([3, 1])
-    cols[0].text_area(t("build.meta.description"), key=META_KEY.format(field="description"),
-                      height=68, max_chars=META_CHARS["description"],
-                      help=t("build.meta.description_help"), on_change=_fold_meta,
-                      args=("description",))
-    cols[1].selectbox(t("build.meta.licence"), list(drafts.LICENCES),
-                      key=META_KEY.format(field="licence"), help=t("build.meta.licence_help"),
-                      on_change=_fold_meta, args=("licence",))
+        typed[field] = col.text_input(t(f"build.meta.{field}"), draft.meta.get(field, ""),
+                                      key=_meta_key(field), max_chars=META_CHARS[field],
+                                      help=t(f"build.meta.{field}_help"))
+    cols = box.columns([3, 1])
+    typed["description"] = cols[0].text_area(
+        t("build.meta.description"), draft.meta.get("description", ""),
+        key=_meta_key("description"), height=68, max_chars=META_CHARS["description"],
+        help=t("build.meta.description_help"))
+    licences = list(drafts.LICENCES)
+    licence = draft.meta.get("licence", drafts.DEFAULT_LICENCE)
+    typed["licence"] = cols[1].selectbox(
+        t("build.meta.licence"), licences,
+        index=licences.index(licence) if licence in licences else 0,
+        key=_meta_key("licence"), help=t("build.meta.licence_help"))
+    changed = {k: v or "" for k, v in typed.items() if (v or "") != draft.meta.get(k, "")}
+    if changed:
+        _set_draft(drafts.with_meta(draft, **changed))
     return current_draft()
 
 
+def _grid_signature(draft: Draft, table: schema.Table, lang: str) -> tuple:
+    """What the grid's drop-downs offer: when it changes, the grid must be drawn afresh."""
+    kinds = {drafts.column_kind(table, c) for c in table.columns}
+    return (lang,) + tuple(tuple(drafts.options(draft, source)) if kind in kinds else ()
+                           for kind, source in (("actor", "actors"), ("link", "links"),
+                                                ("sources", "sources")))
+
+
+def _grid_base(draft: Draft, table: schema.Table, lang: str) -> Draft:
+    """The draft the table's grid is drawn with; a new one (and a new grid) when the grid's
+    drop-downs changed or the browser no longer holds the grid's edits."""
+    bases = st.session_state.setdefault(BASES_KEY, {})
+    signature = _grid_signature(draft, table, lang)
+    held = bases.get(table.name)
+    if held is not None and held[0] == signature and _grid_key(table.name) in st.session_state:
+        return held[1]
+    if held is not None:
+        _generations()[table.name] += 1
+    bases[table.name] = (signature, draft)
+    return draft
+
+
 def _fold_edits(table: str, key: str) -> None:
-    """A grid was edited: the draft takes its edits, and the grid is drawn afresh from it."""
-    edits = st.session_state.get(key) or {}
-    folded = st.session_state.setdefault(FOLDED_KEY, set())
-    if key in folded or not any(edits.get(part) for part in ("edited_rows", "added_rows",
-                                                              "deleted_rows")):
-        # Nothing changed (the grid stays as it is: a cell may be open for editing), or a grid
-        # already folded reports its edits again (the browser keeps them a little longer):
-        # applying them twice would add its new rows twice.
+    """A grid was edited: the draft's table becomes the grid's base with all its edits (the
+    grid reports every edit since it was drawn, so applying them again changes nothing)."""
+    held = st.session_state.get(BASES_KEY, {}).get(table)
+    if held is None:
         return
-    folded.add(key)
-    st.session_state[DRAFT_KEY] = drafts.apply_edits(current_draft(), table, edits)
-    _generations()[table] += 1
+    edited = drafts.apply_edits(held[1], table, st.session_state.get(key) or {})
+    _set_draft(drafts.replace_table(current_draft(), table, edited.tables[table]))
 
 
 def column_config(draft: Draft, table: schema.Table, lang: str) -> dict:
@@ -200,11 +230,12 @@ def render_tables(draft: Draft) -> None:
                                 label_visibility="collapsed")
     table = drafts.TABLE_BY_NAME[name or EDIT_ORDER[0].name]
     st.caption(tn("build.rows", counts[table.name]) + " · " + t(f"build.table_help.{table.name}"))
+    base = _grid_base(draft, table, lang)
     key = _grid_key(table.name)
     # Named by its generation: the page (and its tests) can tell a grid drawn afresh.
     with st.container(key=f"{key}-box"):
-        st.data_editor(drafts.editor_frame(draft, table.name), key=key, num_rows="dynamic",
-                       column_config=column_config(draft, table, lang), hide_index=True,
+        st.data_editor(drafts.editor_frame(base, table.name), key=key, num_rows="dynamic",
+                       column_config=column_config(base, table, lang), hide_index=True,
                        column_order=drafts.editor_order(table), on_change=_fold_edits,
                        args=(table.name, key), width="stretch")
     st.caption(t("build.grid_howto"))
@@ -220,6 +251,12 @@ def draft_case_id(draft: Draft) -> str:
 def render_checks(checked: DraftCheck) -> None:
     """The validator's verdict, beside the tables."""
     st.subheader(t("build.checks_heading"), anchor=False)
+    # Named by the draft's revision: the page (and its tests) can tell that an edit was taken.
+    with st.container(key=f"build-checks-rev-{st.session_state.get(REVISION_KEY, 0)}"):
+        _render_verdict(checked)
+
+
+def _render_verdict(checked: DraftCheck) -> None:
     if checked.ok:
         st.success(t("build.valid"), icon=":material/check_circle:")
         return

@@ -59,9 +59,13 @@ def render_problems_list(problems: list[Problem], *, key: str, summary: str | No
     st.error(summary or t("upload.refused", problems=tn("count.problems", len(problems))),
              icon=":material/error:")
     frame = pd.DataFrame([p.as_row(lang) for p in problems], columns=list(PROBLEM_COLUMNS))
-    frame.columns = [line_label if c == "line" and line_label else t(f"upload.column.{c}")
-                     for c in PROBLEM_COLUMNS]
-    st.dataframe(frame.head(MAX_PROBLEMS_LISTED), hide_index=True, key=f"{key}-table")
+    # A problem of the whole package (its title, say) has no line: an empty cell, not "None".
+    frame["line"] = ["" if pd.isna(n) else str(int(n)) for n in frame["line"]]
+    names = {c: line_label if c == "line" and line_label else t(f"upload.column.{c}")
+             for c in PROBLEM_COLUMNS}
+    frame.columns = list(names.values())
+    st.dataframe(frame.head(MAX_PROBLEMS_LISTED), hide_index=True, key=f"{key}-table",
+                 column_config={names["message"]: st.column_config.TextColumn(width="large")})
     if len(problems) > MAX_PROBLEMS_LISTED:
         st.caption(t("upload.first_shown", shown=MAX_PROBLEMS_LISTED))
     render_csv_download(frame, file_name, key=f"{key}-download",

@@ -25,6 +25,7 @@ import pycountry
 from app.core import schema
 from app.core.errors import Problem, shorten
 from app.core.geo import country_name
+from app.core.i18n import translate
 from app.core.load import Dataset, table_frame
 from app.core.text import neutralise_formula
 from app.core.upload import (MAX_TITLE_CHARS, MAX_UPLOAD_BYTES, UploadedCase, read_zip,
@@ -156,12 +157,22 @@ def from_dataset(dataset: Dataset, case_id: str) -> Draft:
     licence = info.get("licence") if info.get("licence") in LICENCES else DEFAULT_LICENCE
     extra = {k: info[k] for k in ("title_fr", "description_fr", "product_fr", "period_fr")
              if info.get(k)}
+    # Titled as a copy: shown on every page beside its original, it must not pass for it.
+    meta["title"] = copy_title(meta["title"], "en")
+    if extra.get("title_fr"):
+        extra["title_fr"] = copy_title(str(extra["title_fr"]), "fr")
     if info.get("scope") and info["scope"] != "product":
         extra["scope"] = info["scope"]
     if info.get("phases"):
         extra["phases"] = [{"id": i, "label": label} | ({"label_fr": fr} if fr else {})
                            for i, label, fr in info["phases"]]
     return Draft(meta | {"licence": licence}, tables, extra)
+
+
+def copy_title(title: str, lang: str) -> str:
+    """"Copy of <title>", within the length a title may have."""
+    text = translate("build.copy_title", lang, title=title)
+    return text if len(text) <= MAX_TITLE_CHARS else text[:MAX_TITLE_CHARS - 1] + "…"
 
 
 def case_id_for(title: str, taken: set[str] | list[str] = ()) -> str:
@@ -374,6 +385,12 @@ def apply_edits(draft: Draft, table_name: str, edits: dict) -> Draft:
     for added in edits.get("added_rows") or []:
         records.append({c: cell_text(v) for c, v in added.items() if c in table.column_names})
     return replace(draft, tables=draft.tables | {table_name: text_frame(table, records)})
+
+
+def replace_table(draft: Draft, table_name: str, frame: pd.DataFrame) -> Draft:
+    """The draft with one table replaced (as text cells)."""
+    return replace(draft, tables=draft.tables | {
+        table_name: text_frame(TABLE_BY_NAME[table_name], frame)})
 
 
 def with_meta(draft: Draft, **meta: str) -> Draft:

@@ -7,7 +7,6 @@ and reported, so a test can prove the app works with no network at all.
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -17,6 +16,8 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+
+from conftest import free_ports
 
 PROJECT = Path(__file__).parents[2]
 ARTIFACTS = PROJECT / "tests" / "artifacts"
@@ -28,9 +29,7 @@ LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
 
 
 def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    return free_ports(1)[0]
 
 
 @contextmanager

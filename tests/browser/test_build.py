@@ -3,8 +3,8 @@ chain drawn, downloading a package both validators accept, and hostile text stay
 
 Cells are reached as a person reaches them: click the first cell of a row, move with the arrow
 keys, Enter to open the cell's editor, type (or type to filter a drop-down), Enter to confirm.
-Each confirmed edit redraws the grid (its container's key names its generation), which is what
-every step waits for.
+Each confirmed edit is taken into the draft (the verdict's container names the draft's
+revision), which is what every step waits for; the grid itself stays as it is.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from tests.browser.conftest import PROJECT, screenshot, wait_for_app, watch
 
 pytestmark = pytest.mark.browser
 GRID = "[class*='st-key-build-'][class*='-grid-']"
+REVISION = "[class*='st-key-build-checks-rev-']"
 SELECTED = GRID + " td[aria-selected=true][data-testid=glide-cell-{col}-{row}]"
 EDITOR = "#portal [id^=gdg-overlay]"  # the grid's cell editor, open
 INJECTION = PROJECT / "tests" / "fixtures" / "hostile-cases" / "injection"
@@ -47,16 +48,22 @@ def _grid_class(page) -> str:
     return page.locator(GRID).first.get_attribute("class")
 
 
-def _after_edit(page, before: str, timeout: int = 30_000) -> None:
-    """Wait until the grid is drawn afresh from the draft, and the run is over."""
+def _revision(page) -> str:
+    return page.locator(REVISION).first.get_attribute("class")
+
+
+def _changed(page, selector: str, before: str, timeout: int) -> None:
+    """Wait until the element's class (its key) is no longer `before`, and the run is over."""
     page.wait_for_function(
         "([sel, before]) => { const e = document.querySelector(sel);"
-        " return e && e.getAttribute('class') !== before; }", arg=[GRID, before],
+        " return e && e.getAttribute('class') !== before; }", arg=[selector, before],
         timeout=timeout)
     wait_for_app(page)
-    # The new grid has laid out its cells (its accessible table is there).
-    page.locator(GRID + " [data-testid=glide-cell-1-0], " + GRID + " table[role=grid]"
-                 ).first.wait_for(state="attached", timeout=10_000)
+
+
+def _after_edit(page, before: str, timeout: int = 30_000) -> None:
+    """Wait until the draft has taken the edit (a new revision), and the run is over."""
+    _changed(page, REVISION, before, timeout)
 
 
 def _select_cell(page, row: int, col: int) -> None:
@@ -64,6 +71,11 @@ def _select_cell(page, row: int, col: int) -> None:
     page.locator(EDITOR).first.wait_for(state="detached", timeout=10_000)
     grid = page.locator(GRID + " [data-testid=stDataFrameResizable]").first
     grid.evaluate("e => e.scrollIntoView({block: 'center', behavior: 'instant'})")
+    # The grid keeps its own scroll between edits: back to its first column.
+    grid.evaluate("e => { const s = e.querySelector('.dvn-scroller'); if (s) s.scrollLeft = 0; }")
+    page.wait_for_function(
+        "sel => (document.querySelector(sel)?.scrollLeft ?? 0) === 0",
+        arg=GRID + " .dvn-scroller", timeout=5_000)
     box = grid.bounding_box()
     first = page.locator(SELECTED.format(col=1, row=row))
     for _ in range(3):  # a click landing while the grid lays itself out is not taken
@@ -87,7 +99,7 @@ def put(page, row: int, col: int, text: str | None = None, kind: str = "text") -
     A key pressed while the grid is still being laid out after the previous edit can be lost;
     then the edit is made again, once."""
     for attempt in (1, 2):
-        before = _grid_class(page)
+        before = _revision(page)
         _select_cell(page, row, col)
         if kind == "toggle":
             page.keyboard.press(" ")
@@ -116,7 +128,7 @@ def cell_text(page, row: int, col: int) -> str:
 
 
 def add_row(page) -> None:
-    before = _grid_class(page)
+    before = _revision(page)
     frame = page.locator(GRID + " [data-testid=stDataFrame]").first
     frame.evaluate("e => e.scrollIntoView({block: 'center', behavior: 'instant'})")
     frame.hover()  # the toolbar shows over a hovered grid
@@ -129,7 +141,10 @@ def open_table(page, name: str) -> None:
     before = _grid_class(page)
     page.locator(".st-key-build-table-select").get_by_role("radio", name=name,
                                                             exact=True).click()
-    _after_edit(page, before)
+    _changed(page, GRID, before, 30_000)
+    # The new grid has laid out its cells (its accessible table is there).
+    page.locator(GRID + " [data-testid=glide-cell-1-0], " + GRID + " table[role=grid]"
+                 ).first.wait_for(state="attached", timeout=10_000)
 
 
 def fill_meta(page, label: str, text: str) -> None:

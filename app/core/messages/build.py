@@ -40,8 +40,10 @@ MESSAGES: dict[str, dict[str, str]] = {
               "le garder."},
 
     # The case's metadata.
-    "build.meta_heading": {"en": "The case", "fr": "Le cas"},
+    "build.meta_heading": {"en": "The case: title, AI product, period, description, licence",
+                           "fr": "Le cas\u00a0: titre, produit d'IA, période, description, licence"},
     "build.meta.title": {"en": "Title", "fr": "Titre"},
+    "build.copy_title": {"en": "Copy of {title}", "fr": "Copie de {title}"},
     "build.meta.title_help": {
         "en": "What the case is called, e.g. “A voice assistant's verification chain”. It "
               "also gives the case its id.",
