@@ -94,6 +94,30 @@ def test_every_clicker_key_moves_the_steps(server, projector, name, path, total)
     assert outside == []
 
 
+def test_the_clicker_keys_still_work_after_a_click_in_the_graph(server, projector):
+    """A click in the chain's graph gives its frame the keyboard; the clicker's keys must
+    still reach the step buttons."""
+    page, outside = projector
+    page.goto(server + "/chain?case=voice-assistant&present=1")
+    ready(page)
+    drawn(page, "graph")
+    for key, expected in [("PageDown", 2), ("ArrowRight", 3), ("Space", 4), ("PageUp", 3),
+                          ("ArrowLeft", 2), ("End", 5), ("Home", 1)]:
+        canvas = page.frame_locator("iframe").first.locator("#mynetwork canvas")
+        canvas.click(position={"x": 20, "y": 20})
+        # The frame has the keyboard: what is pressed now is pressed inside the graph.
+        page.wait_for_function("() => document.activeElement && "
+                               "document.activeElement.tagName === 'IFRAME'", timeout=10_000)
+        press(page, key, expected)
+    page.frame_locator("iframe").first.locator("#mynetwork canvas").click(
+        position={"x": 20, "y": 20})
+    page.keyboard.press("Escape")
+    page.wait_for_function("() => !new URLSearchParams(location.search).has('present')",
+                           timeout=20_000)
+    assert page.locator("[data-testid=stException]").count() == 0
+    assert outside == []
+
+
 def test_a_talk_of_three_views_plays_to_its_qr_code(server, projector):
     zxingcpp = pytest.importorskip("zxingcpp")
     from PIL import Image
