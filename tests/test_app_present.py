@@ -1,5 +1,7 @@
 """Presenting the flows, functions and comparison, and talks, through AppTest."""
 
+from urllib.parse import parse_qsl
+
 import pytest
 
 from conftest import run_page
@@ -101,3 +103,25 @@ def test_the_talk_builder_makes_the_link_in_the_order_picked():
     assert not at.exception
     assert at.query_params["talk"] == "compare,chain:julie-desk"
     assert at.subheader[0].value.replace("\\", "") == "Part 1 of 2: Comparison: all cases"
+
+
+@pytest.mark.parametrize("page, params, label", [
+    ("flows", {"cases": "voice-assistant", "relation": "outsources_to"},
+     "Present these flows step by step"),
+    ("functions", {"cases": "julie-desk", "function": "verification"},
+     "Present these functions step by step"),
+    ("compare", {"cases": "julie-desk,voice-assistant"}, "Present this comparison step by step"),
+])
+def test_each_view_has_a_present_link_that_keeps_its_settings(page, params, label):
+    at = run_page(f"app_pages/{page}.py", **params)
+    links = [link for link in at.get("page_link") if link.proto.label == label]
+    assert len(links) == 1
+    query = dict(parse_qsl(links[0].proto.query_string))
+    assert query == params | {"present": "1", "lang": "en"}
+    assert links[0].proto.page == page
+
+
+def test_the_present_link_is_in_french_too():
+    at = run_page("app_pages/compare.py", lang="fr")
+    labels = [link.proto.label for link in at.get("page_link")]
+    assert "Présenter cette comparaison pas à pas" in labels

@@ -12,7 +12,7 @@ import streamlit as st
 from app.components.chain import (figure_files, offer_figure_in_share_panel, render_chain_graph,
                                   render_figure_downloads)
 from app.components.data import cached_view, data_version_key, get_dataset
-from app.components.i18n import current_language, t, tn
+from app.components.i18n import current_language, t, tn, with_lang
 from app.components.pages import CHAIN, page
 from app.components.share import current_view_url
 from app.components.state import param_is_on, set_param
@@ -65,6 +65,15 @@ def talking() -> bool:
 
 def presenting() -> bool:
     return param_is_on(PRESENT_PARAM) or talking()
+
+
+def render_present_link(page_file: str, view: str) -> None:
+    """The view's "Present" button: a link to the same page with the same settings and
+    `present=1`, so that the presentation can be opened in a window of its own, or shared."""
+    params = {k: st.query_params.get(k, "") for k in st.query_params}
+    params.pop(STEP_PARAM, None)
+    st.page_link(page(page_file), label=t(f"present.open.{view}"), icon=":material/slideshow:",
+                 query_params=with_lang(params | {PRESENT_PARAM: "1"}))
 
 
 def apply_presentation_style() -> None:
