@@ -2,13 +2,15 @@
 view, and a talk of three views plays through to its QR code, which opens the talk again."""
 
 import io
+import json
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
-from tests.browser.conftest import screenshot, watch
+from conftest import bundled_case_ids
+from tests.browser.conftest import PROJECT, screenshot, watch
 
 pytestmark = pytest.mark.browser
 
@@ -22,6 +24,13 @@ VIEWS = [("chain", "/chain?case=voice-assistant&present=1", 5),
          ("functions", "/functions?present=1", 4)]
 TALK = "chain:voice-assistant,flows:voice-assistant,compare"
 TALK_STEPS = 5 + 8 + 8 + 1
+
+
+def pins() -> str:
+    """The `v=` of a talk that shows every case: each case's version, as its package says."""
+    packages = {c: PROJECT / "data" / "cases" / c / "datapackage.json" for c in bundled_case_ids()}
+    return ",".join(f"{c}:{json.loads(packages[c].read_text('utf-8'))['version']}"
+                    for c in sorted(packages))
 
 
 @pytest.fixture
@@ -147,9 +156,11 @@ def test_a_talk_of_three_views_plays_to_its_qr_code(server, projector):
     src = image.get_attribute("src")
     png = page.request.get(src if src.startswith("http") else server + src).body()
     decoded = zxingcpp.read_barcodes(Image.open(io.BytesIO(png)))[0].text
-    assert decoded == f"{server}/?talk={TALK}"
+    # The talk's link, naming the data version of every case it shows (so that it reopens as
+    # cited).
+    assert decoded == f"{server}/?talk={TALK}&v={pins()}"
     # The address under it, to type: the same link without its scheme.
-    expect(page.get_by_text(f"{server.split('://')[1]}/?talk={TALK}")).to_be_visible()
+    expect(page.get_by_text(f"{server.split('://')[1]}/?talk={TALK}&v={pins()}")).to_be_visible()
     assert page.get_by_role("button", name="Next").is_disabled()
     # The QR code opens the talk at its first step.
     page.goto(decoded)
@@ -201,7 +212,7 @@ def test_the_talk_panel_builds_a_talk_and_starts_it(server, projector):
         pick_view(page, views, label)
         expect(views.get_by_text(label[:12])).to_be_visible()
     page.keyboard.press("Escape")  # close the list of views
-    expect(page.get_by_text("/?talk=compare,chain:julie-desk&lang=en")).to_be_visible()
+    expect(page.get_by_text(f"/?talk=compare,chain:julie-desk&lang=en&v={pins()}")).to_be_visible()
     # Out of the list first: a click straight from it onto a button is taken by the list.
     page.get_by_text("Link to the talk:").click()
     page.get_by_role("button", name="Start the talk").click()
