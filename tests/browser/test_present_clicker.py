@@ -184,6 +184,28 @@ def test_screenshots_of_presented_views(server, projector, path):
     assert outside == []
 
 
+@pytest.mark.parametrize("step, lang", [(1, "en"), (2, "en"), (4, "fr")])
+def test_the_presented_functions_diagram_fills_the_slide(server, projector, step, lang):
+    """At 1920x1080 the diagram is as tall as the room needs, and its smallest text is 20 px
+    or more; the caption under it stays on the screen."""
+    page, outside = projector
+    page.goto(f"{server}/functions?present=1&step={step}&lang={lang}")
+    ready(page)
+    drawn(page, "chart")
+    # The diagram's texts (its title, box labels and counts), as the browser sizes them.
+    texts = ".vega-embed svg text"
+    page.wait_for_function(f"() => [...document.querySelectorAll('{texts}')]"
+                           ".some(t => /[0-9]/.test(t.textContent))", timeout=30_000)
+    box = page.locator(".vega-embed").first.bounding_box()
+    assert box["height"] >= 500
+    sizes = page.evaluate(f"[...document.querySelectorAll('{texts}')].filter(t => "
+                          "t.textContent.trim()).map(t => parseFloat(getComputedStyle(t).fontSize))")
+    assert len(sizes) >= 12 and min(sizes) >= 20, sorted(set(sizes))
+    caption = page.locator(".st-key-present-caption").bounding_box()
+    assert caption["y"] + caption["height"] <= PROJECTOR["height"]
+    assert outside == []
+
+
 def pick_view(page, views, label: str) -> None:
     """Types a view's name in the list and picks it. The chain page may still be rerunning as
     its graph reports its size, which empties what was typed: typed again then, as a reader
