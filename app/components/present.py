@@ -51,6 +51,19 @@ html { font-size: 22px; }
 .st-key-present-caption p { font-size: 1.45rem; line-height: 1.4; }
 .st-key-present-note p, .st-key-present-sources p { font-size: 0.8rem; }
 .st-key-present-keys { display: none !important; }
+/* A phone (the audience opening a talk's link): usual type, and the buttons two by two so that
+   the step's figure starts on the first screen; no key hints where there is no keyboard. */
+@media (max-width: 640px) {
+  html { font-size: 16px; }
+  .st-key-present-controls [data-testid="stHorizontalBlock"] {
+    flex-flow: row wrap !important; gap: 0.5rem !important;
+  }
+  .st-key-present-controls [data-testid="stColumn"] {
+    flex: 1 1 calc(50% - 0.5rem) !important; min-width: calc(50% - 0.5rem) !important;
+    width: calc(50% - 0.5rem) !important;
+  }
+  .st-key-present-controls [aria-label^="Shortcut"] { display: none !important; }
+}
 </style>"""
 # The blank screen: black over everything, until "B" is pressed again.
 _BLANK = """<style>
@@ -125,7 +138,7 @@ def render_step_controls(total: int, number: int) -> None:
     clicker sends; a press runs the page once (the move is made before it runs)."""
     moves = {"previous": max(number - 1, 1), "next": min(number + 1, total), "first": 1,
              "last": total}
-    cols = st.columns([2, 2, 5, 2])
+    cols = st.container(key="present-controls").columns([2, 2, 5, 2])
     cols[0].button(t("present.previous"), key="present-previous", shortcut="PageUp",
                    icon=":material/arrow_back:", disabled=number <= 1, width="stretch",
                    on_click=_go, args=(moves["previous"],))

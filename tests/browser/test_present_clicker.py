@@ -244,3 +244,23 @@ def test_the_talk_panel_builds_a_talk_and_starts_it(server, projector):
     expect(page.get_by_text("Part 1 of 2: Comparison: all cases")).to_be_visible()
     assert not page.locator("[data-testid=stSidebar]").is_visible()
     assert outside == []
+
+
+@pytest.mark.parametrize("path", ["/flows?cases=voice-assistant&present=1&step=2",
+                                  "/functions?present=1&step=2"])
+def test_a_presented_view_on_a_phone_starts_with_its_figure(server, browser, path):
+    """The audience opens a talk on a phone: the step buttons two by two, the figure on the
+    first screen, nothing wider than the screen."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    seen = watch(context)
+    page = seen.page
+    page.goto(server + path)
+    ready(page)
+    drawn(page, "chart")
+    previous = page.locator(".st-key-present-previous").bounding_box()
+    following = page.locator(".st-key-present-next").bounding_box()
+    assert abs(previous["y"] - following["y"]) < 2 and previous["x"] < following["x"]
+    assert page.locator(".vega-embed").first.bounding_box()["y"] < 844 / 2
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert seen.outside == []
+    context.close()
