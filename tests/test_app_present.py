@@ -1,8 +1,11 @@
 """Presenting the flows, functions and comparison, and talks, through AppTest."""
 
+import json
+from urllib.parse import parse_qsl
+
 import pytest
 
-from conftest import run_page
+from conftest import PROJECT, bundled_case_ids, run_page
 
 CLICKER_BUTTONS = ["present-previous", "present-next", "present-leave", "present-key-right",
                    "present-key-space", "present-key-left", "present-key-home",
@@ -58,6 +61,16 @@ def test_a_bad_step_or_case_is_noted_not_raised():
     assert any("nope" in str(i.value) for i in at.info)
 
 
+def released(case_id: str) -> str:
+    """A case's current version, as its package declares it."""
+    package = PROJECT / "data" / "cases" / case_id / "datapackage.json"
+    return json.loads(package.read_text("utf-8"))["version"]
+
+
+def pins(case_ids) -> str:
+    return ",".join(f"{c}:{released(c)}" for c in sorted(case_ids))
+
+
 def test_a_talk_moves_across_views_and_ends_on_its_qr_step():
     talk = "chain:voice-assistant,flows:voice-assistant,compare"
     at = run_page("app_pages/home.py", talk=talk, step="5")
@@ -69,7 +82,9 @@ def test_a_talk_moves_across_views_and_ends_on_its_qr_step():
     assert "### China → Spain" in markdown(at)
     at.button(key="present-key-end").click().run()
     assert at.subheader[0].value == "This talk on your phone"
-    assert [c.value for c in at.code] == [f"localhost:8501/?talk={talk}"]
+    # The comparison shows every case: the link names the version of each.
+    assert [c.value for c in at.code] == [
+        f"localhost:8501/?talk={talk}&v={pins(bundled_case_ids())}"]
     assert at.button(key="present-next").disabled
 
 
@@ -96,8 +111,49 @@ def test_the_talk_builder_makes_the_link_in_the_order_picked():
     views.select("compare").run()
     at.sidebar.multiselect(key="talk-builder-views").select("chain:julie-desk").run()
     codes = [c.value for c in at.sidebar.code]
-    assert "localhost:8501/?talk=compare,chain:julie-desk&lang=en" in codes[-1]
+    assert codes[-1] == ("http://localhost:8501/?talk=compare,chain:julie-desk&lang=en"
+                         f"&v={pins(bundled_case_ids())}")
     at.sidebar.button(key="talk-builder-start").click().run()
     assert not at.exception
     assert at.query_params["talk"] == "compare,chain:julie-desk"
+    assert at.query_params["v"] == pins(bundled_case_ids())
     assert at.subheader[0].value.replace("\\", "") == "Part 1 of 2: Comparison: all cases"
+
+
+@pytest.mark.parametrize("page, params, label", [
+    ("flows", {"cases": "voice-assistant", "relation": "outsources_to"},
+     "Present these flows step by step"),
+    ("functions", {"cases": "julie-desk", "function": "verification"},
+     "Present these functions step by step"),
+    ("compare", {"cases": "julie-desk,voice-assistant"}, "Present this comparison step by step"),
+])
+def test_each_view_has_a_present_link_that_keeps_its_settings(page, params, label):
+    at = run_page(f"app_pages/{page}.py", **params)
+    links = [link for link in at.get("page_link") if link.proto.label == label]
+    assert len(links) == 1
+    query = dict(parse_qsl(links[0].proto.query_string))
+    assert query == params | {"present": "1", "lang": "en"}
+    assert links[0].proto.page == page
+
+
+def test_the_present_link_is_in_french_too():
+    at = run_page("app_pages/compare.py", lang="fr")
+    labels = [link.proto.label for link in at.get("page_link")]
+    assert "Présenter cette comparaison pas à pas" in labels
+
+
+def test_a_talk_of_some_cases_pins_only_theirs():
+    at = run_page("app_pages/home.py", talk="chain:julie-desk,flows:voice-assistant", step="99")
+    assert at.subheader[0].value == "This talk on your phone"
+    assert [c.value for c in at.code] == [
+        "localhost:8501/?talk=chain:julie-desk,flows:voice-assistant"
+        f"&v={pins(['julie-desk', 'voice-assistant'])}"]
+
+
+def test_a_cited_talk_reopens_as_cited():
+    """A talk link pinned to an older release shows that release, and its QR step names it."""
+    at = run_page("app_pages/home.py", talk="chain:voice-assistant",
+                  v="voice-assistant:1.0.0", step="99")
+    assert [c.value for c in at.code] == [
+        "localhost:8501/?talk=chain:voice-assistant&v=voice-assistant:1.0.0"]
+    assert any("1.0.0" in str(w.value) for w in at.warning)  # the version notice

@@ -9,8 +9,8 @@ import pytest
 
 from app.core.compare import compare_cases
 from app.core.slides import WHOLE, compare_slides, flow_slides, function_slides
-from app.core.talk import (TalkPart, locate, parse_talk, readable_address, talk_link,
-                           talk_value)
+from app.core.talk import (TalkPart, locate, parse_talk, readable_address, talk_cases,
+                           talk_link, talk_value)
 
 A1 = "Author, A. (2020). A made-up article. Journal of Tests 1(1)."
 A2 = "Reporter (2021). A made-up press piece."
@@ -133,6 +133,21 @@ def test_the_talk_link_reads_as_typed():
     link = talk_link("https://example.org/dlc/", parts, "fr")
     assert link == "https://example.org/dlc/?talk=chain:julie-desk,compare&lang=fr"
     assert readable_address(link) == "example.org/dlc/?talk=chain:julie-desk,compare&lang=fr"
+
+
+def test_the_talk_link_names_the_data_versions_it_shows():
+    parts = [TalkPart("chain", ("voice-assistant",)), TalkPart("flows", ("julie-desk",))]
+    link = talk_link("http://host/", parts, "en",
+                     {"voice-assistant": "1.1.1", "julie-desk": "1.0.0"})
+    assert link == ("http://host/?talk=chain:voice-assistant,flows:julie-desk&lang=en"
+                    "&v=julie-desk:1.0.0,voice-assistant:1.1.1")
+    assert talk_link("http://host/", parts, None, {}) == (
+        "http://host/?talk=chain:voice-assistant,flows:julie-desk")
+
+
+def test_a_talk_shows_the_cases_its_parts_name_or_every_case():
+    assert talk_cases([TalkPart("chain", ("b",)), TalkPart("compare", ("a", "b"))]) == ["b", "a"]
+    assert talk_cases([TalkPart("chain", ("b",)), TalkPart("functions")]) == []
 
 
 def test_a_talk_step_is_found_in_its_part():

@@ -9,7 +9,8 @@ from app.components.compare import (compare_view, render_definition, render_meas
 from app.components.data import get_cases_or_stop
 from app.components.downloads import render_csv_download
 from app.components.i18n import current_language, t
-from app.components.present import presenting
+from app.components.pages import COMPARE
+from app.components.present import presenting, render_present_link
 from app.components.present_views import present_page
 from app.components.state import drop_unknown_params, render_notices, synced_multiselect
 from app.components.tables import render_table
@@ -56,6 +57,7 @@ st.caption(t("compare.answer_caption", expander=t("charts.data_and_exports")))
 
 st.header(t("compare.section.chains"))
 render_chart(view.length, key="compare-length-chart", file_stem="compare_chain-length")
+render_present_link(COMPARE, "compare")
 
 # The rest on request: each chart is a Vega view to build, the small chains one per case, and
 # the grid of measures (also in the table below) a few dozen elements.

@@ -12,7 +12,8 @@ from app.components.flows import (ALL, COLOUR_CHOICES, COUNTRY_SELECT_KEY, FlowQ
                                   flows_view, render_case_countries, render_flow_map,
                                   render_od_matrix, synced_cases)
 from app.components.i18n import current_language, t
-from app.components.present import presenting
+from app.components.pages import FLOWS
+from app.components.present import presenting, render_present_link
 from app.components.present_views import present_page
 from app.components.state import drop_unknown_params, render_notices, synced_selectbox
 from app.components.tables import render_table
@@ -83,6 +84,7 @@ if view is None:
 
 st.markdown(f"**{escape_markdown(view.summary)}**")
 render_flow_map(query, view, country)
+render_present_link(FLOWS, "flows")
 more = choose_more({"matrix": t("flows.more.matrix"), "countries": t("flows.more.countries")},
                    key="flows-more")
 if more == "matrix":

@@ -11,7 +11,8 @@ from app.components.functions import (BY_OPTIONS, FUNCTION_SELECT_KEY, breakdown
                                       by_label, clear_function, functions_view, of_function,
                                       render_breakdown, render_diagram, render_shares)
 from app.components.i18n import current_language, t
-from app.components.present import presenting
+from app.components.pages import FUNCTIONS
+from app.components.present import presenting, render_present_link
 from app.components.present_views import present_page
 from app.components.state import drop_unknown_params, render_notices, synced_selectbox
 from app.components.tables import render_table
@@ -57,6 +58,7 @@ render_diagram(view, function)
 if not view.n_tasks:
     st.info(t("functions.none_recorded"), icon=":material/info:")
     st.stop()
+render_present_link(FUNCTIONS, "functions")
 
 if function and not view.n_chosen:
     st.info(t("functions.no_function_task_hint", function=of_function(function, lang)),

@@ -12,7 +12,7 @@ import streamlit as st
 from app.components.chain import (figure_files, offer_figure_in_share_panel, render_chain_graph,
                                   render_figure_downloads)
 from app.components.data import cached_view, data_version_key, get_dataset
-from app.components.i18n import current_language, t, tn
+from app.components.i18n import current_language, t, tn, with_lang
 from app.components.pages import CHAIN, page
 from app.components.share import current_view_url
 from app.components.state import param_is_on, set_param
@@ -51,6 +51,19 @@ html { font-size: 22px; }
 .st-key-present-caption p { font-size: 1.45rem; line-height: 1.4; }
 .st-key-present-note p, .st-key-present-sources p { font-size: 0.8rem; }
 .st-key-present-keys { display: none !important; }
+/* A phone (the audience opening a talk's link): usual type, and the buttons two by two so that
+   the step's figure starts on the first screen; no key hints where there is no keyboard. */
+@media (max-width: 640px) {
+  html { font-size: 16px; }
+  .st-key-present-controls [data-testid="stHorizontalBlock"] {
+    flex-flow: row wrap !important; gap: 0.5rem !important;
+  }
+  .st-key-present-controls [data-testid="stColumn"] {
+    flex: 1 1 calc(50% - 0.5rem) !important; min-width: calc(50% - 0.5rem) !important;
+    width: calc(50% - 0.5rem) !important;
+  }
+  .st-key-present-controls [aria-label^="Shortcut"] { display: none !important; }
+}
 </style>"""
 # The blank screen: black over everything, until "B" is pressed again.
 _BLANK = """<style>
@@ -65,6 +78,15 @@ def talking() -> bool:
 
 def presenting() -> bool:
     return param_is_on(PRESENT_PARAM) or talking()
+
+
+def render_present_link(page_file: str, view: str) -> None:
+    """The view's "Present" button: a link to the same page with the same settings and
+    `present=1`, so that the presentation can be opened in a window of its own, or shared."""
+    params = {k: st.query_params.get(k, "") for k in st.query_params}
+    params.pop(STEP_PARAM, None)
+    st.page_link(page(page_file), label=t(f"present.open.{view}"), icon=":material/slideshow:",
+                 query_params=with_lang(params | {PRESENT_PARAM: "1"}))
 
 
 def apply_presentation_style() -> None:
@@ -116,7 +138,7 @@ def render_step_controls(total: int, number: int) -> None:
     clicker sends; a press runs the page once (the move is made before it runs)."""
     moves = {"previous": max(number - 1, 1), "next": min(number + 1, total), "first": 1,
              "last": total}
-    cols = st.columns([2, 2, 5, 2])
+    cols = st.container(key="present-controls").columns([2, 2, 5, 2])
     cols[0].button(t("present.previous"), key="present-previous", shortcut="PageUp",
                    icon=":material/arrow_back:", disabled=number <= 1, width="stretch",
                    on_click=_go, args=(moves["previous"],))

@@ -10,22 +10,28 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import altair as alt
+import pandas as pd
 import streamlit as st
 
 from app.charts.flow_map import flow_map_chart
+from app.charts.function_charts import FUNCTION_PARAM, function_diagram_chart
 from app.charts.style import for_screen
 from app.components.cases import case_titles
 from app.components.charts import ChartView, chart_view
 from app.components.compare import compare_view
 from app.components.data import cached_view, data_version_key, get_cases_or_stop, get_dataset
-from app.components.functions import functions_view
+from app.components.flows import preselect
+from app.components.functions import diagram_summary
 from app.components.i18n import current_language, t
 from app.components.present import (PRESENT_CHART_HEIGHT, apply_presentation_style,
                                     chain_steps, render_chain_step, render_step_controls,
                                     render_step_text, step_number)
 from app.components.state import notice, render_notices
 from app.core.compare import GRID_MEASURES, compare_cases, short_title
+from app.core import vocab
 from app.core.flows import aggregate_country_flows
+from app.core.functions import function_counts
 from app.core.load import Dataset
 from app.core.slides import (WHOLE, Slide, compare_slides, flow_slides, function_slides,
                              pair_key)
@@ -33,6 +39,11 @@ from app.core.text import escape_markdown
 
 CASES_PARAM = "cases"
 # The comparison's measures drawn as a chart (the others as one number per case).
+# The presented functions diagram fills the slide between the buttons and the caption; its
+# type grows with its width, up to twice the page's (the smallest label, 11 px, is 22 px on a
+# 1920-wide projector) and never under it on a narrow screen.
+PRESENT_DIAGRAM_HEIGHT = 510
+DIAGRAM_GROWTH = "clamp(width / 900, 1, 2.2)"
 COMPARE_CHARTS = {"chain_length": "length", "documented_chain_length": "length",
                   "function_shares": "functions", "unpaid_share": "unpaid",
                   "certainty_shares": "certainty"}
@@ -108,15 +119,54 @@ def _function_slides(version: tuple, cases: tuple[str, ...], lang: str) -> list[
     return function_slides(dataset.actors, dataset.tasks, dataset.sources, list(cases), lang)
 
 
+def _growing(base: float, power: int = 1) -> dict:
+    """A size that grows with the chart's width (see DIAGRAM_GROWTH)."""
+    return {"expr": f"round({base} * pow({DIAGRAM_GROWTH}, {power}))"}
+
+
+def _for_the_room(chart: alt.LayerChart) -> alt.LayerChart:
+    """The diagram's labels, arrows and box outlines sized for the back of a room."""
+    for layer in chart.layer:
+        mark = layer.mark
+        if not isinstance(mark, alt.MarkDef):
+            continue
+        if mark.type == "text" and mark.fontSize:
+            mark.fontSize = _growing(mark.fontSize)
+        elif mark.type == "point" and mark.size:
+            mark.size = _growing(mark.size, 2)
+        elif mark.strokeWidth:
+            mark.strokeWidth = _growing(mark.strokeWidth)
+    return chart
+
+
+@cached_view(max_entries=64)
+def _function_step_diagram(version: tuple, cases: tuple[str, ...], focus: str,
+                           lang: str) -> ChartView:
+    """The diagram as tall as the slide allows, the step's function picked in it."""
+    tasks = get_dataset().tasks
+    tasks = tasks[tasks["case_id"].isin(cases)]
+    counts = function_counts(tasks)
+    prepared = tasks.loc[tasks["function"] == "preparation", "subfunction"].value_counts()
+    subcounts = {s: int(prepared.get(s, 0)) for s in vocab.SUBFUNCTIONS}
+    chart = _for_the_room(function_diagram_chart(counts, subcounts=subcounts, selectable=True,
+                                                 height=PRESENT_DIAGRAM_HEIGHT, lang=lang))
+    chart = preselect(chart, FUNCTION_PARAM, "function", focus or None)
+    chart = for_screen(chart, lang).configure_title(
+        fontSize=_growing(15), subtitleFontSize=_growing(10), limit=0)
+    return chart_view(chart, diagram_summary(counts, subcounts, lang), pd.DataFrame())
+
+
 def functions_deck(cases: list[str], title: str) -> Deck:
-    slides = _function_slides(data_version_key(), tuple(cases), current_language())
+    version, lang = data_version_key(), current_language()
+    slides = _function_slides(version, tuple(cases), lang)
 
     def draw(number: int) -> None:
         slide = slides[number - 1]
         st.markdown(f"### {escape_markdown(slide.heading)}")
         # The diagram, the step's function picked in it (none at the overview).
-        view = functions_view(cases, "" if slide.focus == WHOLE else slide.focus)
-        _draw_chart(view.diagram, f"present-functions-{number}")
+        view = _function_step_diagram(version, tuple(cases),
+                                      "" if slide.focus == WHOLE else slide.focus, lang)
+        _draw_chart(view, f"present-functions-{number}")
         render_step_text(slide.caption, slide.sources, slide.certainties)
 
     return Deck(title, len(slides), draw)

@@ -19,13 +19,16 @@ from app.components.present_views import (Deck, chain_deck, compare_deck, flows_
                                           functions_deck)
 from app.components.share import FALLBACK_BASE
 from app.components.state import drop_unknown_params, notice, render_notices, set_param
+from app.components.versions import VERSION_PARAM, view_versions
 from app.core.compare import short_title
 from app.core.share import qr_code
-from app.core.talk import (TalkPart, locate, parse_talk, readable_address, talk_link,
-                           talk_value)
+from app.core.talk import (TalkPart, locate, parse_talk, readable_address, talk_cases,
+                           talk_link, talk_value)
+from app.core.versions import format_pins
 from app.core.text import escape_markdown
 
 QR_WIDTH = 620
+TALK_PAGE_PATH = ""  # a talk plays on the home page
 _STYLE = """<style>
 .st-key-talk-address code { font-size: 1.5rem !important; line-height: 1.5; }
 .st-key-talk-audience p { font-size: 1.3rem; }
@@ -62,6 +65,12 @@ def app_root(url_path: str) -> str:
 def _talk_lang() -> str | None:
     """The language a talk link carries: the one its own link asked for, if any."""
     return st.query_params.get("lang")
+
+
+def talk_versions(parts: list[TalkPart]) -> dict[str, str]:
+    """The data version of each case the talk shows, as shown (pinned or current): its link
+    names them, like a cited view's link."""
+    return view_versions(TALK_PAGE_PATH, talk_cases(parts))
 
 
 def render_audience_step(link: str) -> None:
@@ -107,7 +116,8 @@ def play_talk(url_path: str) -> None:
                        view=escape_markdown(decks[index].title)), anchor=False)
     render_step_controls(total, number)
     if where is None:
-        render_audience_step(talk_link(app_root(url_path), parts, _talk_lang()))
+        render_audience_step(talk_link(app_root(url_path), parts, _talk_lang(),
+                                       talk_versions(parts)))
     else:
         index, local = where
         # Each part in a container of its own: a figure drawn where the last part had one of
@@ -140,9 +150,12 @@ def render_talk_builder(url_path: str) -> None:
         if not chosen:
             return
         parts = [options[token] for token in chosen]
+        versions = talk_versions(parts)
         st.caption(t("talk.builder.link"))
-        st.code(talk_link(app_root(url_path), parts, lang), language=None, wrap_lines=True)
+        st.code(talk_link(app_root(url_path), parts, lang, versions), language=None,
+                wrap_lines=True)
         if st.button(t("talk.builder.start"), key="talk-builder-start",
                      icon=":material/slideshow:", type="primary"):
             st.switch_page(page(HOME), query_params={TALK_PARAM: talk_value(parts),
-                                                     "lang": lang})
+                                                     "lang": lang,
+                                                     VERSION_PARAM: format_pins(versions)})

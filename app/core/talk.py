@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.core.versions import format_pins
+
 VIEWS = ("chain", "flows", "functions", "compare")
 MAX_PARTS = 8
 MAX_LENGTH = 400
@@ -79,14 +81,28 @@ def talk_value(parts: list[TalkPart]) -> str:
     return PART_SEPARATOR.join(part.token() for part in parts)
 
 
-def talk_link(root: str, parts: list[TalkPart], lang: str | None = None) -> str:
-    """The talk's address: the app's root, the talk and, if given, the language.
+def talk_link(root: str, parts: list[TalkPart], lang: str | None = None,
+              versions: dict[str, str] | None = None) -> str:
+    """The talk's address: the app's root, the talk and, if given, the language and the data
+    version of each package it shows (`v=case:version,...`, so that a cited talk reopens as
+    cited).
 
-    Written by hand rather than URL-encoded: the value's characters are all safe in a query,
+    Written by hand rather than URL-encoded: the values' characters are all safe in a query,
     and `,` and `:` stay readable (encoded they would read `%2C` and `%3A`).
     """
     link = f"{root.rstrip('/')}/?talk={talk_value(parts)}"
-    return link + (f"&lang={lang}" if lang else "")
+    if lang:
+        link += f"&lang={lang}"
+    if versions:
+        link += f"&v={format_pins(versions)}"
+    return link
+
+
+def talk_cases(parts: list[TalkPart]) -> list[str]:
+    """The cases a talk shows, in order of first mention; none when a part shows every case."""
+    if any(not part.cases for part in parts):
+        return []
+    return list(dict.fromkeys(case for part in parts for case in part.cases))
 
 
 def readable_address(link: str) -> str:

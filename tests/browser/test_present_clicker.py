@@ -2,13 +2,15 @@
 view, and a talk of three views plays through to its QR code, which opens the talk again."""
 
 import io
+import json
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
-from tests.browser.conftest import screenshot, watch
+from conftest import bundled_case_ids
+from tests.browser.conftest import PROJECT, screenshot, watch
 
 pytestmark = pytest.mark.browser
 
@@ -22,6 +24,13 @@ VIEWS = [("chain", "/chain?case=voice-assistant&present=1", 5),
          ("functions", "/functions?present=1", 4)]
 TALK = "chain:voice-assistant,flows:voice-assistant,compare"
 TALK_STEPS = 5 + 8 + 8 + 1
+
+
+def pins() -> str:
+    """The `v=` of a talk that shows every case: each case's version, as its package says."""
+    packages = {c: PROJECT / "data" / "cases" / c / "datapackage.json" for c in bundled_case_ids()}
+    return ",".join(f"{c}:{json.loads(packages[c].read_text('utf-8'))['version']}"
+                    for c in sorted(packages))
 
 
 @pytest.fixture
@@ -94,6 +103,30 @@ def test_every_clicker_key_moves_the_steps(server, projector, name, path, total)
     assert outside == []
 
 
+def test_the_clicker_keys_still_work_after_a_click_in_the_graph(server, projector):
+    """A click in the chain's graph gives its frame the keyboard; the clicker's keys must
+    still reach the step buttons."""
+    page, outside = projector
+    page.goto(server + "/chain?case=voice-assistant&present=1")
+    ready(page)
+    drawn(page, "graph")
+    for key, expected in [("PageDown", 2), ("ArrowRight", 3), ("Space", 4), ("PageUp", 3),
+                          ("ArrowLeft", 2), ("End", 5), ("Home", 1)]:
+        canvas = page.frame_locator("iframe").first.locator("#mynetwork canvas")
+        canvas.click(position={"x": 20, "y": 20})
+        # The frame has the keyboard: what is pressed now is pressed inside the graph.
+        page.wait_for_function("() => document.activeElement && "
+                               "document.activeElement.tagName === 'IFRAME'", timeout=10_000)
+        press(page, key, expected)
+    page.frame_locator("iframe").first.locator("#mynetwork canvas").click(
+        position={"x": 20, "y": 20})
+    page.keyboard.press("Escape")
+    page.wait_for_function("() => !new URLSearchParams(location.search).has('present')",
+                           timeout=20_000)
+    assert page.locator("[data-testid=stException]").count() == 0
+    assert outside == []
+
+
 def test_a_talk_of_three_views_plays_to_its_qr_code(server, projector):
     zxingcpp = pytest.importorskip("zxingcpp")
     from PIL import Image
@@ -123,9 +156,11 @@ def test_a_talk_of_three_views_plays_to_its_qr_code(server, projector):
     src = image.get_attribute("src")
     png = page.request.get(src if src.startswith("http") else server + src).body()
     decoded = zxingcpp.read_barcodes(Image.open(io.BytesIO(png)))[0].text
-    assert decoded == f"{server}/?talk={TALK}"
+    # The talk's link, naming the data version of every case it shows (so that it reopens as
+    # cited).
+    assert decoded == f"{server}/?talk={TALK}&v={pins()}"
     # The address under it, to type: the same link without its scheme.
-    expect(page.get_by_text(f"{server.split('://')[1]}/?talk={TALK}")).to_be_visible()
+    expect(page.get_by_text(f"{server.split('://')[1]}/?talk={TALK}&v={pins()}")).to_be_visible()
     assert page.get_by_role("button", name="Next").is_disabled()
     # The QR code opens the talk at its first step.
     page.goto(decoded)
@@ -146,6 +181,28 @@ def test_screenshots_of_presented_views(server, projector, path):
     screenshot(page, "present" + path.replace("/", "-").replace("?", "-").replace("&", "-")
                .replace("=", ""))
     assert page.locator("[data-testid=stException]").count() == 0
+    assert outside == []
+
+
+@pytest.mark.parametrize("step, lang", [(1, "en"), (2, "en"), (4, "fr")])
+def test_the_presented_functions_diagram_fills_the_slide(server, projector, step, lang):
+    """At 1920x1080 the diagram is as tall as the room needs, and its smallest text is 20 px
+    or more; the caption under it stays on the screen."""
+    page, outside = projector
+    page.goto(f"{server}/functions?present=1&step={step}&lang={lang}")
+    ready(page)
+    drawn(page, "chart")
+    # The diagram's texts (its title, box labels and counts), as the browser sizes them.
+    texts = ".vega-embed svg text"
+    page.wait_for_function(f"() => [...document.querySelectorAll('{texts}')]"
+                           ".some(t => /[0-9]/.test(t.textContent))", timeout=30_000)
+    box = page.locator(".vega-embed").first.bounding_box()
+    assert box["height"] >= 500
+    sizes = page.evaluate(f"[...document.querySelectorAll('{texts}')].filter(t => "
+                          "t.textContent.trim()).map(t => parseFloat(getComputedStyle(t).fontSize))")
+    assert len(sizes) >= 12 and min(sizes) >= 20, sorted(set(sizes))
+    caption = page.locator(".st-key-present-caption").bounding_box()
+    assert caption["y"] + caption["height"] <= PROJECTOR["height"]
     assert outside == []
 
 
@@ -177,7 +234,7 @@ def test_the_talk_panel_builds_a_talk_and_starts_it(server, projector):
         pick_view(page, views, label)
         expect(views.get_by_text(label[:12])).to_be_visible()
     page.keyboard.press("Escape")  # close the list of views
-    expect(page.get_by_text("/?talk=compare,chain:julie-desk&lang=en")).to_be_visible()
+    expect(page.get_by_text(f"/?talk=compare,chain:julie-desk&lang=en&v={pins()}")).to_be_visible()
     # Out of the list first: a click straight from it onto a button is taken by the list.
     page.get_by_text("Link to the talk:").click()
     page.get_by_role("button", name="Start the talk").click()
@@ -187,3 +244,23 @@ def test_the_talk_panel_builds_a_talk_and_starts_it(server, projector):
     expect(page.get_by_text("Part 1 of 2: Comparison: all cases")).to_be_visible()
     assert not page.locator("[data-testid=stSidebar]").is_visible()
     assert outside == []
+
+
+@pytest.mark.parametrize("path", ["/flows?cases=voice-assistant&present=1&step=2",
+                                  "/functions?present=1&step=2"])
+def test_a_presented_view_on_a_phone_starts_with_its_figure(server, browser, path):
+    """The audience opens a talk on a phone: the step buttons two by two, the figure on the
+    first screen, nothing wider than the screen."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    seen = watch(context)
+    page = seen.page
+    page.goto(server + path)
+    ready(page)
+    drawn(page, "chart")
+    previous = page.locator(".st-key-present-previous").bounding_box()
+    following = page.locator(".st-key-present-next").bounding_box()
+    assert abs(previous["y"] - following["y"]) < 2 and previous["x"] < following["x"]
+    assert page.locator(".vega-embed").first.bounding_box()["y"] < 844 / 2
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert seen.outside == []
+    context.close()

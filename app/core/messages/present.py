@@ -11,6 +11,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "present.first": {"en": "First step", "fr": "Première étape"},
     "present.last": {"en": "Last step", "fr": "Dernière étape"},
     "present.blank": {"en": "Blank the screen", "fr": "Écran noir"},
+    # The "Present" button of the flows, functions and compare pages.
+    "present.open.flows": {"en": "Present these flows step by step",
+                           "fr": "Présenter ces flux pas à pas"},
+    "present.open.functions": {"en": "Present these functions step by step",
+                               "fr": "Présenter ces fonctions pas à pas"},
+    "present.open.compare": {"en": "Present this comparison step by step",
+                             "fr": "Présenter cette comparaison pas à pas"},
     "present.no_steps": {"en": "Nothing to present in this view.",
                          "fr": "Rien à présenter dans cette vue."},
     "present.sources": {"en": "Sources: {sources}", "fr": "Sources\u00a0: {sources}"},
