@@ -355,3 +355,22 @@ def test_figure_charts_in_french(figures_fr):
 
 def test_english_charts_keep_vega_defaults(measures):
     assert "locale" not in chain_length_chart(measures).to_dict().get("config", {})
+
+
+def test_legends_fold_on_a_phone_and_stay_in_a_row_on_paper(dataset):
+    """On a box narrower than 600 px a legend's entries go in two columns and legends stack;
+    an exported figure is as wide as paper, so its legends stay in a row."""
+    import json
+
+    from app.charts.export import EXPORT_WIDTH, export_spec
+    from app.charts.style import for_screen
+
+    spec = for_screen(chain_length_chart(compare_cases(dataset))).to_dict()
+    legend = spec["config"]["legend"]
+    assert legend["columns"]["expr"] == "containerSize()[0] < 600 ? 2 : 0"
+    assert legend["layout"]["expr"].startswith("containerSize()[0] < 600 ? {top:")
+    assert legend["orient"] == "bottom" and legend["labelFontSize"] == 12  # kept beside them
+    paper = export_spec(spec)
+    assert "containerSize" not in json.dumps(paper)
+    assert paper["config"]["legend"]["columns"]["expr"] == f"{EXPORT_WIDTH} < 600 ? 2 : 0"
+    assert EXPORT_WIDTH >= 600

@@ -16,7 +16,7 @@ import pandas as pd
 
 from app.charts import palette
 from app.charts.flow_map import label_expr
-from app.charts.style import with_number_locale
+from app.charts.style import LEGEND_COLUMNS, LEGENDS_STACKED, with_number_locale
 from app.core import vocab
 from app.core.compare import chain_extent, chain_small_frames, short_title
 from app.core.i18n import format_percent, translate, translate_count, vocab_label
@@ -24,8 +24,6 @@ from app.core.i18n import format_percent, translate, translate_count, vocab_labe
 ROW_HEIGHT = 78  # pixels per actor in the fullest column of a small chain
 CASE_LABEL_WIDTH = 26  # characters per line of a case's name on an axis (fits a phone)
 AXIS_TITLE_WIDTH = 34  # characters per line of an axis title
-# A legend's entries in one row, or in two columns on a screen as narrow as a phone's.
-NARROW_LEGEND_COLUMNS = "containerSize()[0] < 600 ? 2 : 0"
 ACTOR_SHAPES = {t: ("diamond" if t == "end_user" else "circle") for t in vocab.ACTOR_TYPES}
 LENGTH_SERIES = {"all": palette.NEUTRAL, "documented": palette.TEXT}
 
@@ -195,7 +193,7 @@ def _legend(title: str, show: bool, labels: str, symbol: str = "") -> alt.Legend
         return None
     extra = {"symbolType": "stroke", "symbolStrokeWidth": 2, "symbolSize": 500} if symbol else {}
     return alt.Legend(title=title, orient="top", direction="horizontal", titleOrient="left",
-                      columns=alt.ExprRef(expr=NARROW_LEGEND_COLUMNS),
+                      columns=alt.ExprRef(expr=LEGEND_COLUMNS),
                       labelFontSize=13, titleFontSize=13, labelExpr=labels, **extra)
 
 
@@ -271,6 +269,5 @@ def chain_small_chart(actors: pd.DataFrame, links: pd.DataFrame, *, title: str =
     if title:
         chart = chart.properties(title=alt.TitleParams(title, anchor="start", fontSize=15))
     # The two legends above the chart one under the other: side by side they are wider than a
-    # phone's screen.
-    return chart.configure_legend(layout=alt.ExprRef(
-        expr="{top: {anchor: 'start', direction: 'vertical'}}"))
+    # phone's screen, and read as well stacked on a wide one.
+    return chart.configure_legend(layout=alt.ExprRef(expr=f"{{top: {LEGENDS_STACKED}}}"))

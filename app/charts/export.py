@@ -47,6 +47,9 @@ def export_spec(spec: dict) -> dict:
     """A self-contained copy of a chart's Vega-Lite spec (`spec.vega_lite_spec`) with a fixed
     size (paper has no container) and a white background."""
     spec = inline_static_data(copy.deepcopy(spec))
+    # Paper is as wide as the export: what a chart sizes by its box (legends on a phone) reads
+    # that width instead.
+    spec = json.loads(json.dumps(spec).replace("containerSize()[0]", str(EXPORT_WIDTH)))
     if spec.get("width") == "container":
         spec["width"] = EXPORT_WIDTH
     view = spec.setdefault("config", {}).setdefault("view", {})

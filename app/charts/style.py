@@ -21,12 +21,23 @@ def with_number_locale(chart: alt.TopLevelMixin, lang: str) -> alt.TopLevelMixin
     return chart.configure(locale={"number": NUMBER_LOCALES[lang]})
 
 
+# A chart drawn in a box narrower than this (a phone's screen) puts a legend's entries in two
+# columns and its legends one under the other: in a row they reach past the screen's edge.
+NARROW_PX = 600
+LEGEND_COLUMNS = f"containerSize()[0] < {NARROW_PX} ? 2 : 0"
+LEGENDS_STACKED = "{anchor: 'start', direction: 'vertical'}"
+LEGEND_LAYOUT = (f"containerSize()[0] < {NARROW_PX} ? "
+                 f"{{top: {LEGENDS_STACKED}, bottom: {LEGENDS_STACKED}}} : {{}}")
+
+
 def for_screen(chart: alt.TopLevelMixin, lang: str = "en") -> alt.TopLevelMixin:
-    """Type big enough to read from the back of a room; legends under the chart, in a row;
-    numbers on axes and in tooltips written the way `lang` writes them."""
+    """Type big enough to read from the back of a room; legends under the chart, in a row (in
+    columns on a phone); numbers on axes and in tooltips written the way `lang` writes them."""
+    # One `configure_legend`: a second would replace the first's settings, not add to them.
     return (with_number_locale(chart, lang)
             .configure_axis(labelFontSize=13, titleFontSize=13, labelLimit=280)
             .configure_legend(labelFontSize=12, titleFontSize=12, orient="bottom",
-                              direction="horizontal", columns=0, symbolSize=90,
-                              columnPadding=8)
+                              direction="horizontal", symbolSize=90, columnPadding=8,
+                              columns=alt.ExprRef(expr=LEGEND_COLUMNS),
+                              layout=alt.ExprRef(expr=LEGEND_LAYOUT))
             .configure_title(fontSize=17, subtitleFontSize=13, limit=0))

@@ -121,9 +121,10 @@ def render_meta(draft: Draft) -> Draft:
     not the box, holds the text: a box the browser draws afresh shows the draft's text again
     instead of an empty one.
     """
-    # Open while the case has no title; folded otherwise, so that the tables come first.
-    box = st.expander(t("build.meta_heading"), expanded=not draft.meta.get("title"),
-                      icon=":material/edit_note:")
+    # Open for a draft that starts without a title; folded otherwise, so that the tables come
+    # first. Decided once per draft: a box that folded as the title is typed would be lost.
+    opened = st.session_state.setdefault(_meta_key("open"), not draft.meta.get("title"))
+    box = st.expander(t("build.meta_heading"), expanded=opened, icon=":material/edit_note:")
     typed = {}
     cols = box.columns(3)
     for col, field in zip(cols, ("title", "product", "period")):
