@@ -166,6 +166,9 @@ def example_config() -> str:
     return render_config(replicas(2), runtime_dir=Path("/run/dlc-proxy"))
 
 
+MAX_SOCKET_PATH = 107  # bytes in a Unix socket's path (sun_path holds 108 with its NUL)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m deploy.haproxy", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -185,6 +188,12 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.out is None:
         parser.error("--out is required (or --example)")
+    # The admin socket lives in --out, and a Unix socket's path holds at most 107 bytes.
+    sock = args.out.resolve() / "admin.sock"
+    if len(str(sock).encode()) > MAX_SOCKET_PATH:
+        parser.error(f"--out {args.out} is too deep: the admin socket's path {sock} would have "
+                     f"{len(str(sock).encode())} bytes, and a Unix socket's path at most "
+                     f"{MAX_SOCKET_PATH} (use a shorter folder, e.g. TMPDIR=/tmp)")
     print(write(args.out, replicas(args.replicas, args.first_port), bind=args.bind,
                 sessions_per_replica=args.sessions_per_replica))
     return 0

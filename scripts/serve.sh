@@ -79,7 +79,7 @@ done
 
 config=$(.venv/bin/python -m deploy.haproxy --replicas "$replicas" --first-port "$first_port" \
   --bind "$address:$port" --sessions-per-replica "$sessions" --out "$runtime")
-"$HAPROXY" -c -q -f "$config"
+"$HAPROXY" -c -q -f "$config" || { "$HAPROXY" -c -f "$config" >&2; exit 1; }
 "$HAPROXY" -db -f "$config" &
 pids+=($!)
 shown=$address; [ "$address" = "0.0.0.0" ] && shown=localhost

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import signal
 import subprocess
+import tempfile
 import sys
 import time
 import urllib.request
@@ -38,11 +40,14 @@ def test_serve_starts_replicas_behind_the_proxy_and_ctrl_c_stops_them(tmp_path):
         pytest.skip("haproxy is not installed (scripts/run-tests.sh installs Debian's haproxy)")
     proxy_port, first_replica, _ = free_ports(3)
     log = (tmp_path / "serve.log").open("w")
+    # A short folder for serve.sh's runtime files: the proxy's admin socket is one, and a Unix
+    # socket's path is limited to 107 bytes (pytest's own folders can be deeper).
+    runtime_parent = Path(tempfile.mkdtemp(prefix="dlc-test-"))
     proc = subprocess.Popen(
         ["bash", "scripts/serve.sh", "--replicas", "2", "--address", "127.0.0.1",
          "--port", str(proxy_port), "--first-replica-port", str(first_replica)],
         cwd=PROJECT, stdout=log, stderr=subprocess.STDOUT, preexec_fn=_as_a_terminal_would,
-        env=os.environ | {"TMPDIR": str(tmp_path)})
+        env=os.environ | {"TMPDIR": str(runtime_parent)})
     try:
         deadline = time.monotonic() + 180
         while True:
@@ -63,14 +68,24 @@ def test_serve_starts_replicas_behind_the_proxy_and_ctrl_c_stops_them(tmp_path):
         running = _group(proc.pid)
         assert sum("streamlit" in line for line in running) == 2, running
         assert sum("haproxy" in line for line in running) == 1, running
-        assert [p for p in tmp_path.iterdir() if p.name.startswith("dlc-serve.")]
+        assert [p for p in runtime_parent.iterdir() if p.name.startswith("dlc-serve.")]
 
         os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C
         assert proc.wait(timeout=60) == 130
         assert _group(proc.pid) == []
-        assert not [p for p in tmp_path.iterdir() if p.name.startswith("dlc-serve.")]
+        assert not [p for p in runtime_parent.iterdir() if p.name.startswith("dlc-serve.")]
     finally:
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait(timeout=10)
         log.close()
+        shutil.rmtree(runtime_parent, ignore_errors=True)
+
+
+def test_a_runtime_folder_too_deep_for_the_admin_socket_is_refused_with_the_reason(tmp_path):
+    deep = tmp_path / ("d" * 60) / ("e" * 60)
+    result = subprocess.run([sys.executable, "-m", "deploy.haproxy", "--out", str(deep)],
+                            cwd=PROJECT, capture_output=True, text=True)
+    assert result.returncode == 2
+    assert "admin.sock" in result.stderr and "at most 107" in result.stderr
+    assert not deep.exists()
