@@ -5,9 +5,9 @@ The draft lives in `st.session_state` (this browser tab only; nothing is written
 server). A grid is given its table as it was when the grid was drawn (its base) and keeps the
 reader's edits itself, so that typing cell after cell never redraws it; the draft's table is the
 base with those edits, recomputed on every edit. The grid is drawn afresh from the draft (a new
-base, a new generation in its key) only when it has to be: a new draft, drop-downs whose
-choices changed (a new actor, a new source), another language, or a grid the browser forgot
-(the reader visited another page or table).
+base, a new generation in its key) only when it has to be: a new draft, a row added, drop-downs
+whose choices changed (a new actor, a new source), another language, or a grid the browser
+forgot (the reader visited another page or table).
 """
 
 from __future__ import annotations
@@ -176,8 +176,14 @@ def _fold_edits(table: str, key: str) -> None:
     held = st.session_state.get(BASES_KEY, {}).get(table)
     if held is None:
         return
-    edited = drafts.apply_edits(held[1], table, st.session_state.get(key) or {})
+    edits = st.session_state.get(key) or {}
+    edited = drafts.apply_edits(held[1], table, edits)
     _set_draft(drafts.replace_table(current_draft(), table, edited.tables[table]))
+    if edits.get("added_rows"):
+        # New rows become rows of the draft at once: the grid does not report a box ticked
+        # with the keyboard in a row it added itself.
+        st.session_state[BASES_KEY].pop(table)
+        _generations()[table] += 1
 
 
 def column_config(draft: Draft, table: schema.Table, lang: str) -> dict:

@@ -86,10 +86,10 @@ def _select_cell(page, row: int, col: int) -> None:
         except Exception:  # noqa: BLE001 - click again
             continue
     first.wait_for(state="attached", timeout=3_000)
-    for c in range(col):
+    for _ in range(col):  # the grid takes keys in order: wait for the last one only
         page.keyboard.press("ArrowRight")
-        page.locator(SELECTED.format(col=c + 2, row=row)).wait_for(state="attached",
-                                                                    timeout=5_000)
+    page.locator(SELECTED.format(col=col + 1, row=row)).wait_for(state="attached",
+                                                                  timeout=5_000)
 
 
 def put(page, row: int, col: int, text: str | None = None, kind: str = "text") -> None:
