@@ -6,7 +6,8 @@
 #                                            compare share upload story chain_layout)
 #   bash scripts/mutate.sh --survivors       only the mutants that survived, after adding tests
 # Verdicts are kept in mutants/ (git-ignored); `rm -rf mutants` starts afresh. Every run ends by
-# writing tests/mutation/RESULTS.md.
+# writing tests/mutation/RESULTS.md. MUTATE_CHILDREN (default 2) sets how many mutants run at
+# once; 1 leaves a core to others on a shared machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -x .venv/bin/python ] || bash scripts/setup.sh --test
@@ -18,7 +19,7 @@ cd "$(dirname "$0")/.."
 # come, so it is started again, at most three times.
 run() {
   for attempt in 1 2 3; do
-    if .venv/bin/mutmut run "$@" > mutants-run.log 2>&1; then rm -f mutants-run.log; return; fi
+    if .venv/bin/mutmut run --max-children "${MUTATE_CHILDREN:-2}" "$@" > mutants-run.log 2>&1; then rm -f mutants-run.log; return; fi
   done
   tail -40 mutants-run.log >&2; echo "mutmut failed (log: mutants-run.log)" >&2; exit 1
 }
@@ -37,7 +38,9 @@ else
               "upload story chain_layout" >&2; exit 2 ;;
     esac
     echo "== $module"
+    start=$SECONDS
     run "$pattern"
+    echo "   $module: $((SECONDS - start)) s"
   done
 fi
 .venv/bin/python tests/mutation/report.py
