@@ -4,7 +4,8 @@
 #   bash scripts/mutate.sh                   every module, the mutants not judged yet (all at first)
 #   bash scripts/mutate.sh share story       these modules afresh (validate schema network flows
 #                                            compare share upload story chain_layout)
-#   bash scripts/mutate.sh --survivors       only the mutants that survived, after adding tests
+#   bash scripts/mutate.sh --survivors       only the mutants that survived unexplained or that no
+#                                            test reached, after adding tests
 # Verdicts are kept in mutants/ (git-ignored); `rm -rf mutants` starts afresh. Every run ends by
 # writing tests/mutation/RESULTS.md. MUTATE_CHILDREN (default 2) sets how many mutants run at
 # once; 1 leaves a core to others on a shared machine.
