@@ -96,6 +96,9 @@ def test_longest_chain_answer_for_two_cases():
     assert cp.longest_chain_answer(apart, "fr") == (
         "La plus longue chaîne compte 3 liens : Alpha. En ne comptant que les liens documentés, "
         "aucun cas n'a de chaîne complète. Le plus d'intermédiaires : Alpha et Beta (2).")
+    two_of_three = measures(("Alpha", 3, 0, 0), ("Beta", 3, 0, 0), ("Gamma", 1, 0, 0))
+    assert cp.longest_chain_answer(two_of_three, "fr").startswith(
+        "La plus longue chaîne compte 3 liens : Alpha et Beta. ")
     none = measures(("Alpha", 0, 0, 0), ("Beta", 0, 0, 0))
     assert cp.longest_chain_answer(none, "fr") == (
         "Aucun cas n'a de chaîne allant d'un client ou d'un donneur d'ordre jusqu'aux "
@@ -150,16 +153,17 @@ def test_share_tables_for_people():
     assert table.to_dict("list") == {"Cas": ["Chain", "x"],
                                      "Fonction": ["Préparation", "Imitation"],
                                      "Tâches": [2, 1], "Part": [0.667, 0.333]}
-    certainty = pd.DataFrame([("c", "documented", 1, 0.25), ("c", "inferred", 3, 0.75)],
+    certainty = pd.DataFrame([("c", "documented", 1, 1 / 3), ("c", "inferred", 2, 2 / 3)],
                              columns=["case_id", "certainty", "n_links", "share"])
     table = cp.certainty_share_table(certainty, titles, "fr")
     assert table.to_dict("list") == {"Cas": ["Chain", "Chain"],
                                      "Certitude": ["Documenté", "Déduit"],
-                                     "Liens": [1, 3], "Part": [0.25, 0.75]}
+                                     "Liens": [1, 2], "Part": [0.333, 0.667]}
 
 
 # A small chain: the firm outsources to two vendors, both recruit the pool; the firm also
 # supervises the pool directly; end users (two groups) supply data to the firm and a vendor.
+# (k8, between the two groups of end users, is there only to draw a link within a column.)
 # Columns by the layout's rules: firm 0; the vendors 1 (v1 above v2); pool 2; end users 3
 # (fans above users). Rows are centred: a column of two has rows -0.5 and 0.5.
 SMALL_ACTORS = pd.DataFrame({
@@ -181,6 +185,7 @@ SMALL_LINKS = pd.DataFrame([
     ("c", "k6", "firm", "pool", "supervises", "documented"),
     ("c", "k7", "users", "v2", "supplies_data", "inferred"),
     ("c", "k8", "fans", "users", "supervises", "inferred"),
+    ("c", "k9", "fans", "firm", "supplies_data", "inferred"),
 ], columns=["case_id", "link_id", "from_actor", "to_actor", "relation", "certainty"])
 
 
@@ -210,7 +215,7 @@ def test_small_chain_edges(small):
     assert list(edges.columns) == ["link_id", "point", "x", "y", "certainty",
                                    "certainty_label", "sentence"]
     path = {lid: list(zip(g["x"], g["y"])) for lid, g in edges.groupby("link_id", sort=False)}
-    assert list(path) == ["k1", "k2", "k3", "k4", "k5", "k6", "k7", "k8"]  # k0 left out
+    assert list(path) == ["k1", "k2", "k3", "k4", "k5", "k6", "k7", "k8", "k9"]  # not k0
     assert path["k1"] == [(0, 0), (1, -0.5)]  # neighbouring columns: straight
     assert path["k3"] == [(1, -0.5), (2, 0)]
     # Arcs: the middle point is the control of a curve peaking at (y1 + 2 c + y2) / 4.
@@ -223,6 +228,9 @@ def test_small_chain_edges(small):
     assert path["k7"] == [(3, 0.5), (2, pytest.approx(2)), (1, 0.5)]
     # k8, fans (3, -0.5) -> users (3, 0.5), one column: x beside it, peak -1, control -2.
     assert path["k8"] == [(3, -0.5), (pytest.approx(3.4), pytest.approx(-2)), (3, 0.5)]
+    # k9, fans (3, -0.5) -> firm (0, 0): upper half, spread 0.08: peak -0.5 - 0.5 - 0.08 =
+    # -1.08, control (4 * -1.08 + 0.5 - 0) / 2 = -1.91.
+    assert path["k9"] == [(3, -0.5), (1.5, pytest.approx(-1.91)), (0, 0)]
     k2 = edges[edges["link_id"] == "k2"].iloc[0]
     assert (k2["certainty"], k2["certainty_label"]) == ("reported", "Rapporté")
     assert edges["point"].tolist()[:4] == [0, 1, 0, 1]
