@@ -157,3 +157,179 @@ def test_phase_ids():
     assert v.phase_ids({"phases": [{"id": "a", "label": "A"}, {"id": "b", "label": "B"}]}) == (
         "a", "b")
     assert v.phase_ids({"phases": [{"id": "a"}]}) == ()  # a bad entry: none
+
+
+# --- Cells, tables and the package, checked in memory -----------------------------------------
+
+def column(filename: str, name: str):
+    from app.core import schema
+
+    table = next(t for t in schema.CASE_TABLES + schema.REFERENCE_TABLES
+                 if t.filename == filename)
+    return next(c for c in table.columns if c.name == name)
+
+
+def cell_problem(filename: str, name: str, value: str):
+    found = v._check_cell(filename, v.Row(7, {name: value}), column(filename, name))
+    return None if found is None else (found.key, found.line, found.column, found.value,
+                                       dict(found.params))
+
+
+@pytest.mark.parametrize(("filename", "name", "value", "expected"), [
+    ("actors.csv", "name", " Firm", ("problem.spaces", {})),
+    ("sources.csv", "year", "1899", ("problem.at_least", {"minimum": "1900"})),
+    ("sources.csv", "year", "1900", None),  # the minimum itself is allowed
+    ("actors.csv", "workers", "0", None),
+    ("figures.csv", "value", "12.5", None),
+    ("figures.csv", "value", "twelve", ("problem.number", {})),
+    ("figures.csv", "value", "1e999", ("problem.number", {})),  # a number, but not finite
+    ("sources.csv", "source_id", "S 1", ("problem.source_key", {})),
+    ("sources.csv", "source_id", "A1", None),
+])
+def test_cell_checks(filename, name, value, expected):
+    got = cell_problem(filename, name, value)
+    if expected is None:
+        assert got is None
+    else:
+        assert got == (expected[0], 7, name, value, expected[1])
+
+
+def tiny_files() -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in (CASES / "tiny").iterdir()}
+
+
+def described(problems):
+    return [(p.file, p.key, p.line, p.column, p.value) for p in problems]
+
+
+def test_every_table_is_checked_after_a_missing_or_broken_one():
+    files = tiny_files()
+    del files["actors.csv"]
+    files["links.csv"] = b""
+    files["tasks.csv"] = files["tasks.csv"].replace(b"task_id,", b"task_id,task_id,", 1)
+    files["sources.csv"] = files["sources.csv"].replace(b"source_id,", b"", 1)
+    checked = v.check_files(files, "tiny")
+    assert [(p.file, p.key, p.line) for p in checked.problems] == [
+        ("actors.csv", "problem.missing_file", None),
+        ("links.csv", "problem.empty_file", None),
+        ("tasks.csv", "problem.column_twice", 1),
+        ("sources.csv", "problem.missing_column", 1),
+    ]
+    assert dict(checked.problems[2].params)["name"] == "task_id"
+    assert dict(checked.problems[3].params)["name"] == "source_id"
+
+
+def test_a_missing_column_stops_the_cell_checks_of_its_table():
+    files = tiny_files()
+    lines = files["actors.csv"].decode("utf-8").splitlines()
+    # Drop the certainty column (the last one) from the header and every row.
+    files["actors.csv"] = "\n".join(line.rsplit(",", 1)[0] for line in lines).encode() + b"\n"
+    assert described(v.check_files(files, "tiny").problems) == [
+        ("actors.csv", "problem.missing_column", 1, None, None)]
+
+
+def test_an_absent_optional_reference_column_is_no_problem():
+    files = tiny_files()
+    lines = files["tasks.csv"].decode("utf-8").splitlines()
+    # tasks.csv without link_id (the third column): the tasks name no link.
+    files["tasks.csv"] = "\n".join(",".join(c for i, c in enumerate(line.split(",")) if i != 2)
+                                   for line in lines).encode() + b"\n"
+    assert v.check_files(files, "tiny").problems == []
+
+
+def test_unknown_references_name_the_cell():
+    files = tiny_files()
+    files["links.csv"] = files["links.csv"].replace(b"l2,platform,workers,recruits,",
+                                                    b"l2,platform,ghost,recruits,")
+    files["links.csv"] = files["links.csv"].replace(b",A1,reported", b",A1;Z9,reported")
+    assert described(v.check_files(files, "tiny").problems) == [
+        ("links.csv", "problem.unknown_reference", 3, "to_actor", "ghost"),
+        ("links.csv", "problem.unknown_source", 3, "source_ids", "A1;Z9"),
+    ]
+
+
+def package_problems(package: bytes | None = None, **changes):
+    import json
+
+    files = tiny_files()
+    if package is None:
+        data = json.loads(files["datapackage.json"])
+        data.update(changes)
+        package = json.dumps(data).encode("utf-8")
+    files["datapackage.json"] = package
+    return v.check_package(files, "tiny", v.CASE_PACKAGE_KEYS)
+
+
+def test_package_file_problems():
+    big = b"{" + b" " * (LIMIT - 2) + b"}"
+    assert len(big) == LIMIT
+    package, problems = package_problems(big)  # exactly the limit: read, found empty
+    assert (package, problems[0].key) == ({}, "problem.package_name")
+    package, problems = package_problems(big + b" ")
+    assert (package, [(p.file, p.key, dict(p.params)) for p in problems]) == (
+        {}, [("datapackage.json", "problem.file_too_large", {"size": 5})])
+    assert package_problems(b"{\xff}")[1] == [
+        v.Problem.of("datapackage.json", "problem.not_utf8")]
+    package, problems = package_problems(b'{\n  "name": "tiny",\n  oops\n}')
+    assert (package, [(p.file, p.key, p.line, dict(p.params)) for p in problems]) == (
+        {}, [("datapackage.json", "problem.bad_json", 3,
+              {"detail": "Expecting property name enclosed in double quotes"})])
+    assert package_problems(b"[1, 2]") == (
+        {}, [v.Problem.of("datapackage.json", "problem.json_object")])
+
+
+def test_package_fields():
+    _, problems = package_problems(name=None, title="", product=7, title_fr=["x"],
+                                   aliases=["old-name", "Bad Alias"], scope="everything")
+    assert [(p.file, p.key, p.column, p.value, dict(p.params)) for p in problems] == [
+        ("datapackage.json", "problem.package_name", "name", "None", {"name": "tiny"}),
+        ("datapackage.json", "problem.package_required", "title", None, {"field": "title"}),
+        ("datapackage.json", "problem.package_text", "product", None, {"field": "product"}),
+        ("datapackage.json", "problem.package_text", "title_fr", None, {"field": "title_fr"}),
+        ("datapackage.json", "problem.aliases", "aliases", "['old-name', 'Bad Alias']", {}),
+        ("datapackage.json", "problem.package_scope", "scope", "everything",
+         {"allowed": v.OneOf(("product", "sector"))}),
+    ]
+
+
+def test_package_without_a_name():
+    import json
+
+    data = json.loads(tiny_files()["datapackage.json"])
+    del data["name"]
+    _, problems = package_problems(json.dumps(data).encode())
+    assert described(problems) == [("datapackage.json", "problem.package_name", None, "name", "")]
+
+
+@pytest.mark.parametrize("key", ["title", "description", "product", "period", "title_fr",
+                                 "description_fr", "product_fr", "period_fr"])
+def test_every_package_text_must_be_text(key):
+    _, problems = package_problems(**{key: 12})
+    assert described(problems) == [("datapackage.json", "problem.package_text", None, key, None)]
+
+
+@pytest.mark.parametrize("aliases", ["old-name", [3], ["Bad Alias"]])
+def test_aliases_must_be_a_list_of_keys(aliases):
+    _, problems = package_problems(aliases=aliases)
+    assert described(problems) == [("datapackage.json", "problem.aliases", None, "aliases",
+                                    str(aliases))]
+
+
+def test_a_bad_folder_name():
+    assert v.check_files(tiny_files(), "Tiny Case") == v.Checked(
+        "Tiny Case", {}, {}, [v.Problem.of("Tiny Case", "problem.folder_name")])
+
+
+def test_command_line_counts_every_folder(tmp_path, capsys):
+    root = tmp_path / "cases"
+    for name in ("a-good", "b-bad", "c-bad"):
+        shutil.copytree(CASES / "tiny", root / name)
+    (root / "a-good" / "datapackage.json").write_text(
+        (CASES / "tiny" / "datapackage.json").read_text(encoding="utf-8").replace(
+            '"name": "tiny"', '"name": "a-good"'), encoding="utf-8")
+    assert v.main([str(root)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == f"ok: {root / 'a-good'}"
+    assert [line for line in out if not line.startswith("  ")][1:] == [
+        f"1 problem(s) in {root / 'b-bad'}:", f"1 problem(s) in {root / 'c-bad'}:",
+        "1 of 3 folder(s) valid"]
