@@ -333,3 +333,50 @@ def test_command_line_counts_every_folder(tmp_path, capsys):
     assert [line for line in out if not line.startswith("  ")][1:] == [
         f"1 problem(s) in {root / 'b-bad'}:", f"1 problem(s) in {root / 'c-bad'}:",
         "1 of 3 folder(s) valid"]
+
+
+# --- Reading a CSV, and a package's phases ----------------------------------------------------
+
+def test_a_stray_quote_is_refused_not_guessed():
+    header, rows, problems = v.read_csv("links.csv", b'a,b\n1,2\n"x"y,1\n')
+    assert (header, rows) == (["a", "b"], [v.Row(2, {"a": "1", "b": "2"})])
+    assert [(p.file, p.key, p.line, dict(p.params)) for p in problems] == [
+        ("links.csv", "problem.bad_csv", 3, {"detail": "',' expected after '\"'"})]
+
+
+def test_line_breaks_inside_a_cell_are_kept_as_written():
+    _, rows, problems = v.read_csv("actors.csv", b'a,b\r\n"x\r\ny",1\r\n2,3\r\n')
+    assert problems == []
+    assert rows == [v.Row(2, {"a": "x\r\ny", "b": "1"}), v.Row(4, {"a": "2", "b": "3"})]
+
+
+def test_rows_after_a_short_one_are_still_read():
+    _, rows, problems = v.read_csv("tasks.csv", b"a,b\n1\n2,3\n")
+    assert rows == [v.Row(3, {"a": "2", "b": "3"})]
+    assert [(p.key, p.line, dict(p.params)) for p in problems] == [
+        ("problem.cell_count", 2, {"cells": "1", "columns": "2"})]
+
+
+def test_row_limit():
+    _, rows, problems = v.read_csv("tasks.csv", b"a\n" + b"1\n" * 50_000)
+    assert (len(rows), problems) == (50_000, [])
+    assert v.read_csv("tasks.csv", b"a\n" + b"1\n" * 50_001) == (
+        ["a"], [], [v.Problem.of("tasks.csv", "problem.too_many_rows", limit=50_000)])
+
+
+def test_an_empty_file():
+    assert v.read_csv("sources.csv", b"") == (
+        None, [], [v.Problem.of("sources.csv", "problem.empty_file")])
+
+
+@pytest.mark.parametrize(("phases", "key", "value"), [
+    ("à la main", "problem.phases_list", '"à la main"'),
+    (None, "problem.phases_list", "null"),
+    (["loop"], "problem.phase_entry", '"loop"'),
+    ([{"id": "loop", "label": "Loop", "label_fr": 3}], "problem.phase_entry",
+     '{"id": "loop", "label": "Loop", "label_fr": 3}'),
+    ([{"id": "a", "label": "À"}, {"id": "a", "label": "B"}], "problem.phase_twice",
+     '{"id": "a", "label": "B"}'),
+])
+def test_phase_problems_show_the_entry(phases, key, value):
+    assert described(v._check_phases(phases)) == [("datapackage.json", key, None, "phases", value)]
