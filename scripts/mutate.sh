@@ -6,6 +6,8 @@
 #                                            compare share upload story chain_layout)
 #   bash scripts/mutate.sh --survivors       only the mutants that survived unexplained or that no
 #                                            test reached, after adding tests
+#   bash scripts/mutate.sh --rest network    the mutants of these modules not judged yet (after a
+#                                            stopped run, or where the code changed)
 # Verdicts are kept in mutants/ (git-ignored); `rm -rf mutants` starts afresh. Every run ends by
 # writing tests/mutation/RESULTS.md. MUTATE_CHILDREN (default 2) sets how many mutants run at
 # once; 1 leaves a core to others on a shared machine.
@@ -30,6 +32,10 @@ if [ "$#" = 0 ]; then
 elif [ "$1" = "--survivors" ]; then
   mapfile -t survivors < <(.venv/bin/python tests/mutation/report.py --survivors)
   [ "${#survivors[@]}" = 0 ] || run "${survivors[@]}"
+elif [ "$1" = "--rest" ]; then
+  shift
+  mapfile -t rest < <(.venv/bin/python tests/mutation/report.py --unjudged "$@")
+  [ "${#rest[@]}" = 0 ] || run "${rest[@]}"
 else
   for module in "$@"; do
     case "$module" in
