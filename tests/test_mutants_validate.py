@@ -380,3 +380,19 @@ def test_an_empty_file():
 ])
 def test_phase_problems_show_the_entry(phases, key, value):
     assert described(v._check_phases(phases)) == [("datapackage.json", key, None, "phases", value)]
+
+
+def test_old_mac_line_endings_are_lines():
+    assert v.read_csv("actors.csv", b"a,b\r1,2\r") == (
+        ["a", "b"], [v.Row(2, {"a": "1", "b": "2"})], [])
+
+
+def test_tables_after_one_with_a_short_row_are_checked():
+    files = tiny_files()
+    files["actors.csv"] = files["actors.csv"] + b"extra\n"
+    files["links.csv"] = files["links.csv"].replace(b"l2,platform,workers,recruits,",
+                                                    b"l2,platform,workers,hires,")
+    assert [(p.file, p.key, p.line) for p in v.check_files(files, "tiny").problems] == [
+        ("actors.csv", "problem.cell_count", 6),
+        ("links.csv", "problem.not_allowed", 3),
+    ]
