@@ -19,9 +19,9 @@ cd "$(dirname "$0")/.."
 
 # mutmut prints a progress line per mutant, kept in mutants-run.log. mutmut 3.8 sometimes stops
 # on a child process it did not start (KeyError in wait_for_result); verdicts are saved as they
-# come, so it is started again, at most three times.
+# come, so it is started again, at most six times.
 run() {
-  for attempt in 1 2 3; do
+  for attempt in 1 2 3 4 5 6; do
     if .venv/bin/mutmut run --max-children "${MUTATE_CHILDREN:-2}" "$@" > mutants-run.log 2>&1; then rm -f mutants-run.log; return; fi
   done
   tail -40 mutants-run.log >&2; echo "mutmut failed (log: mutants-run.log)" >&2; exit 1
