@@ -116,6 +116,7 @@ def read_csv(filename: str, data: bytes) -> tuple[list[str] | None, list[Row], l
                 if len(record) != len(header):
                     problems.append(Problem.of(filename, "problem.cell_count", line=start,
                                                cells=str(len(record)), columns=str(len(header))))
+                    start = reader.line_num + 1
                     continue
                 rows.append(Row(start, dict(zip(header, record))))
                 if len(rows) > MAX_ROWS:

@@ -37,14 +37,27 @@ def changed_lines(name: str, path: str) -> list[str]:
 
 
 def surviving_names() -> list[str]:
-    """Names of the mutants that survived and are not explained, in every module run so far."""
+    """Names of the mutants that survived unexplained or that no test reached, in every module
+    run so far: the ones that new tests may kill."""
     explained = tomllib.loads((HERE / "equivalent.toml").read_text(encoding="utf-8"))
     names = []
     for path in MODULES.values():
         meta = PROJECT / "mutants" / (path + ".meta")
         if meta.exists():
             codes = json.loads(meta.read_text())["exit_code_by_key"]
-            names += [k for k, c in codes.items() if c in SURVIVED and k not in explained]
+            names += [k for k, c in codes.items()
+                      if (c in SURVIVED and k not in explained) or c in NO_TESTS]
+    return names
+
+
+def unjudged_names(modules: list[str]) -> list[str]:
+    """Names of the mutants of these modules that no run has judged yet (or since they changed)."""
+    names = []
+    for module in modules:
+        meta = PROJECT / "mutants" / (MODULES[module] + ".meta")
+        if meta.exists():
+            codes = json.loads(meta.read_text())["exit_code_by_key"]
+            names += [k for k, c in codes.items() if c is None]
     return names
 
 
@@ -52,6 +65,9 @@ def main() -> int:
     os.chdir(PROJECT)
     if "--survivors" in sys.argv:
         print("\n".join(surviving_names()))
+        return 0
+    if "--unjudged" in sys.argv:
+        print("\n".join(unjudged_names(sys.argv[sys.argv.index("--unjudged") + 1:])))
         return 0
     explained = tomllib.loads((HERE / "equivalent.toml").read_text(encoding="utf-8"))
     rows, survivors = [], []
