@@ -56,6 +56,13 @@ REPAIR_MAX_ACTORS = 150
 REPAIR_ROUNDS = 60
 REPAIR_BUDGET = 240
 PACK_MAX_ACTORS = 40  # up to this many, short names may share a row (a chain read on one slide)
+# The widths a drawing may take and still show its labels at the sizes aimed for: the chain
+# page's frame on a 1440-wide laptop (980 px) at 14 px labels, a 1920-wide slide's (1854 px)
+# at 20 px. A chain with more columns than fit wraps its labels narrower, down to MIN_WRAP.
+PAGE_WIDTH = 980 * FONT / 14
+SLIDE_WIDTH = 1854 * FONT / 20
+MIN_WRAP = 6.5 * FONT
+FIT_TRIES = 3
 
 LAYOUTS = ("lanes", "columns")
 DEFAULT_LAYOUT = "lanes"
@@ -683,13 +690,14 @@ def _fit_edge_labels(layout: Layout) -> dict[str, Box]:
 
 def chain_layout(actors: Sequence[Actor], links: Sequence[Link], *, mode: str = DEFAULT_LAYOUT,
                  lane_names: dict[str, str] | None = None,
-                 wrap_width: float = WRAP_WIDTH) -> Layout:
+                 wrap_width: float = WRAP_WIDTH, max_width: float | None = None) -> Layout:
     """Lay the chain out: lanes by country (`mode="lanes"`) or one band (`"columns"`).
 
     Deterministic: the same actors and links, in any order, give the same picture. Links whose
     ends are unknown are left out. `lane_names` maps a lane key (country code, "" for unknown)
     to its name in the reader's language. `wrap_width`: labels' width (wider on a slide, where
-    width is plenty and height is short).
+    width is plenty and height is short). `max_width`: the drawing's width aimed for; a chain
+    with more columns than fit at `wrap_width` wraps its labels narrower (`fitted_wrap`).
     """
     if mode not in LAYOUTS:
         raise ValueError(f"layout must be one of {LAYOUTS}, got {mode!r}")
@@ -708,6 +716,9 @@ def chain_layout(actors: Sequence[Actor], links: Sequence[Link], *, mode: str = 
     lane_index = {k: i for i, k in enumerate(lane_keys)}
     cells = _order_within_lanes(by_key, nbrs, lane_index)
     gutter = GUTTER if mode == "lanes" else 0.0
+    columns = max((a.column for a in by_key.values()), default=0) + 1
+    if max_width:
+        wrap_width = fitted_wrap(columns, gutter, wrap_width, max_width)
 
     def arrange(pack: bool) -> Layout:
         lanes = [Lane(k, lane_names.get(k, k), wrap_label(lane_names.get(k, k), GUTTER_WRAP,
@@ -720,13 +731,33 @@ def chain_layout(actors: Sequence[Actor], links: Sequence[Link], *, mode: str = 
             _pack_cells(placed, lane_of, wrap_width)
         return _settle(mode, placed, kept_links, lanes, lane_of, gutter, wrap_width + COLUMN_GAP)
 
+    def best() -> Layout:
+        layout = arrange(pack=small)
+        if small and not layout.repaired:  # packed rows left a link blocked: try one a row
+            plain = arrange(pack=False)
+            layout = min((layout, plain), key=lambda lay: (len(links_through_labels(lay)),
+                                                           lay.height))
+        return layout
+
     small = len(by_key) <= PACK_MAX_ACTORS
-    layout = arrange(pack=small)
-    if small and not layout.repaired:  # packed rows left a link blocked: try one a row
-        plain = arrange(pack=False)
-        layout = min((layout, plain), key=lambda lay: (len(links_through_labels(lay)),
-                                                       lay.height))
+    layout = best()
+    # links bending out of the drawing widened it past the width aimed for: narrower labels
+    for _ in range(FIT_TRIES):
+        if not max_width or layout.width <= max_width + 1 or wrap_width <= MIN_WRAP or \
+                len(by_key) > REPAIR_MAX_ACTORS:
+            break
+        wrap_width = max(MIN_WRAP, wrap_width - math.ceil((layout.width - max_width) / columns))
+        narrower = best()
+        if narrower.width < layout.width and (narrower.repaired or not layout.repaired):
+            layout = narrower
     return layout
+
+
+def fitted_wrap(columns: int, gutter: float, wrap_width: float, max_width: float) -> float:
+    """The widest label wrap, at most `wrap_width` and at least `MIN_WRAP`, with which
+    `columns` columns and the lane names fit in `max_width`."""
+    room = (max_width - gutter - 2 * MARGIN) / max(columns, 1) - COLUMN_GAP
+    return max(MIN_WRAP, min(wrap_width, math.floor(room)))
 
 
 def _settle(mode: str, placed: dict[str, Placed], links: list[Link], lanes: list[Lane],
