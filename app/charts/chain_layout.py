@@ -15,7 +15,9 @@ and swaps; median sweeps within lanes; all bounded). Then every link gets the st
 shape (straight, or one of vis-network's curves) that crosses no marker or label of an actor
 that is not its ends; when none does, an actor in the way trades places with a neighbour or
 moves to another row of its lane (a bounded repair). Label boxes are estimated from the text
-with wide per-character widths, so a drawn label fits inside its box.
+with wide per-character widths, so a drawn label fits inside its box. A chain with more
+columns than the page's (or slide's) width holds at the label size aimed for wraps its labels
+narrower; its height is what its lanes need (the frame grows with them).
 """
 
 from __future__ import annotations

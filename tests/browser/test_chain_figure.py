@@ -226,6 +226,7 @@ def check_phone(page, name: str) -> dict:
     assert m["overlaps"] == [] and m["through"] == []
     d = m["drawing"]
     assert d["x0"] >= -1 and d["x1"] <= m["width"] + 1, d  # no lane cut at the right
+    assert 0.7 <= m["fill_x"] <= 1.01 and 0.7 <= m["fill_y"] <= 1.01, (m["fill_x"], m["fill_y"])
     iframe = page.locator("iframe").first
     iframe.scroll_into_view_if_needed()
     box = iframe.bounding_box()
