@@ -267,13 +267,15 @@ def test_large_chains_skip_the_repair_but_stay_fast():
     assert all(0 <= p.x <= layout.width and 0 <= p.y <= layout.height for p in sample)
 
 
-def test_the_benchmark_chain_of_50_routes_every_link_clear():
-    # the scale benchmark's smallest case: 50 actors over 19 countries, 96 links
+@pytest.mark.parametrize("wide", [False, True])
+def test_the_benchmark_chain_of_50_routes_every_link_clear(wide):
+    # the scale benchmark's smallest case: 50 actors over 19 countries, 96 links; on the page
+    # and on a slide
     from bench.synthetic import make_case
     from app.core.validate import check_files
 
     dataset = build_dataset([(check_files(make_case(50), "synthetic-50"), "bench")])
-    layout = layout_of(dataset.actors, dataset.links, dataset.sources)
+    layout = layout_of(dataset.actors, dataset.links, dataset.sources, wide_labels=wide)
     assert len(layout.actors) == 50 and len(layout.links) == 96
     clean(layout)
     assert layout.repaired

@@ -57,7 +57,7 @@ EXHAUSTIVE_LANES = 7  # up to this many countries, every lane order is tried
 # relation labels (the tooltips and the tables still give every relation).
 REPAIR_MAX_ACTORS = 150
 REPAIR_ROUNDS = 60
-REPAIR_BUDGET = 240
+REPAIR_BUDGET = 480  # a link's shapes are remembered, so routings cost little
 PACK_MAX_ACTORS = 40  # up to this many, short names may share a row (a chain read on one slide)
 # The widths a drawing may take and still show its labels at the sizes aimed for: the chain
 # page's frame on a 1440-wide laptop (980 px) at 14 px labels, a 1920-wide slide's (1854 px)
