@@ -265,3 +265,28 @@ def test_large_chains_skip_the_repair_but_stay_fast():
     rng = random.Random(1)
     sample = rng.sample(list(layout.actors.values()), 50)
     assert all(0 <= p.x <= layout.width and 0 <= p.y <= layout.height for p in sample)
+
+
+@pytest.mark.parametrize("wide", [False, True])
+def test_the_benchmark_chain_of_50_routes_every_link_clear(wide):
+    # the scale benchmark's smallest case: 50 actors over 19 countries, 96 links; on the page
+    # and on a slide
+    from bench.synthetic import make_case
+    from app.core.validate import check_files
+
+    dataset = build_dataset([(check_files(make_case(50), "synthetic-50"), "bench")])
+    layout = layout_of(dataset.actors, dataset.links, dataset.sources, wide_labels=wide)
+    assert len(layout.actors) == 50 and len(layout.links) == 96
+    clean(layout)
+    assert layout.repaired
+
+
+def test_a_chain_with_many_columns_keeps_to_the_page_width():
+    actors, links = generated_chain(20, 1)
+    layout = layout_of(actors, links)
+    columns = max(p.actor.column for p in layout.actors.values()) + 1
+    assert columns >= 6  # more than fit at the usual label width: 6 x 216 + lane names > 1,260
+    assert layout.width <= cl.PAGE_WIDTH + 1
+    wrap = max(cl.text_width(line) for p in layout.actors.values() for line in p.lines)
+    assert cl.MIN_WRAP - cl.FONT <= wrap <= cl.WRAP_WIDTH - cl.FONT  # narrower, not too narrow
+    clean(layout)

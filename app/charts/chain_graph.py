@@ -48,6 +48,9 @@ NODE_SIZE = 16
 MAX_ACTORS_DASHED = 1_000
 MIN_HEIGHT_PX = 240
 MIN_FONT_PX = 12  # below this on a narrow screen, the drawing keeps its size and scrolls
+# Labels as large as aimed for: on the page (a 1440-wide laptop), on a slide, embedded.
+PAGE_LABEL_PX, SLIDE_LABEL_PX, EMBEDDED_LABEL_PX = 14, 20, 12
+GROW = 4  # a frame grows with the lanes up to this many times its usual height
 WORKER_SIZE_MIN, WORKER_SIZE_MAX = 14, 42
 GREYED_OPACITY = 0.3
 _FALLBACK_CERTAINTY = "inferred"  # unknown values are drawn as the least certain
@@ -180,7 +183,7 @@ def _layout_inputs(actors: pd.DataFrame, links: pd.DataFrame, names: list, case:
 
 def _case_layouts(actors: pd.DataFrame, links: pd.DataFrame, names: list, lang: str,
                   mode: str, relation_labels: dict[str, str],
-                  wrap_width: float) -> list[chain_layout.Layout]:
+                  wrap_width: float, max_width: float) -> list[chain_layout.Layout]:
     """One layout per case, in the order the cases come."""
     a_rows: dict[str, list[int]] = {}
     for i, c in enumerate(_cases(actors)):
@@ -203,17 +206,18 @@ def _case_layouts(actors: pd.DataFrame, links: pd.DataFrame, names: list, lang: 
                                                                        lang))
                       for c in countries}
         out.append(_cached_layout(tuple(lay_actors), tuple(lay_links), mode,
-                                  tuple(sorted(lane_names.items())), wrap_width))
+                                  tuple(sorted(lane_names.items())), wrap_width, max_width))
     return out
 
 
 @lru_cache(maxsize=64)
 def _cached_layout(actors: tuple, links: tuple, mode: str, lane_names: tuple,
-                   wrap_width: float) -> chain_layout.Layout:
+                   wrap_width: float, max_width: float) -> chain_layout.Layout:
     """The same chain drawn again (another actor highlighted, another presenter's step) reuses
     its geometry: only colours change. Layouts are never modified once made."""
     return chain_layout.chain_layout(list(actors), list(links), mode=mode,
-                                     lane_names=dict(lane_names), wrap_width=wrap_width)
+                                     lane_names=dict(lane_names), wrap_width=wrap_width,
+                                     max_width=max_width)
 
 
 @contextmanager
@@ -254,7 +258,8 @@ def build_chain_graph(
     HTML builders make sure it is shown as text. `focus` (an actor id, a node id or a
     (case_id, actor_id) pair) greys every actor and link not on a chain through it. Links whose
     ends are not known actors and repeated ids are skipped so that the page never breaks.
-    `wide_labels` wraps labels wider (a slide is wide and short).
+    `wide_labels` wraps labels wider (a slide is wide and short). A chain with many columns
+    wraps them narrower, so that it keeps to the page's (or the slide's) width.
     Every text is in `lang`: names and descriptions from their `*_fr` columns where there is one
     (else English, marked), types, relations, countries and numbers; citations stay as they are.
     """
@@ -275,7 +280,9 @@ def build_chain_graph(
         names.setdefault(key, str(name))
     relation_labels = {r: vocab_label("relation", r, lang) for r in vocab.RELATIONS}
     wrap = chain_layout.WIDE_WRAP_WIDTH if wide_labels else chain_layout.WRAP_WIDTH
-    layouts = _case_layouts(actors, links, actor_names, lang, layout, relation_labels, wrap)
+    fit = chain_layout.SLIDE_WIDTH if wide_labels else chain_layout.PAGE_WIDTH
+    layouts = _case_layouts(actors, links, actor_names, lang, layout, relation_labels, wrap,
+                            fit)
     positions: dict[str, tuple[float, float]] = {}
     wrapped: dict[str, list[str]] = {}
     edge_labels: set[str] = set()
@@ -543,7 +550,8 @@ def _check_relative(url: str) -> str:
 
 
 def _page(graph: ChainGraph, *, head: str, body_top: str, height_px: int, title: str,
-          lang: str, fit_height: bool = True, max_height_px: int | None = None) -> str:
+          lang: str, fit_height: bool = True, max_height_px: int | None = None,
+          label_px: int = MIN_FONT_PX) -> str:
     """Render the graph through pyvis with our template; `head` and `body_top` are our own
     HTML (no data in them unescaped), everything else enters as escaped JSON."""
     net = new_network()
@@ -552,8 +560,9 @@ def _page(graph: ChainGraph, *, head: str, body_top: str, height_px: int, title:
     payload = {"nodes": nodes, "edges": edges, "options": graph.options,
                "frame": graph.frame or {}, "lanes": list(graph.lanes),
                "fitHeight": fit_height, "minHeight": MIN_HEIGHT_PX,
-               "minFont": MIN_FONT_PX,
+               "minFont": MIN_FONT_PX, "labelPx": label_px,
                "maxHeight": int(max_height_px or height_px),
+               "growHeight": GROW * int(max_height_px or height_px),
                "unavailable": translate("graph.unavailable", lang)}
     template = net.templateEnv.get_template(net.path)
     return template.render(
@@ -563,21 +572,33 @@ def _page(graph: ChainGraph, *, head: str, body_top: str, height_px: int, title:
     ) + "\n"
 
 
-def frame_height(graph: ChainGraph, width_px: float, *, max_px: int) -> int:
-    """The frame's height for a drawing `width_px` wide: the drawing's own proportions, within
-    [MIN_HEIGHT_PX, max_px]. The page corrects it once it knows its real width."""
+def frame_height(graph: ChainGraph, width_px: float, *, max_px: int,
+                 label_px: int = MIN_FONT_PX) -> int:
+    """The frame's height for a drawing `width_px` wide, as the page computes it: the drawing's
+    own proportions within [MIN_HEIGHT_PX, max_px] when its labels are then `label_px` large,
+    else grown with the lanes (up to `GROW` times `max_px`) until they are. The page corrects
+    it once it knows its real width."""
     frame = graph.frame or {}
     if not frame.get("width"):
         return max_px
-    wanted = width_px * frame["height"] / frame["width"]
-    return int(max(MIN_HEIGHT_PX, min(max_px, round(wanted))))
+    fit = min(width_px / frame["width"], max_px / frame["height"])
+    target = label_px / frame["font"]
+    if fit < target:
+        grown = min(target, width_px / frame["width"])
+        if frame["height"] * grown > GROW * max_px:
+            return max_px
+        fit = grown
+    return int(max(MIN_HEIGHT_PX, round(frame["height"] * fit)))
 
 
 def chain_graph_html(
     graph: ChainGraph, *, assets_url: str = "app/static/vis-9.1.2", height_px: int = 620,
     lang: str = DEFAULT_LANGUAGE, max_height_px: int | None = None,
+    label_px: int = MIN_FONT_PX,
 ) -> str:
     """A small HTML page drawing the graph, loading vis-network from `assets_url`.
+
+    `label_px`: the label size aimed for; the frame grows with the lanes to reach it.
 
     `assets_url` must be relative (inside Streamlit's srcdoc iframe it resolves against the app,
     which serves `app/static/` when `enableStaticServing` is on); absolute URLs are refused so
@@ -589,7 +610,7 @@ def chain_graph_html(
             f'<script src="{base}/{JS_FILE}"></script>\n')
     return _page(graph, head=head, body_top="", height_px=height_px,
                  title=translate("graph.page_title", lang), lang=lang,
-                 max_height_px=max_height_px)
+                 max_height_px=max_height_px, label_px=label_px)
 
 
 @lru_cache(maxsize=1)

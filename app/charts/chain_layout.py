@@ -15,13 +15,16 @@ and swaps; median sweeps within lanes; all bounded). Then every link gets the st
 shape (straight, or one of vis-network's curves) that crosses no marker or label of an actor
 that is not its ends; when none does, an actor in the way trades places with a neighbour or
 moves to another row of its lane (a bounded repair). Label boxes are estimated from the text
-with wide per-character widths, so a drawn label fits inside its box.
+with wide per-character widths, so a drawn label fits inside its box. A chain with more
+columns than the page's (or slide's) width holds at the label size aimed for wraps its labels
+narrower; its height is what its lanes need (the frame grows with them).
 """
 
 from __future__ import annotations
 
 import itertools
 import math
+from functools import lru_cache
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -54,8 +57,16 @@ EXHAUSTIVE_LANES = 7  # up to this many countries, every lane order is tried
 # relation labels (the tooltips and the tables still give every relation).
 REPAIR_MAX_ACTORS = 150
 REPAIR_ROUNDS = 60
-REPAIR_BUDGET = 240
+REPAIR_BUDGET = 480  # a link's shapes are remembered, so routings cost little
 PACK_MAX_ACTORS = 40  # up to this many, short names may share a row (a chain read on one slide)
+# The widths a drawing may take and still show its labels at the sizes aimed for: the chain
+# page's frame on a 1440-wide laptop (980 px) at 14 px labels, a 1920-wide slide's (1854 px)
+# at 20 px. A chain with more columns than fit wraps its labels narrower, down to MIN_WRAP.
+PAGE_WIDTH = 980 * FONT / 14
+SLIDE_WIDTH = 1854 * FONT / 20
+MIN_WRAP = 6.5 * FONT
+FIT_TRIES = 3
+FIT_EXCESS = 1.25
 
 LAYOUTS = ("lanes", "columns")
 DEFAULT_LAYOUT = "lanes"
@@ -480,33 +491,34 @@ def _route_links(layout: Layout, stop_above: int | None = None) -> list[tuple[Li
             layout.routes[link.key] = STRAIGHT
             beside.add(0)
             continue
-        paths = route_paths(x0, y0, x1, y1)
-        sides = [_side(layout, pair, p.tolist()) for p in paths]
-        free = [side not in beside for side in sides]
-        starts = np.concatenate([p[:-1] for p in paths])
-        stops = np.concatenate([p[1:] for p in paths])
-        route_of = np.concatenate([np.full(len(p) - 1, i) for i, p in enumerate(paths)])
-        lo, hi = np.minimum(starts, stops).min(axis=0), np.maximum(starts, stops).max(axis=0)
+        dx, dy = round(x1 - x0, 3), round(y1 - y0, 3)
+        shape = _shapes(dx, dy)
+        flip = 1 if link.tail == pair[0] else -1
+        free = [flip * side not in beside for side in shape.sides]
+        lo, hi = shape.lo + (x0, y0), shape.hi + (x0, y0)
         near = (boxes[:, 0] < hi[0]) & (boxes[:, 2] > lo[0]) & (boxes[:, 1] < hi[1]) & \
             (boxes[:, 3] > lo[1])
         near &= ~end_box | is_label  # an end's marker is where the link starts or stops
         cand = np.flatnonzero(near)
-        hitmat = crossings(starts, stops, boxes[cand]) if len(cand) else None
+        crossed_by = _crossed(dx, dy, boxes[cand] - (x0, y0, x0, y0))
+        extents = shape.extents + (x0, y0, x0, y0)
+        outs = ((extents[:, 0] < 0) | (extents[:, 1] < 0) | (extents[:, 2] > layout.width) |
+                (extents[:, 3] > layout.height)).tolist()
+        near_owners, near_ends = owners[cand], end_box[cand]
         choice: tuple[str, float] | None = None
         fallback: tuple[str, float] | None = None  # clear, but through an end's label
         outside: tuple[str, float] | None = None  # clear, but out of the frame (grown later)
         doubled: tuple[str, float] | None = None  # clear, but over a link of the same pair
         best: tuple[int, list[str], tuple[str, float]] | None = None
         for i, route in enumerate(ROUTES):
-            pts = paths[i]
-            out = (pts[:, 0].min() < 0 or pts[:, 1].min() < 0 or
-                   pts[:, 0].max() > layout.width or pts[:, 1].max() > layout.height)
-            crossed = (hitmat[route_of == i].any(axis=0) if hitmat is not None
-                       else np.zeros(0, dtype=bool))
-            hit_owners = owners[cand][crossed]
-            own = end_box[cand][crossed].any() if len(crossed) else False
-            others = list(dict.fromkeys(keys[o] for o in hit_owners if o not in ends))
-            hits = others
+            out = outs[i]
+            crossed = crossed_by[i]
+            if not crossed.any():
+                hits, own = [], False
+            else:
+                own = bool((near_ends & crossed).any())
+                hits = [keys[o] for o in
+                        dict.fromkeys(near_owners[crossed & ~near_ends].tolist())]
             if not hits:
                 if not free[i]:  # clear, but on top of another link between the same actors
                     doubled = doubled or route
@@ -528,8 +540,67 @@ def _route_links(layout: Layout, stop_above: int | None = None) -> list[tuple[Li
             if stop_above is not None and len(blocked) > stop_above:
                 return blocked
         layout.routes[link.key] = route
-        beside.add(sides[ROUTES.index(route)])
+        beside.add(flip * shape.sides[ROUTES.index(route)])
     return blocked
+
+
+@dataclass(frozen=True)
+class _Shapes:
+    """Every shape of `ROUTES` for a link from (0, 0) to (dx, dy): its segments (and which
+    route each belongs to), their extent, each shape's bounding box and the side it bulges to."""
+
+    starts: np.ndarray
+    stops: np.ndarray
+    route_of: np.ndarray
+    lo: np.ndarray
+    hi: np.ndarray
+    extents: np.ndarray  # one row a route: x0, y0, x1, y1
+    sides: tuple[int, ...]
+
+
+@lru_cache(maxsize=1 << 14)
+def _shapes(dx: float, dy: float) -> _Shapes:
+    """A link's shapes depend only on where its head is from its tail: the repair pass moves
+    actors, lanes shift whole, and most links keep their shapes (computed once)."""
+    paths = route_paths(0.0, 0.0, dx, dy)
+    starts = np.concatenate([p[:-1] for p in paths])
+    stops = np.concatenate([p[1:] for p in paths])
+    extents = np.array([[p[:, 0].min(), p[:, 1].min(), p[:, 0].max(), p[:, 1].max()]
+                        for p in paths])
+    return _Shapes(starts, stops,
+                   np.concatenate([np.full(len(p) - 1, i) for i, p in enumerate(paths)]),
+                   np.minimum(starts, stops).min(axis=0), np.maximum(starts, stops).max(axis=0),
+                   extents, tuple(_bulge(dx, dy, p) for p in paths))
+
+
+def _bulge(dx: float, dy: float, path: np.ndarray) -> int:
+    """Which side of the line from (0, 0) to (dx, dy) a path bulges to: 0 (straight), 1, -1."""
+    cx, cy = path[:, 0].mean(), path[:, 1].mean()
+    offset = (dx * cy - dy * cx) / (math.hypot(dx, dy) or 1.0)
+    return 0 if abs(offset) < 4 else (1 if offset > 0 else -1)
+
+
+_CROSSED: dict[bytes, list[np.ndarray]] = {}
+_CROSSED_MAX = 1 << 15
+
+
+def _crossed(dx: float, dy: float, near: np.ndarray) -> list[np.ndarray]:
+    """For each route of a link from (0, 0) to (dx, dy), which of the `near` boxes (placed from
+    the link's tail) it crosses; remembered, as the repair pass asks again for links it did
+    not move."""
+    key = np.array([dx, dy]).tobytes() + np.round(near, 3).tobytes()
+    found = _CROSSED.get(key)
+    if found is None:
+        shape = _shapes(dx, dy)
+        if len(near):
+            hits = crossings(shape.starts, shape.stops, near)
+            found = [hits[shape.route_of == i].any(axis=0) for i in range(len(ROUTES))]
+        else:
+            found = [np.zeros(0, dtype=bool)] * len(ROUTES)
+        if len(_CROSSED) >= _CROSSED_MAX:
+            _CROSSED.clear()
+        _CROSSED[key] = found
+    return found
 
 
 def _straight_clear(boxes: np.ndarray, skip: np.ndarray, x0: float, y0: float, x1: float,
@@ -683,13 +754,14 @@ def _fit_edge_labels(layout: Layout) -> dict[str, Box]:
 
 def chain_layout(actors: Sequence[Actor], links: Sequence[Link], *, mode: str = DEFAULT_LAYOUT,
                  lane_names: dict[str, str] | None = None,
-                 wrap_width: float = WRAP_WIDTH) -> Layout:
+                 wrap_width: float = WRAP_WIDTH, max_width: float | None = None) -> Layout:
     """Lay the chain out: lanes by country (`mode="lanes"`) or one band (`"columns"`).
 
     Deterministic: the same actors and links, in any order, give the same picture. Links whose
     ends are unknown are left out. `lane_names` maps a lane key (country code, "" for unknown)
     to its name in the reader's language. `wrap_width`: labels' width (wider on a slide, where
-    width is plenty and height is short).
+    width is plenty and height is short). `max_width`: the drawing's width aimed for; a chain
+    with more columns than fit at `wrap_width` wraps its labels narrower (`fitted_wrap`).
     """
     if mode not in LAYOUTS:
         raise ValueError(f"layout must be one of {LAYOUTS}, got {mode!r}")
@@ -708,6 +780,9 @@ def chain_layout(actors: Sequence[Actor], links: Sequence[Link], *, mode: str = 
     lane_index = {k: i for i, k in enumerate(lane_keys)}
     cells = _order_within_lanes(by_key, nbrs, lane_index)
     gutter = GUTTER if mode == "lanes" else 0.0
+    columns = max((a.column for a in by_key.values()), default=0) + 1
+    if max_width:
+        wrap_width = fitted_wrap(columns, gutter, wrap_width, max_width)
 
     def arrange(pack: bool) -> Layout:
         lanes = [Lane(k, lane_names.get(k, k), wrap_label(lane_names.get(k, k), GUTTER_WRAP,
@@ -720,13 +795,34 @@ def chain_layout(actors: Sequence[Actor], links: Sequence[Link], *, mode: str = 
             _pack_cells(placed, lane_of, wrap_width)
         return _settle(mode, placed, kept_links, lanes, lane_of, gutter, wrap_width + COLUMN_GAP)
 
+    def best() -> Layout:
+        layout = arrange(pack=small)
+        if small and not layout.repaired:  # packed rows left a link blocked: try one a row
+            plain = arrange(pack=False)
+            layout = min((layout, plain), key=lambda lay: (len(links_through_labels(lay)),
+                                                           lay.height))
+        return layout
+
     small = len(by_key) <= PACK_MAX_ACTORS
-    layout = arrange(pack=small)
-    if small and not layout.repaired:  # packed rows left a link blocked: try one a row
-        plain = arrange(pack=False)
-        layout = min((layout, plain), key=lambda lay: (len(links_through_labels(lay)),
-                                                       lay.height))
+    layout = best()
+    # links bending out of the drawing widened it past the width aimed for: narrower labels
+    for _ in range(FIT_TRIES):
+        # (only when a little too wide: a chain far wider cannot fit, and each try costs a layout)
+        if not max_width or not max_width + 1 < layout.width <= FIT_EXCESS * max_width or \
+                wrap_width <= MIN_WRAP or len(by_key) > PACK_MAX_ACTORS:
+            break
+        wrap_width = max(MIN_WRAP, wrap_width - math.ceil((layout.width - max_width) / columns))
+        narrower = best()
+        if narrower.width < layout.width and (narrower.repaired or not layout.repaired):
+            layout = narrower
     return layout
+
+
+def fitted_wrap(columns: int, gutter: float, wrap_width: float, max_width: float) -> float:
+    """The widest label wrap, at most `wrap_width` and at least `MIN_WRAP`, with which
+    `columns` columns and the lane names fit in `max_width`."""
+    room = (max_width - gutter - 2 * MARGIN) / max(columns, 1) - COLUMN_GAP
+    return max(MIN_WRAP, min(wrap_width, math.floor(room)))
 
 
 def _settle(mode: str, placed: dict[str, Placed], links: list[Link], lanes: list[Lane],

@@ -9,8 +9,9 @@ import pandas as pd
 import streamlit as st
 
 from app.charts import chain_figure
-from app.charts.chain_graph import (ChainGraph, build_chain_graph, chain_graph_html, frame_height,
-                                    reveal, standalone_html)
+from app.charts.chain_graph import (EMBEDDED_LABEL_PX, PAGE_LABEL_PX, SLIDE_LABEL_PX, ChainGraph,
+                                    build_chain_graph, chain_graph_html, frame_height, reveal,
+                                    standalone_html)
 from app.charts.chain_layout import DEFAULT_LAYOUT, LAYOUTS
 from app.components.data import cached_view, data_files_stamp, data_version_key, get_dataset
 from app.components.i18n import current_language, t
@@ -29,7 +30,7 @@ from app.core.validate import split_ids
 # corrects the height to its real width once drawn): a 1440-wide window with the sidebar open,
 # and a 1920-wide slide.
 GRAPH_HEIGHT = 660
-GRAPH_WIDTH_GUESS = 1040
+GRAPH_WIDTH_GUESS = 980
 PRESENT_WIDTH_GUESS = 1860
 FIGURE_KEY = "chain-figure-files"
 FIGURE_TYPES = {"svg": "image/svg+xml", "pdf": "application/pdf", "png": "image/png"}
@@ -76,10 +77,11 @@ def _chain_graph(version: tuple, case_id: str, function: str | None, documented_
 
 
 @cached_view(max_entries=256)
-def _embedded_html(view: tuple, height: int, max_height: int) -> str:
-    """The page fragment of one view (same key as `_chain_graph`, plus the heights)."""
+def _embedded_html(view: tuple, height: int, max_height: int, label_px: int) -> str:
+    """The page fragment of one view (same key as `_chain_graph`, plus the heights and the
+    label size aimed for)."""
     return chain_graph_html(_chain_graph(*view), height_px=height, lang=view[-1],
-                            max_height_px=max_height)
+                            max_height_px=max_height, label_px=label_px)
 
 
 def _view_citations(case_id: str, graph: ChainGraph) -> list[str]:
@@ -176,8 +178,10 @@ def render_chain_graph(case_id: str, *, function: str | None = None,
         st.info(t("chain.nothing_matches"))
     else:
         guess = PRESENT_WIDTH_GUESS if presenting else GRAPH_WIDTH_GUESS
-        first = frame_height(graph, guess, max_px=height)
-        st.iframe(_embedded_html(view, first, height), height=first + 6)
+        label_px = (SLIDE_LABEL_PX if presenting else
+                    EMBEDDED_LABEL_PX if st.context.is_embedded else PAGE_LABEL_PX)
+        first = frame_height(graph, guess, max_px=height, label_px=label_px)
+        st.iframe(_embedded_html(view, first, height, label_px), height=first + 6)
     title = localized_value(get_dataset().case_info(case_id), "title", lang)
     return ((lambda: standalone_html(graph, title=title, lang=lang)), len(graph.nodes),
             len(graph.edges), graph)

@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from app.core.load import load_dataset
 from conftest import bundled, bundled_case_ids
@@ -199,6 +200,62 @@ def test_chain_graph_embedded(server, browser, case_id, width):
     context.close()
 
 
+# --- on a phone: the whole width shows, an actor's details a tap away -------------------------
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+# Where the marker of the actor drawn nearest a height of the frame is (in the frame's pixels:
+# a tall frame does not show whole on the screen, and the app's header covers its top), and
+# the actor's name (the data's own).
+MARKER = """want => {
+  const net = window.chainNetwork;
+  const ids = net.body.nodeIndices.filter(id => !net.body.nodes[id].options.hidden);
+  const y = id => net.canvasToDOM({x: 0, y: net.body.nodes[id].y}).y;
+  const id = ids.reduce((a, b) => Math.abs(y(b) - want) < Math.abs(y(a) - want) ? b : a);
+  const node = net.body.nodes[id];
+  const p = net.canvasToDOM({x: node.x, y: node.y});
+  return {x: p.x, y: p.y, name: net.body.data.nodes.get(id).full_name};
+}"""
+
+
+def check_phone(page, name: str) -> dict:
+    """Nothing wider than the screen, the drawing whole in its frame, clean; a tap on an actor
+    shows its details as text under the drawing, a tap on them hides them."""
+    m = measure(page)
+    report(f"{name} phone 390x844", m)
+    screenshot(page, f"chain-phone-{name}")
+    assert m["overlaps"] == [] and m["through"] == []
+    d = m["drawing"]
+    assert d["x0"] >= -1 and d["x1"] <= m["width"] + 1, d  # no lane cut at the right
+    assert 0.7 <= m["fill_x"] <= 1.01 and 0.7 <= m["fill_y"] <= 1.01, (m["fill_x"], m["fill_y"])
+    iframe = page.locator("iframe").first
+    iframe.scroll_into_view_if_needed()
+    box = iframe.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 391, box
+    assert page.evaluate("() => document.scrollingElement.scrollWidth") <= 390
+    frame = graph_frame(page)
+    assert frame.evaluate("() => document.scrollingElement.scrollWidth <= innerWidth")
+    marker = frame.evaluate(MARKER, PHONE["viewport"]["height"] / 2 - box["y"])
+    page.touchscreen.tap(box["x"] + marker["x"], box["y"] + marker["y"])
+    panel = frame.locator("#details")
+    expect(panel).to_be_visible()
+    expect(panel).to_contain_text(marker["name"])
+    assert frame.evaluate("() => document.getElementById('details').children.length") == 0
+    panel.tap()
+    expect(panel).to_be_hidden()
+    return m
+
+
+@pytest.mark.parametrize("case_id", bundled_case_ids())
+def test_chain_graph_on_a_phone(server, browser, case_id):
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.goto(f"{server}/chain?case={case_id}")
+    wait_for_app(page)
+    m = check_phone(page, case_id)
+    assert m["count"] == len(bundled().only(case_id).actors)
+    context.close()
+
+
 # --- a chain the tests did not hand-pick: 20 generated actors, brought through DLC_DATA_DIR ----
 
 GENERATED = "generated-twenty"
@@ -240,12 +297,12 @@ def generated_server(tmp_path_factory):
         yield base, len(loaded.only(GENERATED).actors)
 
 
-@pytest.mark.parametrize("viewport,query", [((1440, 900), ""), ((1920, 1080), "&present=1&step=99"),
-                                            ((1000, 800), "&embed=true")])
-def test_generated_chain_of_20_draws_clean(generated_server, browser, viewport, query):
-    # 20 actors over eight countries are taller than a slide: the frame keeps its largest
-    # height and the labels their smallest readable size (the rest a scroll away), but no
-    # label may overlap another and no link may cross a label.
+@pytest.mark.parametrize("viewport,query,font", [((1440, 900), "", 14),
+                                                 ((1920, 1080), "&present=1&step=99", 20),
+                                                 ((1000, 800), "&embed=true", 12)])
+def test_generated_chain_of_20_draws_clean(generated_server, browser, viewport, query, font):
+    # 20 actors over eight countries are taller than a slide: the frame grows with the lanes
+    # so that the labels keep the size aimed for, and the drawing fills it both ways.
     base, count = generated_server
     context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
     page = context.new_page()
@@ -255,8 +312,17 @@ def test_generated_chain_of_20_draws_clean(generated_server, browser, viewport, 
     report(f"{GENERATED} {viewport[0]}x{viewport[1]}{query}", m)
     screenshot(page, f"chain-generated-{viewport[0]}")
     assert m["count"] == count
-    assert m["overlaps"] == [], m["overlaps"]
-    assert m["through"] == [], m["through"]
-    assert m["font"] >= 12
-    assert m["top_px"] < viewport[1] / 2
+    check(m, font=font, window_height=viewport[1])
+    assert m["fill_x"] <= 1.01 and m["fill_y"] <= 1.01, (m["fill_x"], m["fill_y"])  # no scroll
+    assert_nothing_drawn_under(page)
+    context.close()
+
+
+def test_generated_chain_of_20_on_a_phone(generated_server, browser):
+    base, count = generated_server
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.goto(f"{base}/chain?case={GENERATED}")
+    wait_for_app(page)
+    assert check_phone(page, GENERATED)["count"] == count
     context.close()

@@ -164,13 +164,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Aucun acteur ni lien ne correspond à ces filtres. Retirez le filtre de fonction "
               "ou l'option « liens documentés seulement » pour voir la chaîne."},
     "chain.graph_help": {
-        "en": "Hover an actor or a link to read what the source says, how sure it is and the "
-              "full citation. Arrows read as sentences: *from* does something *to*. Scroll to "
-              "zoom, drag to move.",
-        "fr": "Survolez un acteur ou un lien pour lire ce que dit la source, son degré de "
-              "certitude et la référence complète. Les flèches se lisent comme des phrases : "
-              "*l'origine* fait quelque chose *à la cible*. Faites défiler pour zoomer, faites "
-              "glisser pour déplacer."},
+        "en": "Hover (or tap) an actor or a link to read what the source says, how sure it is "
+              "and the full citation. Arrows read as sentences: *from* does something *to*. "
+              "Scroll to zoom, drag to move.",
+        "fr": "Survolez (ou touchez) un acteur ou un lien pour lire ce que dit la source, son "
+              "degré de certitude et la référence complète. Les flèches se lisent comme des "
+              "phrases : *l'origine* fait quelque chose *à la cible*. Faites défiler pour "
+              "zoomer, faites glisser pour déplacer."},
     "chain.download_graph": {"en": "Download this graph (HTML, works offline)",
                              "fr": "Télécharger ce graphe (HTML, fonctionne hors ligne)"},
     "chain.present": {"en": "Present this chain step by step",
@@ -250,15 +250,17 @@ MESSAGES: dict[str, dict[str, str]] = {
     "graph.legend.inferred": {"en": "Inferred link", "fr": "Lien déduit"},
     "graph.page_title": {"en": "Data labour chain", "fr": "Chaîne du travail des données"},
     "graph.aria_label": {
-        "en": "Graph of the data labour chain: hover an actor or a link for details and sources",
-        "fr": "Graphe de la chaîne du travail des données : survolez un acteur ou un lien pour "
-              "les détails et les sources"},
+        "en": "Graph of the data labour chain: hover or tap an actor or a link for details "
+              "and sources",
+        "fr": "Graphe de la chaîne du travail des données : survolez ou touchez un acteur ou "
+              "un lien pour les détails et les sources"},
     "graph.unavailable": {"en": "The graph library could not be loaded.",
                           "fr": "La bibliothèque du graphe n'a pas pu être chargée."},
     "graph.standalone_help": {
-        "en": "Hover an actor or a link for details and sources. Drag to move, scroll to zoom.",
-        "fr": "Survolez un acteur ou un lien pour les détails et les sources. Faites glisser "
-              "pour déplacer, faites défiler pour zoomer."},
+        "en": "Hover or click an actor or a link for details and sources. Drag to move, scroll "
+              "to zoom.",
+        "fr": "Survolez un acteur ou un lien, ou cliquez dessus, pour les détails et les "
+              "sources. Faites glisser pour déplacer, faites défiler pour zoomer."},
 
     # Vocabulary explanations.
     "vocabulary.functions_note": {
