@@ -174,7 +174,9 @@ def _fold_edits(table: str, key: str) -> None:
     """A grid was edited: the draft's table becomes the grid's base with all its edits (the
     grid reports every edit since it was drawn, so applying them again changes nothing)."""
     held = st.session_state.get(BASES_KEY, {}).get(table)
-    if held is None:
+    if held is None or key != _grid_key(table):
+        # A grid already drawn afresh reporting its edits again (the browser keeps them a
+        # little longer): they are in the draft, and a second time would add its rows twice.
         return
     edits = st.session_state.get(key) or {}
     edited = drafts.apply_edits(held[1], table, edits)
