@@ -113,6 +113,21 @@ def test_each_error_is_listed_then_fixed(table, column, value, message):
     assert "Valid: ready to download" in shown(at)
 
 
+def test_a_long_problem_is_shown_whole_on_wrapped_rows():
+    # A short problem ("required; the cell is empty") sits on one line; a problem of a
+    # sentence or two makes the list's rows high enough for the grid to wrap it (> 64 px).
+    at = run_page(BUILD)
+    frame = next(f for f in at.dataframe if "Problem" in f.value.columns)
+    assert not frame.proto.row_height
+    good = three_actor_draft()
+    actors = good.tables["actors"].copy()
+    actors.loc[0, "country_source_ids"] = ""
+    with_draft(at, drafts.Draft(good.meta, good.tables | {"actors": actors}, good.extra))
+    frame = next(f for f in at.dataframe if "Problem" in f.value.columns)
+    assert len(frame.value["Problem"].iloc[0]) > 100
+    assert frame.proto.row_height > 64
+
+
 def test_the_download_is_the_session_draft_as_a_case_folder():
     at = with_draft(run_page(BUILD), three_actor_draft())
     button = at.get("download_button")

@@ -246,7 +246,8 @@ def render_tables(draft: Draft) -> None:
         st.data_editor(drafts.editor_frame(base, table.name), key=key, num_rows="dynamic",
                        column_config=column_config(base, table, lang), hide_index=True,
                        column_order=drafts.editor_order(table), on_change=_fold_edits,
-                       args=(table.name, key), width="stretch")
+                       args=(table.name, key), width="stretch",
+                       placeholder="")  # an empty cell, not "None", which reads as a value
     st.caption(t("build.grid_howto"))
 
 

@@ -19,6 +19,11 @@ from app.core.upload import (MAX_UPLOAD_BYTES, UploadedCase, UploadError, check_
 MAX_PROBLEMS_LISTED = 50
 MAX_UPLOAD_MB = MAX_UPLOAD_BYTES // 2**20
 PROBLEM_COLUMNS = ("file", "line", "column", "value", "message")
+# A problem is often a sentence or two (a whole row's, say): past what one line of the wide
+# "Problem" column holds, the list's rows are four lines high, and the grid wraps text in rows
+# taller than 4rem, so no problem is cut.
+ONE_LINE_CHARS = 70
+WRAPPED_ROW_HEIGHT = 96
 
 
 def check_upload(case: UploadedCase) -> list[Problem]:
@@ -64,8 +69,12 @@ def render_problems_list(problems: list[Problem], *, key: str, summary: str | No
     names = {c: line_label if c == "line" and line_label else t(f"upload.column.{c}")
              for c in PROBLEM_COLUMNS}
     frame.columns = list(names.values())
-    st.dataframe(frame.head(MAX_PROBLEMS_LISTED), hide_index=True, key=f"{key}-table",
-                 column_config={names["message"]: st.column_config.TextColumn(width="large")})
+    shown = frame.head(MAX_PROBLEMS_LISTED)
+    long = shown[names["message"]].str.len().max() > ONE_LINE_CHARS if len(shown) else False
+    st.dataframe(shown, hide_index=True, key=f"{key}-table",
+                 row_height=WRAPPED_ROW_HEIGHT if long else None,
+                 column_config={names["line"]: st.column_config.TextColumn(width="small"),
+                                names["message"]: st.column_config.TextColumn(width="large")})
     if len(problems) > MAX_PROBLEMS_LISTED:
         st.caption(t("upload.first_shown", shown=MAX_PROBLEMS_LISTED))
     render_csv_download(frame, file_name, key=f"{key}-download",
