@@ -107,8 +107,11 @@ def test_the_figure_shows_what_the_screen_shows():
     spec = cf.figure_spec(focused, title="t", note="n")
     markers = next(layer for layer in spec["vconcat"][0]["layer"]
                    if layer["mark"].get("type") == "point" and "shape" in layer["encoding"])
-    fills = {m["fill"] for m in markers["data"]["values"]}
-    assert "#BBBBBB" in fills  # the greyed ones
+    values = markers["data"]["values"]
+    # the greyed ones: pale grey (#BBBBBB at 30 % over white) in a grey outline
+    assert {(m["fill"], m["stroke"]) for m in values} >= {("#EBEBEB", "#BBBBBB")}
+    # outlines dashed as on screen: inferred [2, 5] (vis-network's), documented solid
+    assert {tuple(m["dash"]) for m in values} >= {(2, 5), (1, 0)}
     step = reveal(focused, ["lead-firm", "chinese-platform"], ["l1"])
     spec = cf.figure_spec(step, title="t", note="n")
     texts = "".join(svg_texts(cf.figure_svg(spec))).replace(" ", "")

@@ -109,7 +109,16 @@ def test_counts_and_ids(voice):
 def test_colours_shapes_and_sizes_by_type(voice):
     nodes = by_actor(build_chain_graph(*voice))
     for n in nodes.values():
-        assert n["color"]["background"] == ACTOR_TYPE_HEX[n["actor_type"]]
+        hexa = ACTOR_TYPE_HEX[n["actor_type"]]
+        assert n["color"]["border"] == hexa
+        # documented: the type's colour; less sure: paler (every channel nearer to white)
+        fill = n["color"]["background"]
+        if n["certainty"] == "documented":
+            assert fill == hexa
+        else:
+            assert all(int(fill[i:i + 2], 16) > int(hexa[i:i + 2], 16) or hexa[i:i + 2] == "FF"
+                       for i in (1, 3, 5)), (fill, hexa)
+        assert "opacity" not in n  # an opaque marker: no link shows through it
         assert n["shape"] == ("diamond" if n["actor_type"] == "end_user" else "dot")
     assert nodes["fr_workers"]["size"] > nodes["lead"]["size"]
     assert cg.worker_size(10**12) == cg.WORKER_SIZE_MAX
@@ -234,10 +243,11 @@ def test_focus_greys_what_is_not_on_a_chain_through_it(voice):
     assert greyed == {"jp_service", "it_supervisor"}
     for a, n in nodes.items():
         if a in greyed:
-            assert n["color"]["background"] == palette.NEUTRAL
-            assert n["opacity"] < 0.5
+            # grey, at 30 % over white: #BBBBBB -> 0.3 * 187 + 0.7 * 255 = 234.6
+            assert n["color"]["background"] == "#EBEBEB"
+            assert n["color"]["border"] == palette.NEUTRAL
         else:
-            assert n["color"]["background"] == ACTOR_TYPE_HEX[n["actor_type"]]
+            assert n["color"]["border"] == ACTOR_TYPE_HEX[n["actor_type"]]
     assert {lid for lid, e in edges.items() if e["greyed"]} == {"l2", "l4", "l6", "l7"}
     assert edges["l2"]["color"]["color"] == palette.NEUTRAL
     assert edges["l3"]["color"]["color"] == palette.TEXT
@@ -461,3 +471,10 @@ def test_graph_is_assembled_by_pyvis_and_rendered_by_our_template(voice, monkeyp
     data = embedded_data(page)
     assert " ".join(data["lanes"][0]["name"]) == "United States"
     assert data["frame"]["width"] > 0 and data["frame"]["font"] == cg.chain_layout.FONT
+
+
+def test_a_colour_over_white_is_computed_channel_by_channel():
+    # #0072B2 at half strength over white: (0+255)/2, (114+255)/2, (178+255)/2, rounded
+    assert palette.over_white("#0072B2", 0.5) == "#80B8D8"
+    assert palette.over_white("#0072B2", 1.0) == "#0072B2"
+    assert palette.over_white("#0072B2", 0.0) == "#FFFFFF"

@@ -85,11 +85,12 @@ def figure_spec(graph: ChainGraph, *, title: str, note: str, lang: str = DEFAULT
                 continue
             r = float(node.get("size", 16))
             diamond = node.get("shape") == "diamond"
+            dashes = node.get("shapeProperties", {}).get("borderDashes") or [1, 0]
             markers.append({"x": p.x, "y": p.y + top, "fill": node["color"]["background"],
+                            "stroke": node["color"]["border"], "dash": list(dashes),
                             "shape": "diamond" if diamond else "circle",
                             # Vega point size is an area; a diamond's box is its width squared
-                            "size": (2 * r) ** 2 if diamond else math.pi * r * r,
-                            "opacity": node.get("opacity", 1.0)})
+                            "size": (2 * r) ** 2 if diamond else math.pi * r * r})
             labels.append({"x": p.x, "y": p.y + top + r + chain_layout.LABEL_GAP,
                            "text": p.lines, "colour": node["font"]["color"]})
         top += lay.height + 2 * chain_layout.FONT
@@ -150,14 +151,17 @@ def figure_spec(graph: ChainGraph, *, title: str, note: str, lang: str = DEFAULT
                        "encoding": {"x": x, "y": y, "text": {"field": "text"}}})
     if markers:
         layers.append({"data": {"values": markers},
-                       "mark": {"type": "point", "filled": True, "strokeWidth": 0},
+                       "mark": {"type": "point", "filled": True, "strokeWidth": 2,
+                                "opacity": 1},
                        "encoding": {"x": x, "y": y,
                                     "shape": {"field": "shape", "type": "nominal", "scale": None},
                                     "size": {"field": "size", "type": "quantitative",
                                              "scale": None},
-                                    "color": {"field": "fill", "type": "nominal", "scale": None},
-                                    "opacity": {"field": "opacity", "type": "quantitative",
-                                                "scale": None}}})
+                                    "fill": {"field": "fill", "type": "nominal", "scale": None},
+                                    "stroke": {"field": "stroke", "type": "nominal",
+                                               "scale": None},
+                                    "strokeDash": {"field": "dash", "type": "nominal",
+                                                   "scale": None}}})
         layers.append({"data": {"values": labels},
                        "mark": {"type": "text", "baseline": "top", "align": "center",
                                 "fontSize": chain_layout.FONT, "font": font,

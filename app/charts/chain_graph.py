@@ -253,7 +253,7 @@ def build_chain_graph(
     placed by `chain_layout` (`layout`: "lanes", one band per country, or "columns", one band;
     the cases one under the other). Labels are the names wrapped at a fixed width. Edges are
     straight links with arrows, the relation in words as label where it fits clear of
-    everything else (always in the tooltip), and certainty as line style and opacity. Every
+    everything else (always in the tooltip), and certainty as line style and paleness. Every
     `title` is plain text (who, what, certainty and the full citations of its sources); the
     HTML builders make sure it is shown as text. `focus` (an actor id, a node id or a
     (case_id, actor_id) pair) greys every actor and link not on a chain through it. Links whose
@@ -350,6 +350,8 @@ def build_chain_graph(
 
         nid = node_id(case, actor)
         x, y = positions.get(nid, (0.0, 0.0))
+        fill = palette.over_white(colour, GREYED_OPACITY if greyed else
+                                  palette.CERTAINTY_OPACITY[cert_key])
         size = worker_size(workers) if atype == "worker_pool" else NODE_SIZE
         net.add_node(nid, **{
             "label": "\n".join(wrapped.get(nid, [name])) or " ",
@@ -358,13 +360,14 @@ def build_chain_graph(
             "size": size,
             "x": x,
             "y": y,
+            # Certainty: a paler fill (opaque, so that no link shows through the marker) in
+            # an outline of the type's colour, dashed as the links are.
             "color": {
-                "background": colour,
+                "background": fill,
                 "border": colour,
-                "highlight": {"background": colour, "border": palette.HIGHLIGHT},
-                "hover": {"background": colour, "border": palette.HIGHLIGHT},
+                "highlight": {"background": fill, "border": palette.HIGHLIGHT},
+                "hover": {"background": fill, "border": palette.HIGHLIGHT},
             },
-            "opacity": GREYED_OPACITY if greyed else palette.CERTAINTY_OPACITY[cert_key],
             "borderWidth": 2,
             "shapeProperties": {"borderDashes": dashes(cert_key)},
             "font": {"color": palette.NEUTRAL if greyed else palette.TEXT},

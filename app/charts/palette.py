@@ -64,6 +64,13 @@ TEXT = "#1F2933"
 HIGHLIGHT = "#111111"
 
 
+def over_white(colour: str, opacity: float) -> str:
+    """`colour` (#RRGGBB) at `opacity` over white, as an opaque colour: a marker drawn so looks
+    as faint as a translucent one, but the links that start at its centre stay hidden under it."""
+    channels = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    return "#" + "".join(f"{round(c * opacity + 255 * (1 - opacity)):02X}" for c in channels)
+
+
 def altair_scale(colours: dict[str, str]) -> dict:
     """Domain and range for an Altair `alt.Scale`, in vocabulary order."""
     return {"domain": list(colours), "range": list(colours.values())}
