@@ -143,7 +143,7 @@ def test_killed_replica_page_keeps_working_on_the_live_one(room, page):
         for param in ("case=voice-assistant", "function=verification", "lang=fr"):
             assert param in page.url, page.url
         toggle = page.locator(".st-key-chain-documented-toggle")
-        assert toggle.inner_text().strip() == "Liens documentés seulement"
+        assert toggle.inner_text().strip() == "Liens documentés seuls"
         assert not toggle.locator("input").is_checked()
 
         # The very first widget change works (it used to snap back).

@@ -141,8 +141,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Seuls les acteurs et les liens qui portent des tâches de cette fonction, avec la "
               "chaîne qui les commande."},
     "chain.documented_toggle": {"en": "Documented links only",
-                                "fr": "Liens documentés seulement"},
-    "chain.physics_toggle": {"en": "Let the graph move", "fr": "Laisser le graphe bouger"},
+                                "fr": "Liens documentés seuls"},
+    "chain.physics_toggle": {"en": "Let the graph move", "fr": "Animer le graphe"},
     "chain.physics_help": {
         "en": "Turns on the physics simulation; off, the layout is fixed and the same on every "
               "load.",
