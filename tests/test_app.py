@@ -117,13 +117,18 @@ def test_the_navigation_is_kept_in_the_session_and_follows_the_language():
     assert pages["Chaînes"][1].title == "Chaîne de valeur"
 
 
-def test_the_chain_as_text_fills_only_the_open_tab():
-    # A rerun sends one table and its download, not three.
+def test_the_chain_as_text_draws_a_table_only_on_request():
+    # First render: the graph without any table; then the one asked for, its choice in the link.
     at = run("app_pages/chain.py", case="voice-assistant")
+    assert not at.dataframe and "show" not in at.query_params
+    assert at.button_group(key="chain-tables").label == "Show as a table"
+    at.button_group(key="chain-tables").set_value("links").run()
     assert len(at.dataframe) == 1 and "Relation" in at.dataframe[0].value.columns
+    assert at.query_params["show"] == "links"
     assert "chain-links-download" in {str(b.key) for b in at.get("download_button")}
-    at.session_state["chain-tables-tab"] = "Actors"
-    at.run()
+    at.button_group(key="chain-tables").set_value("actors").run()
     assert len(at.dataframe) == 1 and "Workers" in at.dataframe[0].value.columns
     keys = {str(b.key) for b in at.get("download_button")}
     assert "chain-actors-download" in keys and "chain-links-download" not in keys
+    linked = run("app_pages/chain.py", case="voice-assistant", show="tasks")
+    assert len(linked.dataframe) == 1 and "Task" in linked.dataframe[0].value.columns

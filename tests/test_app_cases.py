@@ -82,8 +82,7 @@ def test_julie_desk_phase_filter_narrows_the_chain():
     # The loop: the operators validate every reply.
     at.selectbox(key="chain-phase-select").set_value("loop").run()
     assert '"id":"julie-desk:jd-operators"' in at.get("iframe")[0].proto.srcdoc
-    at.session_state["chain-tables-tab"] = "Tasks"
-    at.run()
+    at.button_group(key="chain-tables").set_value("tasks").run()
     tasks = at.dataframe[-1].value
     assert list(tasks["Phase"]) == ["2. Human-computer loop"]
 
@@ -128,13 +127,14 @@ def test_flows_and_functions_say_which_case_is_a_sector_map(page, lang, words):
 
 
 def test_functions_task_table_shows_julie_desks_phases():
-    at = run("app_pages/functions.py", cases="julie-desk")
+    at = run("app_pages/functions.py", cases="julie-desk", show="table")
     tasks = at.dataframe[-1].value
     assert list(tasks.columns[:3]) == ["Case", "Phase", "Task"]
     assert dict(zip(tasks["Phase"], tasks["Function"])) == {
         "1. By hand (8 months)": "Impersonation", "2. Human-computer loop": "Verification"}
     # No phases among the chosen cases: no Phase column.
-    other = run("app_pages/functions.py", cases="voice-assistant").dataframe[-1].value
+    other = run("app_pages/functions.py", cases="voice-assistant",
+                show="table").dataframe[-1].value
     assert "Phase" not in other.columns
 
 

@@ -53,11 +53,20 @@ def captions(at) -> str:
     return plain("\n".join(str(c.value) for c in at.caption))
 
 
+# Which "Also show" choice draws a page's table (drawn on request since first renders were cut).
+TABLE_CHOICE = {"flows-table": "flows-more", "functions-task-table": "functions-more"}
+
+
 def table(at, key: str):
-    """The page's main table: the last one (charts' own tables come before, in expanders).
+    """The page's main table, asked for as a reader does when not drawn: the last one (charts'
+    own tables come before, in expanders).
 
     Streamlit gives a dataframe without selections no element id, so `key` only names it here.
     """
+    more = at.button_group(key=TABLE_CHOICE[key])
+    if more.value != "table" and not (key == "flows-table" and "country" in at.query_params):
+        more.set_value("table").run()
+        assert not at.exception, [e.value for e in at.exception]
     assert at.dataframe, f"no table, expected {key}"
     return at.dataframe[-1].value
 
@@ -84,11 +93,12 @@ def test_flows_default_view():
     at = run(FLOWS)
     assert at.title[0].value == "Country flows"
     assert at.get("pills")[0].value == CASE_IDS
-    # The map only: the origin-destination matrix is drawn on request.
-    assert chart_keys(at) == ["flows-map-all"]
+    # The map only: the origin-destination matrix and the table are drawn on request.
+    assert chart_keys(at) == ["flows-map-all"] and not at.dataframe
     more = next(b for b in at.get("button_group") if b.key == "flows-more")
     assert more.value is None and more.options == ["Origin–destination matrix",
-                                                   "Countries of each chain"]
+                                                   "Countries of each chain",
+                                                   "The flows, from and to"]
     # 54 links: 7 canteen + 8 retail + 9 voice + 27 automotive + 3 Julie Desk. Cross-border:
     # canteen l2, retail l2 and l4 (France -> Madagascar), voice l1-l6 and l8 (10 links over 8
     # country pairs), and in the automotive chain Appen (AU) -> Figure Eight (US), Appen (AU),
@@ -113,8 +123,8 @@ def test_flows_default_view():
     assert len(flows) == 40
     assert "Unknown" in set(flows["From"]) | set(flows["To"])
     assert flows["Sources"].str.len().min() > 0  # every flow cites its sources
-    # Only the language (written by the sidebar's switch) may be in the link.
-    assert {k: v for k, v in at.query_params.items() if k != "lang"} == {}
+    # Only the language (written by the sidebar's switch) and the table asked for are in the link.
+    assert {k: v for k, v in at.query_params.items() if k != "lang"} == {"show": "table"}
 
 
 def test_a_charts_data_and_exports_are_filled_only_when_opened():
@@ -122,7 +132,7 @@ def test_a_charts_data_and_exports_are_filled_only_when_opened():
     at = run(FLOWS, show="matrix")
     panels = [e for e in at.expander if e.label == "The data behind this chart, and exports"]
     assert len(panels) == 2 and not any(e.dataframe for e in panels)
-    assert len(at.dataframe) == 1  # the page's own table
+    assert not at.dataframe  # nor the page's own table, drawn on request
     assert not [b for b in at.get("download_button") if str(b.key).startswith("flows-map")]
     at.session_state["flows-map-all-data"] = True
     at.run()
@@ -130,7 +140,7 @@ def test_a_charts_data_and_exports_are_filled_only_when_opened():
     assert len(map_panel.dataframe) == 1 and len(map_panel.dataframe[0].value) == 40
     assert {str(b.key) for b in at.get("download_button")} >= {
         "flows-map-all-csv", "flows-map-all-svg", "flows-map-all-png"}
-    assert len(at.dataframe) == 2  # the matrix's panel stays closed
+    assert len(at.dataframe) == 1  # the matrix's panel stays closed
 
 
 @pytest.mark.parametrize("case_id, cross, rows", [
@@ -212,12 +222,12 @@ def test_flows_without_any_case():
 def test_flows_hostile_params_give_the_default_view(param, value):
     at = run(FLOWS, **{param: value})
     assert len(charts(at)) == 1
-    assert len(table(at, "flows-table")) == 40
     assert at.get("pills")[0].value == CASE_IDS
     notice = infos(at)
     assert f"Ignored the link's `{param}`" in notice
     assert not raw_html(notice) and len(notice) < 400
     assert param not in at.query_params
+    assert len(table(at, "flows-table")) == 40
 
 
 def test_flows_country_from_the_url_narrows_the_table():
@@ -365,11 +375,11 @@ def test_functions_filters_that_empty_the_view():
 def test_functions_hostile_params_give_the_default_view(param, value):
     at = run(FUNCTIONS, **{param: value})
     assert len(charts(at)) == 1
-    assert len(table(at, "functions-task-table")) == 31
     notice = infos(at)
     assert f"Ignored the link's `{param}`" in notice
     assert not raw_html(notice) and len(notice) < 400
     assert param not in at.query_params
+    assert len(table(at, "functions-task-table")) == 31
 
 
 def test_functions_click_on_a_function_filters_everything():
@@ -378,8 +388,8 @@ def test_functions_click_on_a_function_filters_everything():
     assert at.selectbox(key="functions-function-select").value == "verification"
     assert at.query_params["function"] == "verification"
     # Verification: canteen t2, retail t4, t5, voice t1, t4, t5, Julie Desk t2.
-    assert len(table(at, "functions-task-table")) == 7
     assert "functions-paid-verification" in chart_keys(at)
+    assert len(table(at, "functions-task-table")) == 7
     # A click in another chart moves the filter.
     at.query_params["show"] = "shares"
     at.session_state["functions-more"] = "shares"
@@ -458,15 +468,15 @@ def test_flows_in_french():
     assert "Where the data work goes" not in specs
     assert "Borne d'encaissement automatique de cantine" in specs  # cases named in tooltips
     assert "La carte relie" in captions(at) and "en couleur selon la fonction" in captions(at)
-    flows = table(at, "flows-table")
+    # Values and the link stay codes: the language changes what is shown, not the view.
+    assert at.selectbox(key="flows-function-select").value == ""
+    assert dict(at.query_params) == {"lang": "fr"}
+    flows = table(run(FLOWS, lang="fr", show="table"), "flows-table")
     assert list(flows.columns[:4]) == ["De", "Vers", "Fonction", "Liens"]
     assert "Inconnu" in set(flows["De"]) | set(flows["Vers"])
     assert "Aucune tâche relevée" in set(flows["Fonction"])
     assert {"Documenté", "Rapporté", "Déduit"} >= set(flows["Certitude la plus faible"])
     assert any(c.startswith("Borne d'encaissement") for c in flows["Cas"])
-    # Values and the link stay codes: the language changes what is shown, not the view.
-    assert at.selectbox(key="flows-function-select").value == ""
-    assert dict(at.query_params) == {"lang": "fr"}
 
 
 def test_flows_in_french_with_a_country_and_no_match():
@@ -507,7 +517,7 @@ def test_functions_in_french():
     assert "Three functions of data work" not in specs
     assert at.selectbox(key="functions-by-select").options[0] == "Pays de qui l'exécute"
     assert at.button(key="functions-clear-function").label == "Retirer le filtre de fonction"
-    tasks = table(at, "functions-task-table")
+    tasks = table(run(FUNCTIONS, lang="fr", show="table"), "functions-task-table")
     # Julie Desk's tasks have phases, so the table has a Phase column.
     assert list(tasks.columns[:5]) == ["Cas", "Phase", "Tâche", "Exécutée par", "Pays"]
     assert set(tasks["Phase"]) == {"", "1. À la main (8 mois)", "2. Boucle humain-machine"}

@@ -157,3 +157,34 @@ def test_a_cited_talk_reopens_as_cited():
     assert [c.value for c in at.code] == [
         "localhost:8501/?talk=chain:voice-assistant&v=voice-assistant:1.0.0"]
     assert any("1.0.0" in str(w.value) for w in at.warning)  # the version notice
+
+
+def font_sizes(node) -> list:
+    """Every text size set in a Vega-Lite spec (configuration, axes, legends, marks)."""
+    if isinstance(node, dict):
+        return [size for key, value in node.items() if key != "datasets"
+                for size in ([value] if key in {"fontSize", "labelFontSize", "titleFontSize",
+                                                "subtitleFontSize"} else font_sizes(value))]
+    if isinstance(node, list):
+        return [size for item in node for size in font_sizes(item)]
+    return []
+
+
+@pytest.mark.parametrize("page, params", [
+    ("flows", {"cases": "voice-assistant", "step": "3"}),
+    ("compare", {"step": "1"}),
+    ("functions", {"cases": "julie-desk", "step": "2"}),
+])
+def test_presented_charts_use_the_slides_type(page, params):
+    # Read from the back of a room: no chart text under 20 px, wherever it is set; sizes that
+    # grow with the chart's width (the functions diagram) are expressions, not numbers.
+    at = run_page(f"app_pages/{page}.py", present="1", **params)
+    specs = [json.loads(chart.proto.spec) for chart in at.get("vega_lite_chart")]
+    assert specs
+    for spec in specs:
+        sizes = [s for s in font_sizes(spec) if not isinstance(s, dict)]
+        assert sizes and min(sizes) >= 20, sizes
+        assert spec["config"]["axis"]["labelFontSize"] >= 20
+    page_chart = json.loads(run_page(f"app_pages/{page}.py", **{
+        k: v for k, v in params.items() if k != "step"}).get("vega_lite_chart")[0].proto.spec)
+    assert min(s for s in font_sizes(page_chart) if not isinstance(s, dict)) < 20  # pages: screen

@@ -182,18 +182,21 @@ def test_platforms_default_answers_founded_before_2000():
     assert "Founded before 2000: Pactera (1995, Dalian), Appen (1996, Chatswood) and " \
            "Lionbridge (1996, Waltham)" in text
     assert "Tubaro, P. & Casilli, A. A. (2019)" in text  # with its source
-    table = find_table(at, "Platform", "Notes")
+    assert not at.dataframe  # the table is drawn on request
+    table = find_table(run("app_pages/platforms.py", show="notes"), "Platform", "Notes")
     assert len(table) == 11 and "Sources" in table.columns
 
 
 def test_platforms_offer_filter():
     at = run("app_pages/platforms.py", offer="generalist", show="relations")
     assert at.multiselect(key="platforms-offer-select").value == ["generalist"]
-    assert len(find_table(at, "Platform", "Notes")) == 3
+    assert len(find_table(run("app_pages/platforms.py", offer="generalist", show="notes"),
+                          "Platform", "Notes")) == 3
     # No relation links two generalist platforms: a message instead of the chart.
     assert "No relation between the platforms shown" in infos(at)
     at = run("app_pages/platforms.py", offer="generalist,specialized_ai", show="relations")
-    assert len(find_table(at, "Platform", "Notes")) == 7
+    assert len(find_table(run("app_pages/platforms.py", offer="generalist,specialized_ai",
+                              show="notes"), "Platform", "Notes")) == 7
     assert any(s.get("title", {}).get("text") == "Relations between the platforms"
                for s in specs(at))
 
@@ -220,7 +223,9 @@ def test_figures_default_shows_every_topic():
     assert "Secondary figures that differ: P3 gives 96–126 EUR per month; P5 gives " \
            "90–120 EUR per month" in text
     assert "Industry forecasts, not measurements" in text
-    assert len(find_table(at, "Topic", "Figure", last=True)) == len(bundled_reference().figures)
+    assert not at.dataframe  # the tables are drawn on request
+    assert len(find_table(run("app_pages/figures.py", show="table"), "Topic", "Figure",
+                          last=True)) == len(bundled_reference().figures)
 
 
 def test_figures_topic_filter():
@@ -228,9 +233,11 @@ def test_figures_topic_filter():
     assert at.multiselect(key="figures-topics-select").value == ["france_survey", "market"]
     titles = [s.get("title", {}).get("text") for s in specs(at)]
     assert titles == ["Market sizes"]
-    table = find_table(at, "Topic", "Figure", last=True)
+    table = find_table(run("app_pages/figures.py", topics="market,france_survey", show="table"),
+                       "Topic", "Figure", last=True)
     assert set(table["Topic"]) == {"Who micro-works in France", "Market sizes"}
-    survey = find_table(at, "Figure", "Reads",
+    others = run("app_pages/figures.py", topics="market,france_survey", show="others")
+    survey = find_table(others, "Figure", "Reads",
                         containing="Complete responses to the Foule Factory survey")
     assert "Topic" not in survey.columns and len(survey) == 6
 
@@ -365,7 +372,8 @@ def test_compare_in_french():
     assert "Parmi les tâches du cas, la part qui sert chaque fonction" in text
     assert "Chine ; Espagne ; États-Unis ; France ; Italie ; Japon" in plain(grid)
     assert "Plus longue chaîne de commandes, en liens" in chart_titles(at)
-    table = find_table(at, "Cas", "Longueur de la chaîne (liens)", last=True)
+    table = find_table(run("app_pages/compare.py", lang="fr", show="table"), "Cas",
+                       "Longueur de la chaîne (liens)", last=True)
     assert "Part des tâches : préparation" in table.columns
     (data,) = chart_rows(at, "Plus longue chaîne de commandes, en liens")
     assert "Chaîne de vérification d'un assistant vocal" in set(data["case"])
@@ -384,7 +392,8 @@ def test_platforms_in_french():
            "Chatswood)." in text
     assert "plateformes affichées sur 11 dans l'inventaire" in text
     assert "Tubaro, P. & Casilli, A. A. (2019)" in text  # citations as published
-    table = find_table(at, "Plateforme", "Notes")
+    table = find_table(run("app_pages/platforms.py", lang="fr", offer="generalist,specialized_ai",
+                           show="notes"), "Plateforme", "Notes")
     assert len(table) == 7 and set(table["Pays"]) >= {"États-Unis", "Australie", "Chine"}
     assert table[table["Plateforme"] == "Appen"]["Offre"].iloc[0] == "Spécialisée dans l'IA"
     assert "Relations entre les plateformes" in chart_titles(at)
@@ -402,7 +411,8 @@ def test_figures_in_french():
            "90–120 EUR par mois" in text
     assert "Prévisions du secteur, pas des mesures" in text
     assert "296 personnes" in [m.value for m in madagascar.metric]
-    table = find_table(at, "Thème", "Chiffre", last=True)
+    table = find_table(run("app_pages/figures.py", lang="fr", show="table"), "Thème", "Chiffre",
+                       last=True)
     assert len(table) == len(bundled_reference().figures)
     assert "Taille des marchés" in set(table["Thème"])
     assert at.multiselect(key="figures-topics-select").value == topics()

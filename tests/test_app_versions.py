@@ -43,11 +43,8 @@ def changed_citation():
 
 
 def table_text(table: str, **params) -> tuple[object, str]:
-    """Open the chain page with `params` and the tab of `table`; the app and its table's text."""
-    at = run_page("app_pages/chain.py", **params)
-    if table != "links":
-        at.session_state["chain-tables-tab"] = TABS[table]
-        at.run()
+    """Open the chain page with `params` and `table` shown; the app and its table's text."""
+    at = run_page("app_pages/chain.py", show=table, **params)
     frame = at.dataframe[0].value
     return at, " ".join(str(v) for v in frame.to_numpy().ravel())
 

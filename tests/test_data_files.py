@@ -20,7 +20,7 @@ def test_an_edited_csv_is_read_again(extra_cases, monkeypatch):
 
     monkeypatch.setattr(data, "FINGERPRINT_SECONDS", 0)  # look at the files on every run
     folder = extra_cases("tiny")
-    at = run_page(CHAIN, case="tiny")
+    at = run_page(CHAIN, case="tiny", show="links")
     names = set(at.dataframe[0].value["From"]) | set(at.dataframe[0].value["To"])
     assert "Test platform" in names
     actors = folder / "actors.csv"

@@ -268,13 +268,14 @@ def test_home_in_french():
 
 
 def test_chain_page_in_french():
-    at = run("chain", lang="fr", case="voice-assistant")
+    at = run("chain", lang="fr", case="voice-assistant", show="links")
     text = all_text(at)
     assert "(États-Unis – Chine" in all_text(at)
     assert "Produit d'IA" in text and "Période" in text and "AI product" not in text
     assert at.selectbox(key="chain-function-select").label == "Fonction du travail"
-    assert [tab.label for tab in at.tabs] == ["Liens", "Acteurs", "Tâches"]
-    links = at.dataframe[0].value  # the Links tab comes first
+    tables = at.button_group(key="chain-tables")
+    assert tables.label == "Afficher en tableau" and tables.options == ["Liens", "Acteurs", "Tâches"]
+    links = at.dataframe[0].value  # the table asked for in the link
     assert {"De", "À", "Pays d'origine", "Certitude"} <= set(links.columns)
     assert "sous-traite à" in set(links["Relation"])
     assert "États-Unis" in set(links["Pays d'origine"])

@@ -4,6 +4,7 @@ import streamlit as st
 
 from app.components.cases import case_titles, render_case_cards, render_scope_line
 from app.charts.chain_layout import DEFAULT_LAYOUT, LAYOUTS
+from app.components.charts import MORE_PARAM, choose_more
 from app.components.chain import (chain_tables, download_name, figure_files,
                                   offer_figure_in_share_panel, render_chain_graph,
                                   render_embedded_note, render_figure_downloads)
@@ -23,7 +24,8 @@ from app.core.i18n import localized, localized_value, vocab_label
 from app.core.phases import phase_labels
 from app.core.text import escape_markdown
 
-PARAMS = ["case", "focus", "function", "phase", "documented", "physics", "step", "layout"]
+PARAMS = ["case", "focus", "function", "phase", "documented", "physics", "step", "layout",
+          MORE_PARAM]
 ALL = ""
 
 drop_unknown_params(PARAMS)
@@ -127,18 +129,18 @@ st.markdown(t("chain.product_period",
               period=escape_markdown(localized_value(info, "period", lang))))
 st.markdown(escape_markdown(localized_value(info, "description", lang)))
 
-links_frame, actors_frame, tasks_frame = chain_tables(
-    case_id, function=function or None, documented_only=documented_only, phase=phase or None)
 st.header(t("chain.as_text"))
 st.caption(t("chain.as_text_caption", links=tn("count.links", n_links),
              actors=tn("count.actors", n_actors)))
-# Only the open tab is filled: a rerun sends one table, not three.
-tabs = st.tabs([t("chain.tab.links"), t("chain.tab.actors"), t("chain.tab.tasks")],
-               key="chain-tables-tab", on_change="rerun")
-for tab, name, frame in zip(tabs, ("links", "actors", "tasks"),
-                            (links_frame, actors_frame, tasks_frame)):
-    if tab.open:
-        with tab:
-            render_table(frame, key=f"chain-{name}-table")
-            render_csv_download(frame, download_name(case_id, f"chain-{name}", "csv"),
-                                key=f"chain-{name}-download")
+# A table on request, one at a time, its choice in the link (`show=links`): the first
+# interactive table loads the browser's largest piece of code, which the graph does not need.
+TABLES = ("links", "actors", "tasks")
+shown = choose_more({name: t(f"chain.tab.{name}") for name in TABLES}, key="chain-tables",
+                    label=t("chain.tables.label"))
+if shown:
+    frame = dict(zip(TABLES, chain_tables(case_id, function=function or None,
+                                          documented_only=documented_only,
+                                          phase=phase or None)))[shown]
+    render_table(frame, key=f"chain-{shown}-table")
+    render_csv_download(frame, download_name(case_id, f"chain-{shown}", "csv"),
+                        key=f"chain-{shown}-download")

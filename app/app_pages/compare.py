@@ -59,11 +59,13 @@ st.header(t("compare.section.chains"))
 render_chart(view.length, key="compare-length-chart", file_stem="compare_chain-length")
 render_present_link(COMPARE, "compare")
 
-# The rest on request: each chart is a Vega view to build, the small chains one per case, and
-# the grid of measures (also in the table below) a few dozen elements.
+# The rest on request: each chart is a Vega view to build, the small chains one per case, the
+# grid of measures a few dozen elements, and the first interactive table the browser's largest
+# piece of code.
 more = choose_more({"grid": t("compare.more.grid"),
                     **{column: MEASURE_BY_COLUMN[column].label(lang) for column in CHARTS},
-                    "chains": t("compare.section.side_by_side")}, key="compare-more")
+                    "chains": t("compare.section.side_by_side"),
+                    "table": t("compare.section.table")}, key="compare-more")
 if more == "grid":
     render_measure_grid(view)
 elif more in CHARTS:
@@ -75,7 +77,7 @@ elif more == "chains":
     st.header(t("compare.section.side_by_side"))
     st.caption(t("compare.side_by_side_caption"))
     render_small_chains(view)
-
-st.header(t("compare.section.table"))
-render_table(view.table, key="compare-measures-table")
-render_csv_download(view.table, "compare_measures.csv", key="compare-measures-download")
+elif more == "table":
+    st.header(t("compare.section.table"))
+    render_table(view.table, key="compare-measures-table")
+    render_csv_download(view.table, "compare_measures.csv", key="compare-measures-download")

@@ -92,15 +92,10 @@ charted = {name: (draw, title) for name, draw, title in (
     ("market", market and partial(render_market, market), topic_title("market", lang)),
     ("unit_prices", prices and partial(render_prices, prices), topic_title("unit_prices", lang)),
 ) if draw}
-if charted:
-    first, *rest = charted
-    charted[first][0]()
-    more = choose_more({name: charted[name][1] for name in rest}, key="figures-more")
-    if more:
-        charted[more][0]()
 
-others = [topic for topic in chosen if topic not in CHARTED_TOPICS]
-if others:
+
+def render_others(others: list[str]) -> None:
+    """The figures no chart shows, a table per topic."""
     st.header(t("figures.others.header"))
     for topic in others:
         st.subheader(topic_title(topic, lang), anchor=False)
@@ -109,11 +104,31 @@ if others:
             header("figures.col", "sources", lang): st.column_config.TextColumn(width="medium"),
             header("figures.col", "year", lang): st.column_config.NumberColumn(format="%d")})
 
-st.header(t("figures.all.header"))
-everything = figures_table(chosen)
-# Raw values as the reader's browser writes numbers; "Reads" has them as the interface does.
-render_table(everything, key="figures-table-all", column_config={
-    header("figures.col", "year", lang): st.column_config.NumberColumn(format="%d"),
-    header("figures.col", "value", lang): st.column_config.NumberColumn(format="localized"),
-    header("figures.col", "value_max", lang): st.column_config.NumberColumn(format="localized")})
-render_csv_download(everything, "key-figures.csv", key="figures-download")
+
+def render_everything() -> None:
+    """Every figure of the chosen topics in one table, with its CSV."""
+    st.header(t("figures.all.header"))
+    everything = figures_table(chosen)
+    # Raw values as the reader's browser writes numbers; "Reads" has them as the interface does.
+    render_table(everything, key="figures-table-all", column_config={
+        header("figures.col", "year", lang): st.column_config.NumberColumn(format="%d"),
+        header("figures.col", "value", lang): st.column_config.NumberColumn(format="localized"),
+        header("figures.col", "value_max", lang): st.column_config.NumberColumn(
+            format="localized")})
+    render_csv_download(everything, "key-figures.csv", key="figures-download")
+
+
+others = [topic for topic in chosen if topic not in CHARTED_TOPICS]
+tables = {"others": (partial(render_others, others), t("figures.others.header"))} if others \
+    else {}
+tables["table"] = (render_everything, t("figures.all.header"))
+if charted:  # the first chart drawn; the others, and the tables, on request
+    first, *rest = charted
+    charted[first][0]()
+    further = {name: charted[name] for name in rest} | tables
+    more = choose_more({name: title for name, (_, title) in further.items()}, key="figures-more")
+    if more:
+        further[more][0]()
+else:  # no chart chosen: the tables are the page
+    for draw, _ in tables.values():
+        draw()

@@ -29,6 +29,28 @@ def capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def render_flows_table(query: FlowQuery, view, country: str) -> None:
+    """The flows drawn on the map as a table, only a country's when one is picked."""
+    st.header(t("flows.table.heading"))
+    table = flows_table(query, view, country)
+    if country != ALL:
+        name = escape_markdown(country_label(country, lang))
+        text, button = st.columns([5, 1], vertical_alignment="center")
+        text.markdown(t("flows.only_country", country=name))
+        button.button(t("flows.clear_country"), key="flows-clear-country",
+                      on_click=clear_country, icon=":material/close:")
+    if table.empty:
+        st.info(t("flows.no_flow_in_country",
+                  country=escape_markdown(country_label(country, lang))),
+                icon=":material/info:")
+        return
+    render_table(table, key="flows-table")
+    stem = "country-flows" + ("" if country == ALL else f"_{country}")
+    render_csv_download(table, f"{stem}.csv", key="flows-table-csv",
+                        label=t("flows.download_table"))
+    st.caption(t("flows.table.caption"))
+
+
 lang = current_language()
 drop_unknown_params(PARAMS)
 if presenting():
@@ -85,28 +107,14 @@ if view is None:
 st.markdown(f"**{escape_markdown(view.summary)}**")
 render_flow_map(query, view, country)
 render_present_link(FLOWS, "flows")
-more = choose_more({"matrix": t("flows.more.matrix"), "countries": t("flows.more.countries")},
-                   key="flows-more")
+# The table of flows on request too (a country picked on the map asks for it): the first
+# interactive table costs a phone more than the map.
+more = choose_more({"matrix": t("flows.more.matrix"), "countries": t("flows.more.countries"),
+                    "table": t("flows.table.heading")}, key="flows-more")
 if more == "matrix":
     render_od_matrix(query)
 elif more == "countries":
     st.subheader(t("flows.case_countries.heading"), anchor=False)
     render_case_countries(view)
-
-st.header(t("flows.table.heading"))
-table = flows_table(query, view, country)
-if country != ALL:
-    name = escape_markdown(country_label(country, lang))
-    text, button = st.columns([5, 1], vertical_alignment="center")
-    text.markdown(t("flows.only_country", country=name))
-    button.button(t("flows.clear_country"), key="flows-clear-country", on_click=clear_country,
-                  icon=":material/close:")
-if table.empty:
-    st.info(t("flows.no_flow_in_country", country=escape_markdown(country_label(country, lang))),
-            icon=":material/info:")
-else:
-    render_table(table, key="flows-table")
-    stem = "country-flows" + ("" if country == ALL else f"_{country}")
-    render_csv_download(table, f"{stem}.csv", key="flows-table-csv",
-                        label=t("flows.download_table"))
-    st.caption(t("flows.table.caption"))
+if more == "table" or country != ALL:
+    render_flows_table(query, view, country)

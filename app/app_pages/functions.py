@@ -68,7 +68,8 @@ if function:
     st.markdown(t("functions.only_function", function=of_function(function, lang, bold=True),
                   n=view.n_chosen))
 more = choose_more({"shares": t("functions.more.shares"),
-                    "breakdowns": t("functions.more.breakdowns")},
+                    "breakdowns": t("functions.more.breakdowns"),
+                    "table": t("functions.tasks.heading")},
                    key="functions-more")
 if more == "shares":
     render_shares(view, function)
@@ -80,9 +81,9 @@ elif more == "breakdowns":
     with right:
         render_breakdown(cases, beside[0], function)
     render_breakdown(cases, beside[1], function)
-
-st.header(t("functions.tasks.heading"))
-render_table(view.tasks, key="functions-task-table")
-render_csv_download(view.tasks, f"tasks{'_' + function if function else ''}.csv",
-                    key="functions-task-csv", label=t("flows.download_table"))
-st.caption(t("functions.tasks.caption"))
+elif more == "table":  # on request, as the charts: the first table costs a phone most
+    st.header(t("functions.tasks.heading"))
+    render_table(view.tasks, key="functions-task-table")
+    render_csv_download(view.tasks, f"tasks{'_' + function if function else ''}.csv",
+                        key="functions-task-csv", label=t("flows.download_table"))
+    st.caption(t("functions.tasks.caption"))

@@ -41,7 +41,8 @@ st.caption(escape_markdown(view.answer_sources))
 render_chart(view.map, key="platforms-map", file_stem="platforms_headquarters")
 more = choose_more({"timeline": t("platforms.timeline.title"),
                     "offers": t("platforms.offer.title"),
-                    "relations": t("platforms.relations.header")}, key="platforms-more")
+                    "relations": t("platforms.relations.header"),
+                    "notes": t("platforms.notes.header")}, key="platforms-more")
 if more == "timeline":
     render_chart(view.timeline, key="platforms-timeline", file_stem="platforms_founded")
 elif more == "offers":
@@ -54,10 +55,10 @@ elif more == "relations":
         render_chart(view.relations, key="platforms-relations",
                      file_stem="platforms_relations")
     st.caption(t("platforms.relations.outside"))
-
-st.header(t("platforms.notes.header"))
-render_table(view.table, key="platforms-table", column_config={
-    header("platforms.col", "notes", lang): st.column_config.TextColumn(width="large"),
-    header("platforms.col", "sources", lang): st.column_config.TextColumn(width="medium"),
-    header("platforms.col", "founded", lang): st.column_config.NumberColumn(format="%d")})
-render_csv_download(view.table, "platforms.csv", key="platforms-download")
+elif more == "notes":  # the table on request: the first one costs a phone more than the map
+    st.header(t("platforms.notes.header"))
+    render_table(view.table, key="platforms-table", column_config={
+        header("platforms.col", "notes", lang): st.column_config.TextColumn(width="large"),
+        header("platforms.col", "sources", lang): st.column_config.TextColumn(width="medium"),
+        header("platforms.col", "founded", lang): st.column_config.NumberColumn(format="%d")})
+    render_csv_download(view.table, "platforms.csv", key="platforms-download")

@@ -41,3 +41,43 @@ def for_screen(chart: alt.TopLevelMixin, lang: str = "en") -> alt.TopLevelMixin:
                               columns=alt.ExprRef(expr=LEGEND_COLUMNS),
                               layout=alt.ExprRef(expr=LEGEND_LAYOUT))
             .configure_title(fontSize=17, subtitleFontSize=13, limit=0))
+
+
+# On a slide (presentation mode, a projector seen from the back of a room) no chart text is
+# smaller than this: axis labels and titles, legends, chart titles and mark labels.
+SLIDE_MIN_PX = 20
+SLIDE_GROWTH = 1.6  # larger type grows as much, so that titles stay above labels
+_FONT_KEYS = {"fontSize", "labelFontSize", "titleFontSize", "subtitleFontSize"}
+_SLIDE_CONFIG = {"axis": {"labelFontSize": SLIDE_MIN_PX, "titleFontSize": SLIDE_MIN_PX},
+                 "legend": {"labelFontSize": SLIDE_MIN_PX, "titleFontSize": SLIDE_MIN_PX},
+                 "title": {"fontSize": 26, "subtitleFontSize": SLIDE_MIN_PX},
+                 "text": {"fontSize": SLIDE_MIN_PX}}
+
+
+def _slide_size(size):
+    """A number grown for the slide; an expression (type that grows by itself) kept."""
+    if isinstance(size, (int, float)) and not isinstance(size, bool):
+        return max(SLIDE_MIN_PX, round(size * SLIDE_GROWTH))
+    return size
+
+
+def _grown(node):
+    if isinstance(node, dict):
+        return {key: (_slide_size(value) if key in _FONT_KEYS
+                      else value if key in ("datasets", "data", "values") else _grown(value))
+                for key, value in node.items()}
+    if isinstance(node, list):
+        return [_grown(item) for item in node]
+    return node
+
+
+def for_slide(spec: dict) -> dict:
+    """A chart's Vega-Lite JSON with the slide's type: every text size grown, none under
+    SLIDE_MIN_PX, whether set in the chart's configuration, on an axis or on a mark."""
+    grown = _grown(spec)
+    config = {part: dict(settings) if isinstance(settings, dict) else settings
+              for part, settings in grown.get("config", {}).items()}
+    for part, sizes in _SLIDE_CONFIG.items():
+        for key, size in sizes.items():
+            config.setdefault(part, {}).setdefault(key, size)
+    return {**grown, "config": config}

@@ -92,16 +92,18 @@ def render_chart(view: ChartView, *, key: str, file_stem: str, on_select: str = 
 MORE_PARAM = "show"  # the further chart a link asks for (`?show=matrix`)
 
 
-def choose_more(options: dict[str, str], *, key: str) -> str | None:
-    """Which further chart to draw, if any: a page opens with its main chart only.
+def choose_more(options: dict[str, str], *, key: str, label: str | None = None) -> str | None:
+    """Which further chart or table to show, if any: a page opens with its main chart only.
 
-    `options` maps each chart's name (its value in the link) to its label. Drawing every
-    chart on first show made pages open slowly on phones: each chart is a Vega view to build.
+    `options` maps each one's name (its value in the link) to its label. Drawing everything
+    on first show made pages open slowly on phones: each chart is a Vega view to build, and
+    the first interactive table loads the browser's largest piece of code (about 1.2 MB).
     """
     if not options:
         return None
-    chosen = synced_choice(t("charts.more.label"), list(options), key=key, param=MORE_PARAM,
-                           format_func=options.get, help=t("charts.more.help"))
+    chosen = synced_choice(label or t("charts.more.label"), list(options), key=key,
+                           param=MORE_PARAM, format_func=options.get,
+                           help=t("charts.more.help"))
     render_notices()  # a link's unknown `show`, said where the choice is
     return chosen
 

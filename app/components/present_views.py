@@ -16,7 +16,7 @@ import streamlit as st
 
 from app.charts.flow_map import flow_map_chart
 from app.charts.function_charts import FUNCTION_PARAM, function_diagram_chart
-from app.charts.style import for_screen
+from app.charts.style import for_screen, for_slide
 from app.components.cases import case_titles
 from app.components.charts import ChartView, chart_view
 from app.components.compare import compare_view
@@ -69,8 +69,14 @@ def presented_cases(dataset: Dataset) -> list[str]:
     return [c for c in dataset.case_ids if c in asked] or list(dataset.case_ids)
 
 
+def on_slide(view: ChartView) -> ChartView:
+    """The chart with the slide's type (`for_slide`): read from the back of a room."""
+    return ChartView(view.spec, for_slide(view.screen), view.summary, view.table)
+
+
 def _draw_chart(view: ChartView, key: str) -> None:
-    st.vega_lite_chart(view.screen, key=key, theme=None, width="stretch", alt=view.summary)
+    st.vega_lite_chart(on_slide(view).screen, key=key, theme=None, width="stretch",
+                       alt=view.summary)
 
 
 # --- country flows ---------------------------------------------------------------------------
@@ -104,7 +110,7 @@ def flows_deck(cases: list[str], title: str) -> Deck:
         slide = slides[number - 1]
         st.markdown(f"### {escape_markdown(slide.heading)}")
         view = _flow_step_map(version, tuple(cases), slide.shown, lang)
-        st.vega_lite_chart(view.screen, key=f"present-flows-{number}", theme=None,
+        st.vega_lite_chart(on_slide(view).screen, key=f"present-flows-{number}", theme=None,
                            width="stretch", alt=slide.caption)
         render_step_text(slide.caption, slide.sources, slide.certainties)
 

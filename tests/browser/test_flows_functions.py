@@ -15,7 +15,7 @@ def test_flows_page(server, watched):
     wait_for_app(page)
     wait_for_charts(page, 1)  # the map; the matrix on request
     page.get_by_text("cross", exact=False).first.wait_for()
-    page.locator("[data-testid=stDataFrame] canvas").first.wait_for()
+    assert page.locator("[data-testid=stDataFrame]").count() == 0  # the table on request
     # The world outline came from the app's own static folder.
     page.wait_for_function("() => performance.getEntriesByType('resource').some("
                            "e => e.name.includes('/app/static/countries-110m.json'))")
@@ -24,13 +24,16 @@ def test_flows_page(server, watched):
     page.get_by_role("radio", name="Origin–destination matrix").click()
     page.wait_for_url(lambda url: "show=matrix" in url, timeout=15_000)
     wait_for_charts(page, 1)
+    page.get_by_role("radio", name="The flows, from and to").click()
+    page.wait_for_url(lambda url: "show=table" in url, timeout=15_000)
+    page.locator("[data-testid=stDataFrame] canvas").first.wait_for()
     screenshot(page, "flows")
     assert_clean(watched)
 
 
 def test_functions_page(server, watched):
     page = watched.page
-    page.goto(f"{server}/functions")
+    page.goto(f"{server}/functions?show=table")
     wait_for_app(page)
     wait_for_charts(page, 1)  # the diagram; the shares and breakdowns on request
     page.get_by_text("Tubaro, P., Casilli, A. A. & Coville, M. (2020)").wait_for()
@@ -122,7 +125,7 @@ def test_click_on_a_country_narrows_the_table(server, watched):
 
 def test_flows_page_in_french(server, watched):
     page = watched.page
-    page.goto(f"{server}/flows?lang=fr")
+    page.goto(f"{server}/flows?lang=fr&show=table")
     wait_for_app(page)
     wait_for_charts(page, 1)
     page.get_by_text("15 liens franchissent 12 frontières", exact=False).first.wait_for()
@@ -138,7 +141,7 @@ def test_flows_page_in_french(server, watched):
 
 def test_functions_page_in_french(server, watched):
     page = watched.page
-    page.goto(f"{server}/functions?lang=fr")
+    page.goto(f"{server}/functions?lang=fr&show=table")
     wait_for_app(page)
     wait_for_charts(page, 1)
     page.get_by_text("Schéma d'après la figure 1 de Tubaro", exact=False).wait_for()

@@ -65,8 +65,8 @@ def test_chain_in_french(server, watched):
     page.get_by_role("heading", name="États-Unis", exact=False).first.wait_for()
     page.get_by_text("La chaîne en texte").wait_for()
     page.get_by_text("Lien documenté").wait_for()  # the legend
-    page.get_by_role("tab", name="Acteurs").click()
-    # The open tab is filled by a rerun: the actors' table and its download come then.
+    page.get_by_role("radio", name="Acteurs").click()
+    # The table asked for is drawn by a rerun: the actors' table and its download come then.
     page.locator(".st-key-chain-actors-download").get_by_text(
         "Télécharger ce tableau (CSV)").wait_for()
     screenshot(page, "fr-chain-actors")

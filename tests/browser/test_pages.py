@@ -103,7 +103,7 @@ def test_injection_strings_show_as_text(hostile_server, watched):
         tooltips.append(frame.locator(".vis-tooltip").first.inner_text())
     assert any("<img src=x onerror=alert('name')>" in t for t in tooltips), tooltips
     assert any("</script><script>alert('script')</script>" in t for t in tooltips), tooltips
-    page.get_by_role("tab", name="Actors").click()
+    page.get_by_role("radio", name="Actors").click()
     page.locator(".st-key-chain-actors-download").wait_for()
     wait_for_app(page)
     screenshot(page, "chain-injection")

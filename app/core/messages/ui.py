@@ -178,6 +178,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "chain.as_text": {"en": "The chain as text", "fr": "La chaîne en texte"},
     "chain.as_text_caption": {"en": "{links} between {actors}, as shown in the graph above.",
                               "fr": "{links} entre {actors}, comme dans le graphe ci-dessus."},
+    "chain.tables.label": {"en": "Show as a table", "fr": "Afficher en tableau"},
     "chain.tab.links": {"en": "Links", "fr": "Liens"},
     "chain.tab.actors": {"en": "Actors", "fr": "Acteurs"},
     "chain.tab.tasks": {"en": "Tasks", "fr": "Tâches"},
@@ -318,12 +319,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     # Charts and downloads.
     "charts.data_and_exports": {"en": "The data behind this chart, and exports",
                                 "fr": "Les données de ce graphique, et les exports"},
-    "charts.more.label": {"en": "Also draw", "fr": "Dessiner aussi"},
+    "charts.more.label": {"en": "Also show", "fr": "Afficher aussi"},
     "charts.more.help": {
-        "en": "The page opens with its main chart; the others are drawn when you ask for them, "
-              "and the link keeps your choice.",
-        "fr": "La page s’ouvre sur son graphique principal ; les autres sont dessinés à la "
-              "demande, et le lien garde votre choix."},
+        "en": "The page opens with its main chart; the other charts and the tables are shown "
+              "when you ask for them, and the link keeps your choice.",
+        "fr": "La page s’ouvre sur son graphique principal ; les autres graphiques et les "
+              "tableaux s’affichent à la demande, et le lien garde votre choix."},
     "charts.data_csv": {"en": "Data (CSV)", "fr": "Données (CSV)"},
     "charts.figure_svg": {"en": "Figure (SVG)", "fr": "Figure (SVG)"},
     "charts.figure_png": {"en": "Figure (PNG, print)", "fr": "Figure (PNG, impression)"},
