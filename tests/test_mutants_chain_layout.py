@@ -1,5 +1,81 @@
 """Tests that kill the surviving mutants of chain_layout (see tests/mutation/RESULTS.md).
 
-None yet: the file is listed under [tool.mutmut] in pyproject.toml already, so that tests
-added here keep the verdicts mutmut has (a change to that list throws them away).
+Chains of two or three actors whose geometry is worked out by hand from the drawing's
+constants, written out here as numbers: the label font is 18 units, so a line is 22.5 high,
+the margin 10.8, a lane's padding 6.3, the gap under a row 10.8, the gap between two actors
+sharing a row 18, and a column 216 wide (a label 171 wide and 45 for the arrow); the lane
+names' column on the left is 126 wide. A marker's radius is 16 and a label starts 3 below it.
 """
+
+from __future__ import annotations
+
+import pytest
+
+from app.charts import chain_layout as cl
+
+# A row holds a marker (32), the gap to its label (3), one line (22.5) and the gap (10.8): 68.3.
+# A lane: 10.8 of margin above, then 6.3 + 68.3 + 6.3. An actor sits 6.3 + 16 + 5.4 below its
+# lane's top.
+ROW = 68.3
+FIRST_LANE = (10.8, 10.8 + 6.3 + ROW + 6.3)  # 10.8 to 91.7
+FIRST_ROW_Y = 10.8 + 6.3 + 16 + 5.4  # 38.5
+
+
+def xy(layout: cl.Layout) -> dict[str, tuple[float, float]]:
+    return {k: (round(p.x, 6), round(p.y, 6)) for k, p in layout.actors.items()}
+
+
+def test_two_actors_of_one_country_one_column_apart():
+    layout = cl.chain_layout([cl.Actor("a", "Ab", "FR", 0), cl.Actor("b", "Ab", "FR", 1)],
+                             [cl.Link("l", "a", "b")])
+    # columns centred at 126 + 10.8 + 108 and one column further
+    assert xy(layout) == {"a": (244.8, 38.5), "b": (460.8, 38.5)}
+    assert layout.width == pytest.approx(126 + 2 * 10.8 + 2 * 216)  # 579.6
+    assert layout.height == pytest.approx(FIRST_LANE[1] + 10.8)  # 102.5
+    [lane] = layout.lanes
+    assert (lane.key, lane.rows) == ("FR", 1)
+    assert (lane.y0, lane.y1) == pytest.approx(FIRST_LANE)
+    assert lane.row_height == pytest.approx(ROW)
+    assert layout.routes == {"l": ("straight", 0.0)}
+    assert layout.offset == (0.0, 0.0) and layout.repaired
+
+
+def test_the_columns_layout_has_no_lane_names_column():
+    layout = cl.chain_layout([cl.Actor("a", "Ab", "FR", 0), cl.Actor("b", "Ab", "MG", 1)],
+                             [cl.Link("l", "a", "b")], mode="columns")
+    assert xy(layout) == {"a": (118.8, 38.5), "b": (334.8, 38.5)}
+    assert layout.width == pytest.approx(2 * 10.8 + 2 * 216)
+    assert [lane.key for lane in layout.lanes] == [""]
+
+
+def test_lanes_stack_down_the_chain_and_the_unknown_country_comes_last():
+    layout = cl.chain_layout([cl.Actor("c", "Ab", "", 2), cl.Actor("b", "Ab", "MG", 1),
+                              cl.Actor("a", "Ab", "FR", 0)],
+                             [cl.Link("l2", "b", "c"), cl.Link("l1", "a", "b")])
+    assert [lane.key for lane in layout.lanes] == ["FR", "MG", ""]
+    tops = [10.8 + i * (ROW + 12.6) for i in range(4)]  # 10.8, 91.7, 172.6, 253.5
+    assert [(lane.y0, lane.y1) for lane in layout.lanes] == [
+        pytest.approx((tops[i], tops[i + 1])) for i in range(3)]
+    assert xy(layout) == {"a": (244.8, 38.5), "b": (460.8, 119.4), "c": (676.8, 200.3)}
+    assert layout.height == pytest.approx(tops[3] + 10.8)
+    assert layout.width == pytest.approx(126 + 2 * 10.8 + 3 * 216)
+    assert layout.routes == {"l1": ("straight", 0.0), "l2": ("straight", 0.0)}
+
+
+def test_short_names_of_one_column_share_a_row_side_by_side():
+    layout = cl.chain_layout([cl.Actor("b", "B", "FR", 0), cl.Actor("a", "A", "FR", 0)], [])
+    # each takes its marker's width, 32, with 18 between: 82 centred on 244.8
+    assert xy(layout) == {"a": (219.8, 38.5), "b": (269.8, 38.5)}
+    assert [(p.row, p.slot) for _, p in sorted(layout.actors.items())] == [(0, 0), (0, 1)]
+    assert layout.lanes[0].rows == 1
+    assert layout.height == pytest.approx(FIRST_LANE[1] + 10.8)
+    assert layout.width == pytest.approx(126 + 2 * 10.8 + 216)
+
+
+def test_fitted_wrap_keeps_the_columns_within_the_width():
+    # (400 - 2 x 10.8) / 2 - 45 = 144.2: labels 144 wide
+    assert cl.fitted_wrap(2, 0.0, 171.0, 400.0) == 144
+    # (700 - 126 - 21.6) / 4 - 45 = 93.1, below the narrowest allowed, 6.5 x 18
+    assert cl.fitted_wrap(4, 126.0, 171.0, 700.0) == 117.0
+    assert cl.fitted_wrap(1, 0.0, 171.0, 1000.0) == 171.0  # room for more: the width asked
+    assert cl.fitted_wrap(0, 0.0, 171.0, 400.0) == 171.0  # no column counts as one: 333.4
