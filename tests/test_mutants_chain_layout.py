@@ -79,3 +79,32 @@ def test_fitted_wrap_keeps_the_columns_within_the_width():
     assert cl.fitted_wrap(4, 126.0, 171.0, 700.0) == 117.0
     assert cl.fitted_wrap(1, 0.0, 171.0, 1000.0) == 171.0  # room for more: the width asked
     assert cl.fitted_wrap(0, 0.0, 171.0, 400.0) == 171.0  # no column counts as one: 333.4
+
+
+def test_drawing_box_holds_markers_labels_and_lane_bands():
+    actors = [cl.Actor("a", "Ab", "FR", 0), cl.Actor("b", "Ab", "FR", 1)]
+    links = [cl.Link("l", "a", "b")]
+    # in columns: from a's marker (118.8 - 16, 38.5 - 16) to b's marker's right side and the
+    # foot of the labels (38.5 + 16 + 3 + 22.5)
+    box = cl.drawing_box(cl.chain_layout(actors, links, mode="columns"))
+    assert (box.x0, box.y0, box.x1, box.y1) == pytest.approx((102.8, 22.5, 350.8, 80.0))
+    # in lanes: the band, from the margin to the width less the margin
+    box = cl.drawing_box(cl.chain_layout(actors, links))
+    assert (box.x0, box.y0, box.x1, box.y1) == pytest.approx((10.8, 10.8, 568.8, 91.7))
+    empty = cl.Layout("columns", {}, [], [], 100.0, 100.0)
+    assert cl.drawing_box(empty) == cl.Box(0, 0, 0, 0)
+
+
+def test_label_overlaps_names_each_pair_once_in_order():
+    # Labels "Ab" are 25.92 wide (A 14.04, b 11.88); markers 32. Three actors on a line:
+    # c and a 20 apart (markers overlap), b far off.
+    actors = {k: cl.Placed(cl.Actor(k, "Ab", "FR", 0), ["Ab"], x=x, y=50.0)
+              for k, x in (("c", 100.0), ("a", 120.0), ("b", 400.0))}
+    layout = cl.Layout("lanes", actors, [], [], 600.0, 200.0)
+    assert cl.label_overlaps(layout) == [("a", "c")]
+    # a relation label over b's label (which spans y 69 to 91.5)
+    layout.edge_labels = {"l": cl.Box(390.0, 80.0, 410.0, 90.0)}
+    assert cl.label_overlaps(layout) == [("a", "c"), ("b", "link:l")]
+    # touching edges are not an overlap: a box starting where b's marker ends (x 416)
+    layout.edge_labels = {"l": cl.Box(416.0, 40.0, 430.0, 60.0)}
+    assert cl.label_overlaps(layout) == [("a", "c")]
