@@ -108,3 +108,37 @@ def test_label_overlaps_names_each_pair_once_in_order():
     # touching edges are not an overlap: a box starting where b's marker ends (x 416)
     layout.edge_labels = {"l": cl.Box(416.0, 40.0, 430.0, 60.0)}
     assert cl.label_overlaps(layout) == [("a", "c")]
+
+
+def test_drawing_box_of_an_actor_outside_every_lane_band():
+    placed = cl.Placed(cl.Actor("a", "Ab", "FR", 0), ["Ab"], x=100.0, y=300.0)
+    lane = cl.Lane("FR", "France", ["France"], y0=10.0, y1=100.0)
+    box = cl.drawing_box(cl.Layout("lanes", {"a": placed}, [], [lane], 600.0, 400.0))
+    # the band (10.8 to 589.2, 10 to 100) and the actor, whose label ends 300 + 16 + 3 + 22.5 down
+    assert (box.x0, box.y0, box.x1, box.y1) == pytest.approx((10.8, 10.0, 589.2, 341.5))
+
+
+def test_label_overlaps_finds_pairs_past_a_narrow_box():
+    # Relation labels only, sorted by their left side: the first, wide, overlaps the second
+    # and the third; the second ends before the third starts; the fourth is far off.
+    layout = cl.Layout("lanes", {}, [], [], 600.0, 200.0, edge_labels={
+        "w": cl.Box(0, 0, 100, 10), "n": cl.Box(10, 0, 20, 10), "m": cl.Box(50, 0, 60, 10),
+        "far": cl.Box(200, 0, 210, 10)})
+    assert cl.label_overlaps(layout) == [("link:m", "link:w"), ("link:n", "link:w")]
+
+
+def test_moves_of_an_actor_trade_with_its_cell_or_take_a_free_row():
+    def at(key, lane, column, row):
+        return cl.Placed(cl.Actor(key, key, lane, column), [key], row=row)
+
+    actors = {"p": at("p", "FR", 0, 0), "q": at("q", "FR", 0, 1), "r": at("r", "FR", 1, 2),
+              "s": at("s", "MG", 0, 1)}
+    lanes = [cl.Lane("FR", "FR", ["FR"], rows=3), cl.Lane("MG", "MG", ["MG"], rows=2)]
+    layout = cl.Layout("lanes", actors, [], lanes, 600.0, 400.0)
+    lane_of = {"p": 0, "q": 0, "r": 0, "s": 1}
+    # q shares p's lane and column: they may trade places; row 2 of the lane is free in that
+    # column (r's row 2 is in another column); or a new row 3
+    assert cl._moves(layout, lane_of, "p") == [[("p", 1, 0), ("q", 0, 0)], [("p", 2, 0)],
+                                               [("p", 3, 0)]]
+    # s is alone in its cell: row 0 of its lane, then a new row
+    assert cl._moves(layout, lane_of, "s") == [[("s", 0, 0)], [("s", 2, 0)]]
