@@ -142,3 +142,20 @@ def test_moves_of_an_actor_trade_with_its_cell_or_take_a_free_row():
                                                [("p", 3, 0)]]
     # s is alone in its cell: row 0 of its lane, then a new row
     assert cl._moves(layout, lane_of, "s") == [[("s", 0, 0)], [("s", 2, 0)]]
+
+
+def test_moves_try_the_nearest_rows_first():
+    def at(key, column, row):
+        return cl.Placed(cl.Actor(key, key, "FR", column), [key], row=row)
+
+    actors = {"p": at("p", 0, 3), "a": at("a", 0, 0), "b": at("b", 0, 2), "c": at("c", 0, 4),
+              "t": at("t", 1, 4)}
+    layout = cl.Layout("lanes", actors, [], [cl.Lane("FR", "FR", ["FR"], rows=6)], 900.0, 900.0)
+    lane_of = dict.fromkeys(actors, 0)
+    # p trades with the two mates one row away (b, c), not a three rows up; then the free
+    # rows 1 and 5 (two away each), then a new row
+    assert cl._moves(layout, lane_of, "p") == [
+        [("p", 2, 0), ("b", 3, 0)], [("p", 4, 0), ("c", 3, 0)], [("p", 1, 0)], [("p", 5, 0)],
+        [("p", 6, 0)]]
+    # t is alone in its column: the two nearest of rows 0 to 5, 3 and 5, then a new row
+    assert cl._moves(layout, lane_of, "t") == [[("t", 3, 0)], [("t", 5, 0)], [("t", 6, 0)]]
