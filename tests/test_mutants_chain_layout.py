@@ -159,3 +159,17 @@ def test_moves_try_the_nearest_rows_first():
         [("p", 6, 0)]]
     # t is alone in its column: the two nearest of rows 0 to 5, 3 and 5, then a new row
     assert cl._moves(layout, lane_of, "t") == [[("t", 3, 0)], [("t", 5, 0)], [("t", 6, 0)]]
+
+
+def test_a_links_midpoint_is_halfway_along_the_curve_drawn():
+    actors = {k: cl.Placed(cl.Actor(k, k, "FR", 0), [k], x=x, y=y)
+              for k, x, y in (("a", 20.0, 10.0), ("b", 120.0, 10.0))}
+    link = cl.Link("l", "a", "b")
+    layout = cl.Layout("lanes", actors, [link], [], 600.0, 200.0)
+    assert layout.midpoint(link) == pytest.approx((70.0, 10.0))
+    # curvedCW, roundness 0.2: control point 0.6 x 100 away at 0.6 pi from the link's
+    # direction, (20 + 60 sin 0.6pi, 10 + 60 cos 0.6pi) = (77.063, -8.541); halfway along the
+    # curve: a quarter of each end and half the control point
+    layout.routes = {"l": ("curvedCW", 0.2)}
+    assert layout.midpoint(link) == pytest.approx((5 + 38.5317 + 30, 2.5 - 4.2705 + 2.5),
+                                                  abs=1e-3)
