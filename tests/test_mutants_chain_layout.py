@@ -173,3 +173,52 @@ def test_a_links_midpoint_is_halfway_along_the_curve_drawn():
     layout.routes = {"l": ("curvedCW", 0.2)}
     assert layout.midpoint(link) == pytest.approx((5 + 38.5317 + 30, 2.5 - 4.2705 + 2.5),
                                                   abs=1e-3)
+
+
+def packed(count: int, cell_width: float, rows: list[int] | None = None) -> list[tuple]:
+    """(key, row, slot) of `count` one-letter actors of one lane and column (each 32 wide, its
+    marker) after packing into cells `cell_width` wide."""
+    keys = "abcd"[:count]
+    placed = {k: cl.Placed(cl.Actor(k, k.upper(), "FR", 0), [k.upper()],
+                           row=(rows or list(range(count)))[i]) for i, k in enumerate(keys)}
+    cl._pack_cells(placed, dict.fromkeys(keys, 0), cell_width)
+    return [(k, p.row, p.slot) for k, p in placed.items()]
+
+
+def test_packing_puts_side_by_side_what_fits_the_cell():
+    # two take 32 + 18 + 32 = 82: exactly the width, so they share a row
+    assert packed(3, 82.0) == [("a", 0, 0), ("b", 0, 1), ("c", 1, 0)]
+    # 60 holds one only: one a row, in the rows they had
+    assert packed(3, 60.0) == [("a", 0, 0), ("b", 1, 0), ("c", 2, 0)]
+    # three take 132; a fourth would take 182
+    assert packed(4, 140.0) == [("a", 0, 0), ("b", 0, 1), ("c", 0, 2), ("d", 1, 0)]
+
+
+def test_packing_keeps_a_cell_that_fits_one_a_row_in_its_rows():
+    # Two cells of one lane: column 0 packs three into two rows, so the lane has two rows;
+    # column 1's two actors (rows 0 and 1 from the ordering) keep one a row.
+    placed = {k: cl.Placed(cl.Actor(k, k.upper(), "FR", col), [k.upper()], row=row, slot=1)
+              for k, col, row in (("a", 0, 0), ("b", 0, 1), ("c", 0, 2), ("x", 1, 1),
+                                  ("y", 1, 0))}
+    cl._pack_cells(placed, dict.fromkeys(placed, 0), 82.0)
+    assert {k: (p.row, p.slot) for k, p in placed.items()} == {
+        "a": (0, 0), "b": (0, 1), "c": (1, 0), "x": (1, 0), "y": (0, 0)}
+
+
+def pack(cells: list[tuple[str, int, int]], cell_width: float = 82.0) -> dict[str, tuple]:
+    placed = {k: cl.Placed(cl.Actor(k, k.upper(), "FR", col), [k.upper()], row=row, slot=1)
+              for k, col, row in cells}
+    cl._pack_cells(placed, dict.fromkeys(placed, 0), cell_width)
+    return {k: (p.row, p.slot) for k, p in placed.items()}
+
+
+def test_a_cell_after_packing_keeps_its_rows_within_the_lanes_new_height():
+    # column 0's three pack into two rows; column 1 (first in the table) had rows 1 and 2 of
+    # the three the ordering gave: moved up into rows 0 and 1
+    assert pack([("x", 1, 1), ("y", 1, 2), ("a", 0, 0), ("b", 0, 1), ("c", 0, 2)]) == {
+        "x": (0, 0), "y": (1, 0), "a": (0, 0), "b": (0, 1), "c": (1, 0)}
+    # column 0's five pack into three rows; column 1's rows 0 and 1 stay as they are
+    assert pack([("y", 1, 0), ("x", 1, 1)] +
+                [(k, 0, i) for i, k in enumerate("abcde")]) == {
+        "y": (0, 0), "x": (1, 0), "a": (0, 0), "b": (0, 1), "c": (1, 0), "d": (1, 1),
+        "e": (2, 0)}
