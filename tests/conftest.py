@@ -9,6 +9,8 @@ import random
 import re
 import shutil
 import socket
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -163,3 +165,19 @@ def free_ports(n: int = 1) -> list[int]:
         except OSError:
             continue
     raise RuntimeError("no free ports")
+
+
+def wait_until(condition: Callable[[], object], timeout: float, what: str | Callable[[], str],
+               pause: float = 0.2):
+    """Ask `condition` again and again until it gives something true, and return that; fail
+    with `what` (a text, or a function giving one, such as a server's log so far) once
+    `timeout` seconds have passed. For conditions outside a page (a server's port, its log);
+    on a page, Playwright's `expect` waits."""
+    deadline = time.monotonic() + timeout
+    while True:
+        result = condition()
+        if result:
+            return result
+        if time.monotonic() >= deadline:
+            raise AssertionError(f"not within {timeout:g} s: {what() if callable(what) else what}")
+        time.sleep(pause)

@@ -162,6 +162,7 @@ def test_generated_chains_draw_clean(n, seed):
     assert lane_span(layout, order) <= lane_span(layout, first_seen)
 
 
+@pytest.mark.large_layout
 @pytest.mark.parametrize("seed", [0, 1, 2])
 def test_generated_50_actors_draw_clean(seed):
     actors, links = generated_chain(50, seed)
@@ -267,6 +268,7 @@ def test_large_chains_skip_the_repair_but_stay_fast():
     assert all(0 <= p.x <= layout.width and 0 <= p.y <= layout.height for p in sample)
 
 
+@pytest.mark.large_layout
 @pytest.mark.parametrize("wide", [False, True])
 def test_the_benchmark_chain_of_50_routes_every_link_clear(wide):
     # the scale benchmark's smallest case: 50 actors over 19 countries, 96 links; on the page

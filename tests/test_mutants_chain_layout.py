@@ -1,5 +1,224 @@
 """Tests that kill the surviving mutants of chain_layout (see tests/mutation/RESULTS.md).
 
-None yet: the file is listed under [tool.mutmut] in pyproject.toml already, so that tests
-added here keep the verdicts mutmut has (a change to that list throws them away).
+Chains of two or three actors whose geometry is worked out by hand from the drawing's
+constants, written out here as numbers: the label font is 18 units, so a line is 22.5 high,
+the margin 10.8, a lane's padding 6.3, the gap under a row 10.8, the gap between two actors
+sharing a row 18, and a column 216 wide (a label 171 wide and 45 for the arrow); the lane
+names' column on the left is 126 wide. A marker's radius is 16 and a label starts 3 below it.
 """
+
+from __future__ import annotations
+
+import pytest
+
+from app.charts import chain_layout as cl
+
+# A row holds a marker (32), the gap to its label (3), one line (22.5) and the gap (10.8): 68.3.
+# A lane: 10.8 of margin above, then 6.3 + 68.3 + 6.3. An actor sits 6.3 + 16 + 5.4 below its
+# lane's top.
+ROW = 68.3
+FIRST_LANE = (10.8, 10.8 + 6.3 + ROW + 6.3)  # 10.8 to 91.7
+FIRST_ROW_Y = 10.8 + 6.3 + 16 + 5.4  # 38.5
+
+
+def xy(layout: cl.Layout) -> dict[str, tuple[float, float]]:
+    return {k: (round(p.x, 6), round(p.y, 6)) for k, p in layout.actors.items()}
+
+
+def test_two_actors_of_one_country_one_column_apart():
+    layout = cl.chain_layout([cl.Actor("a", "Ab", "FR", 0), cl.Actor("b", "Ab", "FR", 1)],
+                             [cl.Link("l", "a", "b")])
+    # columns centred at 126 + 10.8 + 108 and one column further
+    assert xy(layout) == {"a": (244.8, 38.5), "b": (460.8, 38.5)}
+    assert layout.width == pytest.approx(126 + 2 * 10.8 + 2 * 216)  # 579.6
+    assert layout.height == pytest.approx(FIRST_LANE[1] + 10.8)  # 102.5
+    [lane] = layout.lanes
+    assert (lane.key, lane.rows) == ("FR", 1)
+    assert (lane.y0, lane.y1) == pytest.approx(FIRST_LANE)
+    assert lane.row_height == pytest.approx(ROW)
+    assert layout.routes == {"l": ("straight", 0.0)}
+    assert layout.offset == (0.0, 0.0) and layout.repaired
+
+
+def test_the_columns_layout_has_no_lane_names_column():
+    layout = cl.chain_layout([cl.Actor("a", "Ab", "FR", 0), cl.Actor("b", "Ab", "MG", 1)],
+                             [cl.Link("l", "a", "b")], mode="columns")
+    assert xy(layout) == {"a": (118.8, 38.5), "b": (334.8, 38.5)}
+    assert layout.width == pytest.approx(2 * 10.8 + 2 * 216)
+    assert [lane.key for lane in layout.lanes] == [""]
+
+
+def test_lanes_stack_down_the_chain_and_the_unknown_country_comes_last():
+    layout = cl.chain_layout([cl.Actor("c", "Ab", "", 2), cl.Actor("b", "Ab", "MG", 1),
+                              cl.Actor("a", "Ab", "FR", 0)],
+                             [cl.Link("l2", "b", "c"), cl.Link("l1", "a", "b")])
+    assert [lane.key for lane in layout.lanes] == ["FR", "MG", ""]
+    tops = [10.8 + i * (ROW + 12.6) for i in range(4)]  # 10.8, 91.7, 172.6, 253.5
+    assert [(lane.y0, lane.y1) for lane in layout.lanes] == [
+        pytest.approx((tops[i], tops[i + 1])) for i in range(3)]
+    assert xy(layout) == {"a": (244.8, 38.5), "b": (460.8, 119.4), "c": (676.8, 200.3)}
+    assert layout.height == pytest.approx(tops[3] + 10.8)
+    assert layout.width == pytest.approx(126 + 2 * 10.8 + 3 * 216)
+    assert layout.routes == {"l1": ("straight", 0.0), "l2": ("straight", 0.0)}
+
+
+def test_short_names_of_one_column_share_a_row_side_by_side():
+    layout = cl.chain_layout([cl.Actor("b", "B", "FR", 0), cl.Actor("a", "A", "FR", 0)], [])
+    # each takes its marker's width, 32, with 18 between: 82 centred on 244.8
+    assert xy(layout) == {"a": (219.8, 38.5), "b": (269.8, 38.5)}
+    assert [(p.row, p.slot) for _, p in sorted(layout.actors.items())] == [(0, 0), (0, 1)]
+    assert layout.lanes[0].rows == 1
+    assert layout.height == pytest.approx(FIRST_LANE[1] + 10.8)
+    assert layout.width == pytest.approx(126 + 2 * 10.8 + 216)
+
+
+def test_fitted_wrap_keeps_the_columns_within_the_width():
+    # (400 - 2 x 10.8) / 2 - 45 = 144.2: labels 144 wide
+    assert cl.fitted_wrap(2, 0.0, 171.0, 400.0) == 144
+    # (700 - 126 - 21.6) / 4 - 45 = 93.1, below the narrowest allowed, 6.5 x 18
+    assert cl.fitted_wrap(4, 126.0, 171.0, 700.0) == 117.0
+    assert cl.fitted_wrap(1, 0.0, 171.0, 1000.0) == 171.0  # room for more: the width asked
+    assert cl.fitted_wrap(0, 0.0, 171.0, 400.0) == 171.0  # no column counts as one: 333.4
+
+
+def test_drawing_box_holds_markers_labels_and_lane_bands():
+    actors = [cl.Actor("a", "Ab", "FR", 0), cl.Actor("b", "Ab", "FR", 1)]
+    links = [cl.Link("l", "a", "b")]
+    # in columns: from a's marker (118.8 - 16, 38.5 - 16) to b's marker's right side and the
+    # foot of the labels (38.5 + 16 + 3 + 22.5)
+    box = cl.drawing_box(cl.chain_layout(actors, links, mode="columns"))
+    assert (box.x0, box.y0, box.x1, box.y1) == pytest.approx((102.8, 22.5, 350.8, 80.0))
+    # in lanes: the band, from the margin to the width less the margin
+    box = cl.drawing_box(cl.chain_layout(actors, links))
+    assert (box.x0, box.y0, box.x1, box.y1) == pytest.approx((10.8, 10.8, 568.8, 91.7))
+    empty = cl.Layout("columns", {}, [], [], 100.0, 100.0)
+    assert cl.drawing_box(empty) == cl.Box(0, 0, 0, 0)
+
+
+def test_label_overlaps_names_each_pair_once_in_order():
+    # Labels "Ab" are 25.92 wide (A 14.04, b 11.88); markers 32. Three actors on a line:
+    # c and a 20 apart (markers overlap), b far off.
+    actors = {k: cl.Placed(cl.Actor(k, "Ab", "FR", 0), ["Ab"], x=x, y=50.0)
+              for k, x in (("c", 100.0), ("a", 120.0), ("b", 400.0))}
+    layout = cl.Layout("lanes", actors, [], [], 600.0, 200.0)
+    assert cl.label_overlaps(layout) == [("a", "c")]
+    # a relation label over b's label (which spans y 69 to 91.5)
+    layout.edge_labels = {"l": cl.Box(390.0, 80.0, 410.0, 90.0)}
+    assert cl.label_overlaps(layout) == [("a", "c"), ("b", "link:l")]
+    # touching edges are not an overlap: a box starting where b's marker ends (x 416)
+    layout.edge_labels = {"l": cl.Box(416.0, 40.0, 430.0, 60.0)}
+    assert cl.label_overlaps(layout) == [("a", "c")]
+
+
+def test_drawing_box_of_an_actor_outside_every_lane_band():
+    placed = cl.Placed(cl.Actor("a", "Ab", "FR", 0), ["Ab"], x=100.0, y=300.0)
+    lane = cl.Lane("FR", "France", ["France"], y0=10.0, y1=100.0)
+    box = cl.drawing_box(cl.Layout("lanes", {"a": placed}, [], [lane], 600.0, 400.0))
+    # the band (10.8 to 589.2, 10 to 100) and the actor, whose label ends 300 + 16 + 3 + 22.5 down
+    assert (box.x0, box.y0, box.x1, box.y1) == pytest.approx((10.8, 10.0, 589.2, 341.5))
+
+
+def test_label_overlaps_finds_pairs_past_a_narrow_box():
+    # Relation labels only, sorted by their left side: the first, wide, overlaps the second
+    # and the third; the second ends before the third starts; the fourth is far off.
+    layout = cl.Layout("lanes", {}, [], [], 600.0, 200.0, edge_labels={
+        "w": cl.Box(0, 0, 100, 10), "n": cl.Box(10, 0, 20, 10), "m": cl.Box(50, 0, 60, 10),
+        "far": cl.Box(200, 0, 210, 10)})
+    assert cl.label_overlaps(layout) == [("link:m", "link:w"), ("link:n", "link:w")]
+
+
+def test_moves_of_an_actor_trade_with_its_cell_or_take_a_free_row():
+    def at(key, lane, column, row):
+        return cl.Placed(cl.Actor(key, key, lane, column), [key], row=row)
+
+    actors = {"p": at("p", "FR", 0, 0), "q": at("q", "FR", 0, 1), "r": at("r", "FR", 1, 2),
+              "s": at("s", "MG", 0, 1)}
+    lanes = [cl.Lane("FR", "FR", ["FR"], rows=3), cl.Lane("MG", "MG", ["MG"], rows=2)]
+    layout = cl.Layout("lanes", actors, [], lanes, 600.0, 400.0)
+    lane_of = {"p": 0, "q": 0, "r": 0, "s": 1}
+    # q shares p's lane and column: they may trade places; row 2 of the lane is free in that
+    # column (r's row 2 is in another column); or a new row 3
+    assert cl._moves(layout, lane_of, "p") == [[("p", 1, 0), ("q", 0, 0)], [("p", 2, 0)],
+                                               [("p", 3, 0)]]
+    # s is alone in its cell: row 0 of its lane, then a new row
+    assert cl._moves(layout, lane_of, "s") == [[("s", 0, 0)], [("s", 2, 0)]]
+
+
+def test_moves_try_the_nearest_rows_first():
+    def at(key, column, row):
+        return cl.Placed(cl.Actor(key, key, "FR", column), [key], row=row)
+
+    actors = {"p": at("p", 0, 3), "a": at("a", 0, 0), "b": at("b", 0, 2), "c": at("c", 0, 4),
+              "t": at("t", 1, 4)}
+    layout = cl.Layout("lanes", actors, [], [cl.Lane("FR", "FR", ["FR"], rows=6)], 900.0, 900.0)
+    lane_of = dict.fromkeys(actors, 0)
+    # p trades with the two mates one row away (b, c), not a three rows up; then the free
+    # rows 1 and 5 (two away each), then a new row
+    assert cl._moves(layout, lane_of, "p") == [
+        [("p", 2, 0), ("b", 3, 0)], [("p", 4, 0), ("c", 3, 0)], [("p", 1, 0)], [("p", 5, 0)],
+        [("p", 6, 0)]]
+    # t is alone in its column: the two nearest of rows 0 to 5, 3 and 5, then a new row
+    assert cl._moves(layout, lane_of, "t") == [[("t", 3, 0)], [("t", 5, 0)], [("t", 6, 0)]]
+
+
+def test_a_links_midpoint_is_halfway_along_the_curve_drawn():
+    actors = {k: cl.Placed(cl.Actor(k, k, "FR", 0), [k], x=x, y=y)
+              for k, x, y in (("a", 20.0, 10.0), ("b", 120.0, 10.0))}
+    link = cl.Link("l", "a", "b")
+    layout = cl.Layout("lanes", actors, [link], [], 600.0, 200.0)
+    assert layout.midpoint(link) == pytest.approx((70.0, 10.0))
+    # curvedCW, roundness 0.2: control point 0.6 x 100 away at 0.6 pi from the link's
+    # direction, (20 + 60 sin 0.6pi, 10 + 60 cos 0.6pi) = (77.063, -8.541); halfway along the
+    # curve: a quarter of each end and half the control point
+    layout.routes = {"l": ("curvedCW", 0.2)}
+    assert layout.midpoint(link) == pytest.approx((5 + 38.5317 + 30, 2.5 - 4.2705 + 2.5),
+                                                  abs=1e-3)
+
+
+def packed(count: int, cell_width: float, rows: list[int] | None = None) -> list[tuple]:
+    """(key, row, slot) of `count` one-letter actors of one lane and column (each 32 wide, its
+    marker) after packing into cells `cell_width` wide."""
+    keys = "abcd"[:count]
+    placed = {k: cl.Placed(cl.Actor(k, k.upper(), "FR", 0), [k.upper()],
+                           row=(rows or list(range(count)))[i]) for i, k in enumerate(keys)}
+    cl._pack_cells(placed, dict.fromkeys(keys, 0), cell_width)
+    return [(k, p.row, p.slot) for k, p in placed.items()]
+
+
+def test_packing_puts_side_by_side_what_fits_the_cell():
+    # two take 32 + 18 + 32 = 82: exactly the width, so they share a row
+    assert packed(3, 82.0) == [("a", 0, 0), ("b", 0, 1), ("c", 1, 0)]
+    # 60 holds one only: one a row, in the rows they had
+    assert packed(3, 60.0) == [("a", 0, 0), ("b", 1, 0), ("c", 2, 0)]
+    # three take 132; a fourth would take 182
+    assert packed(4, 140.0) == [("a", 0, 0), ("b", 0, 1), ("c", 0, 2), ("d", 1, 0)]
+
+
+def test_packing_keeps_a_cell_that_fits_one_a_row_in_its_rows():
+    # Two cells of one lane: column 0 packs three into two rows, so the lane has two rows;
+    # column 1's two actors (rows 0 and 1 from the ordering) keep one a row.
+    placed = {k: cl.Placed(cl.Actor(k, k.upper(), "FR", col), [k.upper()], row=row, slot=1)
+              for k, col, row in (("a", 0, 0), ("b", 0, 1), ("c", 0, 2), ("x", 1, 1),
+                                  ("y", 1, 0))}
+    cl._pack_cells(placed, dict.fromkeys(placed, 0), 82.0)
+    assert {k: (p.row, p.slot) for k, p in placed.items()} == {
+        "a": (0, 0), "b": (0, 1), "c": (1, 0), "x": (1, 0), "y": (0, 0)}
+
+
+def pack(cells: list[tuple[str, int, int]], cell_width: float = 82.0) -> dict[str, tuple]:
+    placed = {k: cl.Placed(cl.Actor(k, k.upper(), "FR", col), [k.upper()], row=row, slot=1)
+              for k, col, row in cells}
+    cl._pack_cells(placed, dict.fromkeys(placed, 0), cell_width)
+    return {k: (p.row, p.slot) for k, p in placed.items()}
+
+
+def test_a_cell_after_packing_keeps_its_rows_within_the_lanes_new_height():
+    # column 0's three pack into two rows; column 1 (first in the table) had rows 1 and 2 of
+    # the three the ordering gave: moved up into rows 0 and 1
+    assert pack([("x", 1, 1), ("y", 1, 2), ("a", 0, 0), ("b", 0, 1), ("c", 0, 2)]) == {
+        "x": (0, 0), "y": (1, 0), "a": (0, 0), "b": (0, 1), "c": (1, 0)}
+    # column 0's five pack into three rows; column 1's rows 0 and 1 stay as they are
+    assert pack([("y", 1, 0), ("x", 1, 1)] +
+                [(k, 0, i) for i, k in enumerate("abcde")]) == {
+        "y": (0, 0), "x": (1, 0), "a": (0, 0), "b": (0, 1), "c": (1, 0), "d": (1, 1),
+        "e": (2, 0)}

@@ -11,7 +11,6 @@ import signal
 import subprocess
 import tempfile
 import sys
-import time
 import urllib.request
 from pathlib import Path
 
@@ -20,7 +19,7 @@ import pytest
 PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT))  # `deploy` is a folder of the project, not a package
 
-from conftest import free_ports  # noqa: E402
+from conftest import free_ports, wait_until  # noqa: E402
 from deploy.local import haproxy_path  # noqa: E402
 
 
@@ -49,17 +48,17 @@ def test_serve_starts_replicas_behind_the_proxy_and_ctrl_c_stops_them(tmp_path):
         cwd=PROJECT, stdout=log, stderr=subprocess.STDOUT, preexec_fn=_as_a_terminal_would,
         env=os.environ | {"TMPDIR": str(runtime_parent)})
     try:
-        deadline = time.monotonic() + 180
-        while True:
+        def served_cookie() -> str | None:
+            """The cookie of the page through the proxy, once it answers (None before)."""
             assert proc.poll() is None, (tmp_path / "serve.log").read_text()
             try:
                 with urllib.request.urlopen(f"http://127.0.0.1:{proxy_port}/chain",
                                             timeout=2) as resp:
-                    cookie = resp.headers.get("Set-Cookie", "")
-                    break
+                    return resp.headers.get("Set-Cookie", "") or "(no cookie)"
             except OSError:
-                assert time.monotonic() < deadline, (tmp_path / "serve.log").read_text()
-                time.sleep(0.5)
+                return None
+
+        cookie = wait_until(served_cookie, 180, lambda: (tmp_path / "serve.log").read_text())
         assert re.match(r"DLCSRV=r[12];", cookie), cookie
         for port in (first_replica, first_replica + 1):
             with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health",

@@ -14,16 +14,18 @@ import signal
 import socket
 import subprocess
 import threading
-import time
 import urllib.request
 
+from conftest import wait_until
 from tests.browser.conftest import PROJECT, assert_clean, free_port, wait_for_charts
 
 START_TIMEOUT_S = 90
 # The launch command first checks the install (scripts/setup.sh), which may ask the package
 # index: the one place the project is allowed to reach. The app itself may reach nothing.
 PACKAGE_INDEX = ("pypi.org:", "files.pythonhosted.org:")
-AFTER_START_S = 3.0  # Streamlit prints its URLs (and looked up its external IP) just after start
+# Streamlit prints its address once started, after looking up the machine's public address
+# when it is asked to (a request this test must see): that line is waited for.
+STARTED_LINE = "URL: "
 
 
 class RecordingProxy:
@@ -61,7 +63,15 @@ class RecordingProxy:
         self.sock.close()
 
 
-def test_launch_command_serves_pages_without_any_outside_request(watched):
+def _healthy(base: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as resp:
+            return resp.status == 200
+    except OSError:
+        return False
+
+
+def test_launch_command_serves_pages_without_any_outside_request(watched, tmp_path):
     port = free_port()
     with RecordingProxy() as proxy:
         address = f"http://127.0.0.1:{proxy.port}"
@@ -71,28 +81,33 @@ def test_launch_command_serves_pages_without_any_outside_request(watched):
         env |= {"no_proxy": "localhost,127.0.0.1", "NO_PROXY": "localhost,127.0.0.1",
                 "PIP_RETRIES": "0"}  # the set-up's index check fails fast here
         # As a reader starts it (README), on another port: no address, no telemetry flag.
-        proc = subprocess.Popen(["bash", "scripts/run-app.sh", "--server.port", str(port)],
-                                cwd=PROJECT, env=env, stdout=subprocess.PIPE,
-                                stderr=subprocess.STDOUT, start_new_session=True)
+        log_path = tmp_path / "app.log"
+        env["PYTHONUNBUFFERED"] = "1"  # the log is read while the app runs
+        with log_path.open("wb") as log:
+            proc = subprocess.Popen(["bash", "scripts/run-app.sh", "--server.port", str(port)],
+                                    cwd=PROJECT, env=env, stdout=log, stderr=subprocess.STDOUT,
+                                    start_new_session=True)
         base = f"http://localhost:{port}"
+
+        def output() -> str:
+            return log_path.read_bytes().decode(errors="replace")
+
         try:
-            deadline = time.monotonic() + START_TIMEOUT_S
-            while True:
-                try:
-                    with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as resp:
-                        if resp.status == 200:
-                            break
-                except OSError:
-                    assert time.monotonic() < deadline, "the app did not start"
-                    time.sleep(0.3)
-            time.sleep(AFTER_START_S)
+            def started() -> bool:
+                assert proc.poll() is None, "the app stopped:\n" + output()[-2000:]
+                return _healthy(base)
+
+            wait_until(started, START_TIMEOUT_S,
+                       lambda: "the app did not start:\n" + output()[-2000:])
+            wait_until(lambda: STARTED_LINE in output(), START_TIMEOUT_S,
+                       lambda: "the app printed no address:\n" + output()[-2000:])
             watched.page.goto(f"{base}/flows")
             wait_for_charts(watched.page, 1, timeout=60_000)
             assert_clean(watched)
         finally:
             os.killpg(proc.pid, signal.SIGTERM)
-            output = proc.communicate(timeout=20)[0].decode(errors="replace")
+            proc.wait(timeout=20)
     outside = [line for line in proxy.seen
                if not (line.startswith("CONNECT ") and line.split()[1].startswith(PACKAGE_INDEX))]
     assert outside == [], outside
-    assert "external IP" not in output, output[-2000:]
+    assert "external IP" not in output(), output()[-2000:]

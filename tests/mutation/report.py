@@ -61,6 +61,25 @@ def unjudged_names(modules: list[str]) -> list[str]:
     return names
 
 
+def previous_report() -> tuple[dict[str, str], dict[str, list[str]]]:
+    """The rows and survivor lines of the results file as it stands, by module: a module whose
+    verdicts are not in mutants/ (git-ignored, so absent in a fresh copy of the project) keeps
+    them, instead of showing as not run or run afresh."""
+    rows: dict[str, str] = {}
+    survivors: dict[str, list[str]] = {}
+    path = HERE / "RESULTS.md"
+    if not path.exists():
+        return rows, survivors
+    for line in path.read_text(encoding="utf-8").splitlines():
+        cells = line.split(" | ")
+        if line.startswith("| ") and cells[0][2:] in MODULES and "not run |" not in line:
+            rows[cells[0][2:]] = line
+        elif line.startswith("| `") and cells[0].endswith(")"):
+            module = cells[0].rsplit("(", 1)[1][:-1]
+            survivors.setdefault(module, []).append(line)
+    return rows, survivors
+
+
 def main() -> int:
     os.chdir(PROJECT)
     if "--survivors" in sys.argv:
@@ -71,12 +90,17 @@ def main() -> int:
         return 0
     explained = tomllib.loads((HERE / "equivalent.toml").read_text(encoding="utf-8"))
     rows, survivors = [], []
+    kept_rows, kept_survivors = previous_report()
     for module, path in MODULES.items():
         meta = PROJECT / "mutants" / (path + ".meta")
-        if not meta.exists():
+        codes = json.loads(meta.read_text())["exit_code_by_key"] if meta.exists() else {}
+        if all(c is None for c in codes.values()) and module in kept_rows:
+            rows.append(kept_rows[module])
+            survivors += kept_survivors.get(module, [])
+            continue
+        if not codes:
             rows.append(f"| {module} | not run | | | | | |")
             continue
-        codes = json.loads(meta.read_text())["exit_code_by_key"]
         killed = [k for k, c in codes.items() if c in KILLED]
         lived = sorted((k for k, c in codes.items() if c in SURVIVED),
                        key=lambda k: (k.rsplit("_", 1)[0], int(k.rsplit("_", 1)[1])))
@@ -102,7 +126,8 @@ def main() -> int:
         "",
         "Written by `tests/mutation/report.py` after `bash scripts/mutate.sh` (see the README,",
         "\"Mutation testing\"). A mutant is killed when a test fails (or times out) with it. Score:",
-        "killed over mutants judged; with equivalents: killed or explained as equivalent.",
+        "killed over mutants judged; with equivalents: killed or explained as equivalent. A module",
+        "none of whose mutants the last run judged keeps its rows from the run before.",
         "",
         "| module | mutants | killed | survived | no test | not run | score | with equivalents |",
         "|---|---|---|---|---|---|---|---|",
