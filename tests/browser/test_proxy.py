@@ -98,7 +98,7 @@ def test_static_file_comes_from_the_cache_compressed(room):
 
 
 def test_session_stays_on_its_replica_across_reruns(room, page):
-    page.goto(room.base + "/chain?case=voice-assistant")
+    page.goto(room.base + "/chain?case=voice-assistant&show=links")  # its table, to download
     wait_for_app(page)
     wait_for_graph(page)
     mine = serving_replica(page)
