@@ -227,7 +227,12 @@ def test_a_three_actor_case_typed_into_the_grid(server, page_1440, tmp_path):
     put(page, 0, 6, "S1", "multi")
     put(page, 0, 7, "Documented", "select")
 
-    page.get_by_text("Valid: ready to download").wait_for(timeout=30_000)
+    try:
+        page.get_by_text("Valid: ready to download").wait_for(timeout=30_000)
+    except PlaywrightTimeout:  # say which edit did not take: the problems the page lists
+        screenshot(page, "build-not-valid")
+        checks = page.locator(REVISION).first.inner_text(timeout=5_000)
+        raise AssertionError(f"not valid after every edit; the checks say:\n{checks}") from None
     page.get_by_text("Drawn from the rows valid so far: 3 actors, 2 links.").wait_for()
     graph = page.frame_locator("iframe").first
     graph.locator("#mynetwork canvas").wait_for(timeout=30_000)
