@@ -44,19 +44,24 @@ def page_1440(browser):
     context.close()
 
 
+# The key a container was given, read from its classes (the others are styles, which change as
+# the page redraws and say nothing about what it holds).
+_KEY_OF = "e => (e.getAttribute('class').match(/st-key-\\S+/) || [''])[0]"
+
+
 def _grid_class(page) -> str:
-    return page.locator(GRID).first.get_attribute("class")
+    return page.locator(GRID).first.evaluate(_KEY_OF)
 
 
 def _revision(page) -> str:
-    return page.locator(REVISION).first.get_attribute("class")
+    return page.locator(REVISION).first.evaluate(_KEY_OF)
 
 
 def _changed(page, selector: str, before: str, timeout: int) -> None:
-    """Wait until the element's class (its key) is no longer `before`, and the run is over."""
+    """Wait until the element's key is no longer `before`, and the run is over."""
     page.wait_for_function(
-        "([sel, before]) => { const e = document.querySelector(sel);"
-        " return e && e.getAttribute('class') !== before; }", arg=[selector, before],
+        f"([sel, before]) => {{ const e = document.querySelector(sel);"
+        f" return e && ({_KEY_OF})(e) !== before; }}", arg=[selector, before],
         timeout=timeout)
     wait_for_app(page)
 
@@ -148,10 +153,13 @@ def open_table(page, name: str) -> None:
 
 
 def fill_meta(page, label: str, text: str) -> None:
+    """Type a text of the case's metadata and wait until the draft holds it: otherwise the next
+    step would take this edit's revision for its own."""
+    before = _revision(page)
     box = page.get_by_role("textbox", name=label, exact=True)
     box.fill(text)
     box.press("Control+Enter" if label == "Description" else "Enter")
-    wait_for_app(page)
+    _after_edit(page, before)
 
 
 def download_zip(page, tmp_path: Path) -> Path:
