@@ -172,6 +172,18 @@ def test_the_grid_gets_typed_cells_and_gives_text_back():
     assert drafts.options(draft, "actors") == ["firm", "platform", "workers"]
 
 
+def test_drop_downs_name_actors_and_links_and_keep_the_key_the_cell_holds():
+    draft = three_actor_draft()
+    actors = drafts.option_labels(draft, "actors")
+    assert list(actors) == drafts.options(draft, "actors")
+    assert actors["workers"] == "Data workers (workers)"
+    links = drafts.option_labels(draft, "links")
+    assert links["l1"] == "l1: firm → platform"
+    # A row not named yet is offered by its key alone.
+    unnamed = drafts.apply_edits(draft, "actors", {"added_rows": [{"actor_id": "x9"}]})
+    assert drafts.option_labels(unnamed, "actors")["x9"] == "x9"
+
+
 def test_the_case_id_comes_from_the_title_and_never_takes_a_shown_case():
     assert drafts.case_id_for("Voice assistant") == "voice-assistant"
     assert drafts.case_id_for("Voice assistant", {"voice-assistant"}) == "voice-assistant-2"

@@ -151,9 +151,9 @@ def render_meta(draft: Draft) -> Draft:
 def _grid_signature(draft: Draft, table: schema.Table, lang: str) -> tuple:
     """What the grid's drop-downs offer: when it changes, the grid must be drawn afresh."""
     kinds = {drafts.column_kind(table, c) for c in table.columns}
-    return (lang,) + tuple(tuple(drafts.options(draft, source)) if kind in kinds else ()
-                           for kind, source in (("actor", "actors"), ("link", "links"),
-                                                ("sources", "sources")))
+    return (lang,) + tuple(
+        tuple(drafts.option_labels(draft, source).items()) if kind in kinds else ()
+        for kind, source in (("actor", "actors"), ("link", "links"), ("sources", "sources")))
 
 
 def _grid_base(draft: Draft, table: schema.Table, lang: str) -> Draft:
@@ -210,9 +210,9 @@ def column_config(draft: Draft, table: schema.Table, lang: str) -> dict:
                 label, options=drafts.country_options(lang), **common,
                 format_func=lambda code: country_name(code, lang))
         elif kind in ("actor", "link"):
-            source = "actors" if kind == "actor" else "links"
+            labels = drafts.option_labels(draft, "actors" if kind == "actor" else "links")
             config[column.name] = st.column_config.SelectboxColumn(
-                label, options=drafts.options(draft, source), **common)
+                label, options=list(labels), format_func=labels.get, **common)
         elif kind == "sources":
             config[column.name] = st.column_config.MultiselectColumn(
                 label, options=drafts.options(draft, "sources"), **common)

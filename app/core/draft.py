@@ -405,6 +405,24 @@ def options(draft: Draft, table_name: str) -> list[str]:
     return list(dict.fromkeys(keys))
 
 
+def option_labels(draft: Draft, table_name: str) -> dict[str, str]:
+    """How a drop-down names each key: an actor by its name (a reader knows "Data workers", not
+    "w3"), a link by its two ends; the key follows, as it is what the cell holds."""
+    frame = draft.tables[table_name]
+    labels = {}
+    for row in frame.to_dict("records"):
+        key = row[TABLE_BY_NAME[table_name].primary_key]
+        if not key or key in labels:
+            continue
+        if table_name == "actors" and row["name"]:
+            labels[key] = f"{row['name']} ({key})"
+        elif table_name == "links" and row["from_actor"] and row["to_actor"]:
+            labels[key] = f"{key}: {row['from_actor']} → {row['to_actor']}"
+        else:
+            labels[key] = key
+    return labels
+
+
 def row_counts(draft: Draft) -> dict[str, int]:
     """How many rows each table has that are not all empty."""
     return {name: int((frame != "").any(axis=1).sum()) if len(frame) else 0
