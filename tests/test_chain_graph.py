@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 import random
@@ -13,6 +14,7 @@ import pandas as pd
 import pytest
 
 from app.charts import chain_graph as cg
+from app.charts import chain_layout
 from app.charts import palette
 from app.charts.chain_graph import (
     ChainGraph,
@@ -23,7 +25,7 @@ from app.charts.chain_graph import (
     standalone_html,
 )
 from app.core import vocab
-from conftest import ACTOR_TYPE_HEX, OKABE_ITO
+from conftest import ACTOR_TYPE_HEX, OKABE_ITO, bundled
 
 ACTOR_COLS = ["case_id", "actor_id", "name", "actor_type", "country", "workers", "anonymised",
               "description", "source_ids", "certainty"]
@@ -280,6 +282,33 @@ def test_focus_keeps_the_buying_client_lit():
 
 
 # --- options and legend ------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("width", "height", "expected"), [
+    (300, 200, 448),    # small: labels at 1.6 x 14 px, not the 32 px the frame would allow
+    (2000, 400, 240),   # wide: as wide as the frame, never shorter than the smallest frame
+    (500, 1000, 1400),  # tall: grown with the lanes until labels reach 14 px
+    (500, 3000, 640),   # too tall even so: the usual height, the rest a drag away
+])
+def test_the_frame_follows_the_drawing(voice, width, height, expected):
+    """A drawing `width` x `height` in 10-px type, in a 1000-px-wide frame usually 640 tall."""
+    graph = build_chain_graph(*voice)
+    graph = dataclasses.replace(graph, frame=graph.frame | {
+        "width": width, "height": height, "font": 10})
+    assert cg.frame_height(graph, 1000, max_px=640, label_px=14) == expected
+
+
+def test_s_curves_reach_vis_network_as_cubic_curves_with_their_direction():
+    case = bundled().only("voice-assistant")
+    graph = build_chain_graph(case.actors, case.links, case.sources)
+    edges = {edge["id"]: edge for edge in graph.edges}
+    s_routes = {key: route for key, route in graph.layouts[0].routes.items()
+                if route[0] in chain_layout.S_DIRECTION}
+    assert s_routes  # the producer's links down to the platforms
+    for key, (kind, roundness) in s_routes.items():
+        assert edges[key]["smooth"] == {"enabled": True, "type": "cubicBezier",
+                                        "roundness": roundness,
+                                        "forceDirection": chain_layout.S_DIRECTION[kind]}
+
 
 def test_physics_off_by_default(voice):
     assert build_chain_graph(*voice).options["physics"]["enabled"] is False

@@ -51,6 +51,9 @@ MIN_FONT_PX = 12  # below this on a narrow screen, the drawing keeps its size an
 # Labels as large as aimed for: on the page (a 1440-wide laptop), on a slide, embedded.
 PAGE_LABEL_PX, SLIDE_LABEL_PX, EMBEDDED_LABEL_PX = 14, 20, 12
 GROW = 4  # a frame grows with the lanes up to this many times its usual height
+# A small chain is drawn at most this many times larger than aimed for: three actors in 30-px
+# type read as a poster, not a figure; the frame is then only as tall as the drawing.
+MAX_LABEL_GROWTH = 1.6
 WORKER_SIZE_MIN, WORKER_SIZE_MAX = 14, 42
 GREYED_OPACITY = 0.3
 _FALLBACK_CERTAINTY = "inferred"  # unknown values are drawn as the least certain
@@ -407,7 +410,10 @@ def build_chain_graph(
                   *_source_lines(citations_for(citations, case, sids), lang)]
         extra: dict = {"label": verb} if eid in edge_labels else {}
         kind, roundness = routes.get(eid, chain_layout.STRAIGHT)
-        if kind != "straight":  # the curve the layout found clear of every label
+        if kind in chain_layout.S_DIRECTION:  # the curve the layout found clear of every label
+            extra["smooth"] = {"enabled": True, "type": "cubicBezier", "roundness": roundness,
+                               "forceDirection": chain_layout.S_DIRECTION[kind]}
+        elif kind != "straight":
             extra["smooth"] = {"enabled": True, "type": kind, "roundness": roundness}
         net.add_edge(node_id(case, a), node_id(case, b), **{
             **extra,
@@ -564,6 +570,7 @@ def _page(graph: ChainGraph, *, head: str, body_top: str, height_px: int, title:
                "frame": graph.frame or {}, "lanes": list(graph.lanes),
                "fitHeight": fit_height, "minHeight": MIN_HEIGHT_PX,
                "minFont": MIN_FONT_PX, "labelPx": label_px,
+               "maxLabel": MAX_LABEL_GROWTH * label_px,
                "maxHeight": int(max_height_px or height_px),
                "growHeight": GROW * int(max_height_px or height_px),
                "unavailable": translate("graph.unavailable", lang)}
@@ -584,8 +591,8 @@ def frame_height(graph: ChainGraph, width_px: float, *, max_px: int,
     frame = graph.frame or {}
     if not frame.get("width"):
         return max_px
-    fit = min(width_px / frame["width"], max_px / frame["height"])
     target = label_px / frame["font"]
+    fit = min(width_px / frame["width"], max_px / frame["height"], MAX_LABEL_GROWTH * target)
     if fit < target:
         grown = min(target, width_px / frame["width"])
         if frame["height"] * grown > GROW * max_px:

@@ -30,14 +30,16 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from app.charts.chain_shapes import (CURVE_STEPS, FONT, LINE_HEIGHT, MAX_LINES, ROUTES, STRAIGHT,
-                                     WIDE_WRAP_WIDTH, WRAP_WIDTH, Box, crossings, route_paths,
-                                     char_width, link_path, path_box, path_hits_box,
+from app.charts.chain_shapes import (CURVE_STEPS, CURVES, FONT, LINE_HEIGHT, MAX_LINES,
+                                     ROUTES, S_CURVES, S_DIRECTION, STRAIGHT, WIDE_WRAP_WIDTH,
+                                     WRAP_WIDTH, Box, char_width, crossings, link_middle,
+                                     link_path, path_box, path_hits_box, route_paths,
                                      segment_hits_box, text_width, via_point, wrap_label)
 
-__all__ = ["CURVE_STEPS", "FONT", "LINE_HEIGHT", "MAX_LINES", "ROUTES", "STRAIGHT",
-           "WIDE_WRAP_WIDTH", "WRAP_WIDTH", "Box", "char_width", "link_path", "path_box",
-           "path_hits_box", "segment_hits_box", "text_width", "via_point", "wrap_label"]
+__all__ = ["CURVE_STEPS", "FONT", "LINE_HEIGHT", "MAX_LINES", "ROUTES", "S_DIRECTION",
+           "STRAIGHT", "WIDE_WRAP_WIDTH", "WRAP_WIDTH", "Box", "char_width", "link_path",
+           "path_box", "path_hits_box", "segment_hits_box", "text_width", "via_point",
+           "wrap_label"]
 
 COLUMN_GAP = 2.5 * FONT  # room for an arrow between two labels
 COLUMN_PITCH = WRAP_WIDTH + COLUMN_GAP
@@ -51,6 +53,9 @@ LANE_FONT = 0.9 * FONT
 MARGIN = 0.6 * FONT
 EDGE_FONT = 0.8 * FONT
 UNKNOWN_LANE = ""
+# The straight line and the curves first, then the S-curves, worked out only for a link that no
+# curve clears (they come last in `ROUTES`, so this changes no choice, only its cost).
+ROUTE_GROUPS = ([STRAIGHT] + CURVES, S_CURVES)
 SWEEPS = 4  # barycentre sweeps (each one left to right and back): bounded, so near-linear
 EXHAUSTIVE_LANES = 7  # up to this many countries, every lane order is tried
 # Beyond this, no chain is read label by label: links drawn straight, no repair pass, no
@@ -153,13 +158,11 @@ class Layout:
         return self.routes.get(link.key, STRAIGHT)
 
     def path(self, link: Link, route: tuple[str, float] | None = None) -> list[tuple[float, float]]:
-        """The link as drawn, as points: straight, or vis-network's curvedCW / curvedCCW."""
+        """The link as drawn, as points: straight, or one of vis-network's curves."""
         return link_path(*self.segment(link), route or self.route(link))
 
     def midpoint(self, link: Link) -> tuple[float, float]:
-        x0, y0, x1, y1 = self.segment(link)
-        vx, vy = via_point(x0, y0, x1, y1, self.route(link))
-        return 0.25 * x0 + 0.5 * vx + 0.25 * x1, 0.25 * y0 + 0.5 * vy + 0.25 * y1
+        return link_middle(*self.segment(link), self.route(link))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -492,46 +495,52 @@ def _route_links(layout: Layout, stop_above: int | None = None) -> list[tuple[Li
             beside.add(0)
             continue
         dx, dy = round(x1 - x0, 3), round(y1 - y0, 3)
-        shape = _shapes(dx, dy)
         flip = 1 if link.tail == pair[0] else -1
-        free = [flip * side not in beside for side in shape.sides]
-        lo, hi = shape.lo + (x0, y0), shape.hi + (x0, y0)
-        near = (boxes[:, 0] < hi[0]) & (boxes[:, 2] > lo[0]) & (boxes[:, 1] < hi[1]) & \
-            (boxes[:, 3] > lo[1])
-        near &= ~end_box | is_label  # an end's marker is where the link starts or stops
-        cand = np.flatnonzero(near)
-        crossed_by = _crossed(dx, dy, boxes[cand] - (x0, y0, x0, y0))
-        extents = shape.extents + (x0, y0, x0, y0)
-        outs = ((extents[:, 0] < 0) | (extents[:, 1] < 0) | (extents[:, 2] > layout.width) |
-                (extents[:, 3] > layout.height)).tolist()
-        near_owners, near_ends = owners[cand], end_box[cand]
         choice: tuple[str, float] | None = None
         fallback: tuple[str, float] | None = None  # clear, but through an end's label
         outside: tuple[str, float] | None = None  # clear, but out of the frame (grown later)
         doubled: tuple[str, float] | None = None  # clear, but over a link of the same pair
         best: tuple[int, list[str], tuple[str, float]] | None = None
-        for i, route in enumerate(ROUTES):
-            out = outs[i]
-            crossed = crossed_by[i]
-            if not crossed.any():
-                hits, own = [], False
-            else:
-                own = bool((near_ends & crossed).any())
-                hits = [keys[o] for o in
-                        dict.fromkeys(near_owners[crossed & ~near_ends].tolist())]
-            if not hits:
-                if not free[i]:  # clear, but on top of another link between the same actors
-                    doubled = doubled or route
-                    continue
-                if not own and not out:
-                    choice = route
-                    break
-                if not out:
-                    fallback = fallback or route
+        side_of: dict[tuple[str, float], int] = {}
+        excess_of: dict[tuple[str, float], float] = {}
+        for group, routes in enumerate(ROUTE_GROUPS):
+            shape = _shapes(dx, dy, group)
+            lo, hi = shape.lo + (x0, y0), shape.hi + (x0, y0)
+            near = (boxes[:, 0] < hi[0]) & (boxes[:, 2] > lo[0]) & (boxes[:, 1] < hi[1]) & \
+                (boxes[:, 3] > lo[1])
+            near &= ~end_box | is_label  # an end's marker is where the link starts or stops
+            cand = np.flatnonzero(near)
+            crossed_by = _crossed(dx, dy, boxes[cand] - (x0, y0, x0, y0), group)
+            extents = shape.extents + (x0, y0, x0, y0)
+            # how far each shape reaches out of the frame (which grows by as much)
+            excess = np.maximum.reduce([-extents[:, 0], -extents[:, 1],
+                                        extents[:, 2] - layout.width,
+                                        extents[:, 3] - layout.height, np.zeros(len(routes))])
+            near_owners, near_ends = owners[cand], end_box[cand]
+            for i, route in enumerate(routes):
+                side_of[route], excess_of[route] = flip * shape.sides[i], float(excess[i])
+                crossed = crossed_by[i]
+                if not crossed.any():
+                    hits, own = [], False
                 else:
-                    outside = outside or route
-            elif best is None or len(hits) < best[0]:
-                best = (len(hits), hits, route)
+                    own = bool((near_ends & crossed).any())
+                    hits = [keys[o] for o in
+                            dict.fromkeys(near_owners[crossed & ~near_ends].tolist())]
+                if not hits:
+                    if side_of[route] in beside:  # clear, but over a link between the same two
+                        doubled = doubled or route
+                        continue
+                    if not own and not excess_of[route]:
+                        choice = route
+                        break
+                    if not excess_of[route]:
+                        fallback = fallback or route
+                    elif outside is None or excess_of[route] < excess_of[outside]:
+                        outside = route  # the one that grows the frame least
+                elif best is None or len(hits) < best[0]:
+                    best = (len(hits), hits, route)
+            if choice:
+                break
         route = choice or fallback or doubled or outside
         if route is None:
             assert best is not None
@@ -540,13 +549,13 @@ def _route_links(layout: Layout, stop_above: int | None = None) -> list[tuple[Li
             if stop_above is not None and len(blocked) > stop_above:
                 return blocked
         layout.routes[link.key] = route
-        beside.add(flip * shape.sides[ROUTES.index(route)])
+        beside.add(side_of[route])
     return blocked
 
 
 @dataclass(frozen=True)
 class _Shapes:
-    """Every shape of `ROUTES` for a link from (0, 0) to (dx, dy): its segments (and which
+    """The shapes of a route group for a link from (0, 0) to (dx, dy): its segments (and which
     route each belongs to), their extent, each shape's bounding box and the side it bulges to."""
 
     starts: np.ndarray
@@ -559,10 +568,11 @@ class _Shapes:
 
 
 @lru_cache(maxsize=1 << 14)
-def _shapes(dx: float, dy: float) -> _Shapes:
-    """A link's shapes depend only on where its head is from its tail: the repair pass moves
-    actors, lanes shift whole, and most links keep their shapes (computed once)."""
-    paths = route_paths(0.0, 0.0, dx, dy)
+def _shapes(dx: float, dy: float, group: int) -> _Shapes:
+    """A link's shapes of one of `ROUTE_GROUPS` depend only on where its head is from its tail:
+    the repair pass moves actors, lanes shift whole, and most links keep their shapes
+    (computed once)."""
+    paths = route_paths(0.0, 0.0, dx, dy, ROUTE_GROUPS[group])
     starts = np.concatenate([p[:-1] for p in paths])
     stops = np.concatenate([p[1:] for p in paths])
     extents = np.array([[p[:, 0].min(), p[:, 1].min(), p[:, 0].max(), p[:, 1].max()]
@@ -584,19 +594,20 @@ _CROSSED: dict[bytes, list[np.ndarray]] = {}
 _CROSSED_MAX = 1 << 15
 
 
-def _crossed(dx: float, dy: float, near: np.ndarray) -> list[np.ndarray]:
-    """For each route of a link from (0, 0) to (dx, dy), which of the `near` boxes (placed from
-    the link's tail) it crosses; remembered, as the repair pass asks again for links it did
-    not move."""
-    key = np.array([dx, dy]).tobytes() + np.round(near, 3).tobytes()
+def _crossed(dx: float, dy: float, near: np.ndarray, group: int) -> list[np.ndarray]:
+    """For each route of a group of `ROUTE_GROUPS` for a link from (0, 0) to (dx, dy), which of
+    the `near` boxes (placed from the link's tail) it crosses; remembered, as the repair pass
+    asks again for links it did not move."""
+    key = np.array([dx, dy, group]).tobytes() + np.round(near, 3).tobytes()
     found = _CROSSED.get(key)
     if found is None:
-        shape = _shapes(dx, dy)
+        shape = _shapes(dx, dy, group)
+        routes = len(ROUTE_GROUPS[group])
         if len(near):
             hits = crossings(shape.starts, shape.stops, near)
-            found = [hits[shape.route_of == i].any(axis=0) for i in range(len(ROUTES))]
+            found = [hits[shape.route_of == i].any(axis=0) for i in range(routes)]
         else:
-            found = [np.zeros(0, dtype=bool)] * len(ROUTES)
+            found = [np.zeros(0, dtype=bool)] * routes
         if len(_CROSSED) >= _CROSSED_MAX:
             _CROSSED.clear()
         _CROSSED[key] = found

@@ -119,11 +119,17 @@ class Box:
 
 
 # ---------------------------------------------------------------------------------------------
-# Link shapes: straight, or the quadratic curves vis-network draws for curvedCW / curvedCCW
+# Link shapes: straight, the quadratic curves vis-network draws for curvedCW / curvedCCW, and
+# its cubic S-curves (cubicBezier with a forced direction), which never leave the box their two
+# ends span: a long link that bulges out of the drawing grows the whole frame, and shrinks
+# every label with it.
 
 STRAIGHT = ("straight", 0.0)
-ROUTES = [STRAIGHT] + [(kind, r) for r in (0.2, 0.4, 0.6)
-                       for kind in ("curvedCW", "curvedCCW")]
+S_VERTICAL, S_HORIZONTAL = "sVertical", "sHorizontal"
+S_DIRECTION = {S_VERTICAL: "vertical", S_HORIZONTAL: "horizontal"}  # vis-network's names
+CURVES = [(kind, r) for r in (0.2, 0.4, 0.6) for kind in ("curvedCW", "curvedCCW")]
+S_CURVES = [(kind, r) for r in (0.5, 0.9) for kind in (S_VERTICAL, S_HORIZONTAL)]
+ROUTES = [STRAIGHT] + CURVES + S_CURVES  # in the order they are preferred
 CURVE_STEPS = 16
 
 
@@ -142,33 +148,61 @@ def via_point(x0: float, y0: float, x1: float, y1: float,
     return x0 + reach * math.sin(angle), y0 + reach * math.cos(angle)
 
 
-def link_path(x0: float, y0: float, x1: float, y1: float,
-              route: tuple[str, float]) -> list[tuple[float, float]]:
-    if route[0] == "straight":
-        return [(x0, y0), (x1, y1)]
-    vx, vy = via_point(x0, y0, x1, y1, route)
-    points = []
-    for i in range(CURVE_STEPS + 1):
-        t = i / CURVE_STEPS
-        a, b, c = (1 - t) ** 2, 2 * (1 - t) * t, t * t
-        points.append((a * x0 + b * vx + c * x1, a * y0 + b * vy + c * y1))
-    return points
+def control_points(x0: float, y0: float, x1: float, y1: float,
+                   route: tuple[str, float]) -> np.ndarray:
+    """The Bézier control points of a link's shape, as vis-network 9 computes them: its two
+    ends; the via point of a curve between them; the two of an S-curve (its cubicBezier
+    `_getViaCoordinates`, `roundness` of the way along the forced direction from each end)."""
+    kind, roundness = route
+    if kind == "straight":
+        return np.array([[x0, y0], [x1, y1]])
+    if kind == S_HORIZONTAL:
+        dx = x1 - x0
+        return np.array([[x0, y0], [x0 + roundness * dx, y0], [x1 - roundness * dx, y1],
+                         [x1, y1]])
+    if kind == S_VERTICAL:
+        dy = y1 - y0
+        return np.array([[x0, y0], [x0, y0 + roundness * dy], [x1, y1 - roundness * dy],
+                         [x1, y1]])
+    return np.array([[x0, y0], via_point(x0, y0, x1, y1, route), [x1, y1]])
+
+
+def _bernstein(t: np.ndarray, points: int) -> np.ndarray:
+    """The Bernstein basis of a Bézier curve with `points` control points, at each `t`."""
+    n = points - 1
+    return np.stack([math.comb(n, k) * t ** k * (1 - t) ** (n - k) for k in range(points)],
+                    axis=1)
 
 
 _T = np.linspace(0.0, 1.0, CURVE_STEPS + 1)
-_BASIS = np.stack([(1 - _T) ** 2, 2 * (1 - _T) * _T, _T ** 2], axis=1)
+_BASIS = {points: _bernstein(_T, points) for points in (3, 4)}
+_MIDDLE = {points: _bernstein(np.array([0.5]), points) for points in (2, 3, 4)}
 
 
-def route_paths(x0: float, y0: float, x1: float, y1: float) -> list[np.ndarray]:
-    """Every shape of `ROUTES` for one link, as point arrays (`link_path`, all at once)."""
+def route_paths(x0: float, y0: float, x1: float, y1: float,
+                routes: list[tuple[str, float]] = ROUTES) -> list[np.ndarray]:
+    """Every shape of `routes` for one link, as point arrays (a curve as `CURVE_STEPS`
+    segments)."""
     out = []
-    for route in ROUTES:
-        if route[0] == "straight":
-            out.append(np.array([[x0, y0], [x1, y1]]))
-        else:
-            vx, vy = via_point(x0, y0, x1, y1, route)
-            out.append(_BASIS @ np.array([[x0, y0], [vx, vy], [x1, y1]]))
+    for route in routes:
+        controls = control_points(x0, y0, x1, y1, route)
+        out.append(controls if len(controls) == 2 else _BASIS[len(controls)] @ controls)
     return out
+
+
+def link_path(x0: float, y0: float, x1: float, y1: float,
+              route: tuple[str, float]) -> list[tuple[float, float]]:
+    controls = control_points(x0, y0, x1, y1, route)
+    points = controls if len(controls) == 2 else _BASIS[len(controls)] @ controls
+    return [(float(x), float(y)) for x, y in points]
+
+
+def link_middle(x0: float, y0: float, x1: float, y1: float,
+                route: tuple[str, float]) -> tuple[float, float]:
+    """Where vis-network puts a link's label: its curve at half way (t = 0.5)."""
+    controls = control_points(x0, y0, x1, y1, route)
+    x, y = (_MIDDLE[len(controls)] @ controls)[0]
+    return float(x), float(y)
 
 
 def path_hits_box(path: list[tuple[float, float]], box: Box, bounds: Box | None = None) -> bool:
