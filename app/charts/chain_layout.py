@@ -628,17 +628,6 @@ def _straight_clear(boxes: np.ndarray, skip: np.ndarray, x0: float, y0: float, x
                    for i in np.flatnonzero(near).tolist())
 
 
-def _side(layout: Layout, pair: tuple[str, str], path: np.ndarray) -> int:
-    """Which side of the line from the pair's first actor to its second a path bulges to:
-    0 (straight), 1 or -1."""
-    a, b = layout.actors[pair[0]], layout.actors[pair[1]]
-    n = len(path)
-    cx, cy = sum(p[0] for p in path) / n, sum(p[1] for p in path) / n
-    length = math.hypot(b.x - a.x, b.y - a.y) or 1.0
-    offset = ((b.x - a.x) * (cy - a.y) - (b.y - a.y) * (cx - a.x)) / length
-    return 0 if abs(offset) < 4 else (1 if offset > 0 else -1)
-
-
 def _moves(layout: Layout, lane_of: dict[str, int], key: str) -> list[list[tuple[str, int, int]]]:
     """Ways to move an actor, as (actor, row, slot) assignments: trade places with an actor of
     its cell (the lane keeps its height), a free row of its lane, a new row below."""
