@@ -52,7 +52,7 @@ def _forget_focus() -> None:
 
 titles = case_titles(dataset, lang)
 # Graph first: a compact row of controls, the graph, then what explains it.
-controls = st.columns([23, 19, 17, 18, 21], vertical_alignment="bottom")  # the toggles' labels whole
+controls = st.columns([23, 19, 17, 18, 21], vertical_alignment="top")  # the toggles' labels whole
 with controls[0]:
     case_id = synced_selectbox(t("chain.case_select"), dataset.case_ids, key="chain-case-select",
                                param="case", format_func=titles.get, on_change=_forget_focus,
