@@ -212,7 +212,8 @@ def column_config(draft: Draft, table: schema.Table, lang: str) -> dict:
         elif kind in ("actor", "link"):
             labels = drafts.option_labels(draft, "actors" if kind == "actor" else "links")
             config[column.name] = st.column_config.SelectboxColumn(
-                label, options=list(labels), format_func=labels.get, **common)
+                label, options=list(labels), format_func=labels.get, width="medium",
+                **common)  # wide enough for a name
         elif kind == "sources":
             config[column.name] = st.column_config.MultiselectColumn(
                 label, options=drafts.options(draft, "sources"), **common)
