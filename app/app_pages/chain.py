@@ -112,16 +112,17 @@ files = figure_files(graph, case_id, view_link)
 offer_figure_in_share_panel(files, case_id)
 if graph.nodes:
     render_figure_downloads(files, case_id, key="chain-figure")
-buttons = st.columns(2)
-buttons[0].download_button(
-    t("chain.download_graph"), standalone,
-    file_name=download_name(case_id, "chain-graph", "html"), mime="text/html",
-    key="chain-graph-download", icon=":material/download:", on_click="ignore")
-buttons[1].page_link(page(CHAIN), label=t("chain.present"), icon=":material/slideshow:",
-                     query_params=with_lang({"case": case_id, "present": "1"}))
+with st.container(horizontal=True, vertical_alignment="center"):
+    st.download_button(
+        t("chain.download_graph"), standalone,
+        file_name=download_name(case_id, "chain-graph", "html"), mime="text/html",
+        key="chain-graph-download", icon=":material/download:", on_click="ignore")
+    if not compact:
+        render_dossier_download(case_id, download_name(case_id, "dossier", "html"))
+    st.page_link(page(CHAIN), label=t("chain.present"), icon=":material/slideshow:",
+                 query_params=with_lang({"case": case_id, "present": "1"}), width="content")
 if compact:
     st.stop()
-render_dossier_download(case_id, download_name(case_id, "dossier", "html"))
 
 st.header(escape_markdown(title), anchor=False)
 st.markdown(t("chain.product_period",

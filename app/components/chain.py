@@ -141,14 +141,15 @@ def render_embedded_note(graph: ChainGraph, case_id: str, url: str) -> None:
 
 def render_figure_downloads(files: dict[str, Callable[[], bytes]], case_id: str, *,
                             key: str) -> None:
-    """Three download buttons: the figure as SVG, PDF and print PNG."""
-    cols = st.columns([2, 1, 1, 2])
-    cols[0].markdown(t("figure.download"), help=t("figure.help"))
-    for col, kind in zip(cols[1:], FIGURE_TYPES):
-        col.download_button(t(f"figure.{kind}"), files[kind],
-                            file_name=download_name(case_id, "chain-figure", kind),
-                            mime=FIGURE_TYPES[kind], key=f"{key}-{kind}",
-                            icon=":material/download:", on_click="ignore", width="stretch")
+    """Three download buttons in a row after their label: the figure as SVG, PDF and print
+    PNG (a row that wraps on a phone)."""
+    with st.container(horizontal=True, vertical_alignment="center"):
+        st.markdown(t("figure.download"), help=t("figure.help"), width="content")
+        for kind in FIGURE_TYPES:
+            st.download_button(t(f"figure.{kind}"), files[kind],
+                               file_name=download_name(case_id, "chain-figure", kind),
+                               mime=FIGURE_TYPES[kind], key=f"{key}-{kind}",
+                               icon=":material/download:", on_click="ignore")
 
 
 def offer_figure_in_share_panel(files: dict[str, Callable[[], bytes]], case_id: str) -> None:
