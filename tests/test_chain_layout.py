@@ -298,6 +298,28 @@ def test_links_keep_off_their_own_ends_labels_on_the_bundled_cases():
     assert sum(map(len, crossings.values())) <= 6, crossings
 
 
+def test_relation_labels_sit_half_way_in_a_box_that_holds_their_text():
+    case = bundled().only("voice-assistant")
+    layout = layout_of(case.actors, case.links, case.sources)
+    links = {link.key: link for link in layout.links}
+    assert len(layout.edge_labels) >= 5
+    for key, box in layout.edge_labels.items():
+        mx, my = layout.midpoint(links[key])
+        # vis-network centres the text on the curve's middle; 3 units of room either side
+        assert (box.x0 + box.x1) / 2 == pytest.approx(mx)
+        assert (box.y0 + box.y1) / 2 == pytest.approx(my)
+        assert box.x1 - box.x0 == pytest.approx(cl.text_width(links[key].label, cl.EDGE_FONT) + 6)
+        assert box.y1 - box.y0 == pytest.approx(1.3 * cl.EDGE_FONT)
+        assert 0 <= box.x0 and 0 <= box.y0 and box.x1 <= layout.width and box.y1 <= layout.height
+    # a label kept touches no actor, no other label and no other link
+    actor_boxes = [b for p in layout.actors.values() for b in cl._boxes(p)]
+    for key, box in layout.edge_labels.items():
+        assert not any(box.overlaps(b) for b in actor_boxes)
+        assert not any(box.overlaps(other) for k, other in layout.edge_labels.items() if k != key)
+        assert not any(cl.path_hits_box(layout.path(link), box) for link in layout.links
+                       if link.key != key)
+
+
 def test_large_chains_skip_the_repair_but_stay_fast():
     actors, links = generated_chain(600, 5, countries=12)
     started = time.perf_counter()
