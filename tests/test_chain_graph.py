@@ -283,18 +283,21 @@ def test_focus_keeps_the_buying_client_lit():
 
 # --- options and legend ------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("width", "height", "expected"), [
-    (300, 200, 448),    # small: labels at 1.6 x 14 px, not the 32 px the frame would allow
-    (2000, 400, 240),   # wide: as wide as the frame, never shorter than the smallest frame
-    (500, 1000, 1400),  # tall: grown with the lanes until labels reach 14 px
-    (500, 3000, 640),   # too tall even so: the usual height, the rest a drag away
+@pytest.mark.parametrize(("width", "height", "window", "expected"), [
+    (300, 200, 1000, 448),   # small: labels at 1.6 x 14 px, not the 32 px the frame would allow
+    (700, 100, 1000, 240),  # wide: as wide as the frame, never shorter than the smallest frame
+    (500, 1000, 1000, 1400),  # tall: grown with the lanes until labels reach 14 px
+    (500, 3000, 1000, 640),  # too tall even so: the usual height, the rest a drag away
+    (3000, 300, 1000, 420),  # wider than the window in 14-px type: that size, scrolled sideways
+    (3000, 2000, 640, 2800),  # the same in the narrowest window that scrolls
+    (3000, 2000, 639, 426),  # a phone's: the whole width, as tall as it then is
 ])
-def test_the_frame_follows_the_drawing(voice, width, height, expected):
-    """A drawing `width` x `height` in 10-px type, in a 1000-px-wide frame usually 640 tall."""
+def test_the_frame_follows_the_drawing(voice, width, height, window, expected):
+    """A drawing `width` x `height` in 10-px type, in a frame usually 640 tall."""
     graph = build_chain_graph(*voice)
     graph = dataclasses.replace(graph, frame=graph.frame | {
         "width": width, "height": height, "font": 10})
-    assert cg.frame_height(graph, 1000, max_px=640, label_px=14) == expected
+    assert cg.frame_height(graph, window, max_px=640, label_px=14) == expected
 
 
 def test_s_curves_reach_vis_network_as_cubic_curves_with_their_direction():

@@ -50,7 +50,10 @@ MIN_HEIGHT_PX = 240
 MIN_FONT_PX = 12  # below this on a narrow screen, the drawing keeps its size and scrolls
 # Labels as large as aimed for: on the page (a 1440-wide laptop), on a slide, embedded.
 PAGE_LABEL_PX, SLIDE_LABEL_PX, EMBEDDED_LABEL_PX = 14, 20, 12
-GROW = 4  # a frame grows with the lanes up to this many times its usual height
+GROW = 5  # a frame grows with the lanes up to this many times its usual height
+# A drawing wider than the window at the label size aimed for scrolls sideways, except on a
+# window narrower than this (a phone), where it fits the width and zooms with a pinch.
+SCROLL_FROM_PX = 640
 # A small chain is drawn at most this many times larger than aimed for: three actors in 30-px
 # type read as a poster, not a figure; the frame is then only as tall as the drawing.
 MAX_LABEL_GROWTH = 1.6
@@ -573,6 +576,7 @@ def _page(graph: ChainGraph, *, head: str, body_top: str, height_px: int, title:
                "maxLabel": MAX_LABEL_GROWTH * label_px,
                "maxHeight": int(max_height_px or height_px),
                "growHeight": GROW * int(max_height_px or height_px),
+               "scrollFrom": SCROLL_FROM_PX, "wideNote": translate("graph.wide_note", lang),
                "unavailable": translate("graph.unavailable", lang)}
     template = net.templateEnv.get_template(net.path)
     return template.render(
@@ -584,9 +588,10 @@ def _page(graph: ChainGraph, *, head: str, body_top: str, height_px: int, title:
 
 def frame_height(graph: ChainGraph, width_px: float, *, max_px: int,
                  label_px: int = MIN_FONT_PX) -> int:
-    """The frame's height for a drawing `width_px` wide, as the page computes it: the drawing's
+    """The frame's height in a window `width_px` wide, as the page computes it: the drawing's
     own proportions within [MIN_HEIGHT_PX, max_px] when its labels are then `label_px` large,
-    else grown with the lanes (up to `GROW` times `max_px`) until they are. The page corrects
+    else grown with the lanes (up to `GROW` times `max_px`) until they are, scrolling sideways
+    if it is then wider than the window (unless the window is a phone's). The page corrects
     it once it knows its real width."""
     frame = graph.frame or {}
     if not frame.get("width"):
@@ -594,7 +599,7 @@ def frame_height(graph: ChainGraph, width_px: float, *, max_px: int,
     target = label_px / frame["font"]
     fit = min(width_px / frame["width"], max_px / frame["height"], MAX_LABEL_GROWTH * target)
     if fit < target:
-        grown = min(target, width_px / frame["width"])
+        grown = target if width_px >= SCROLL_FROM_PX else min(target, width_px / frame["width"])
         if frame["height"] * grown > GROW * max_px:
             return max_px
         fit = grown

@@ -83,6 +83,7 @@ MEASURE = """() => {
     }
   }
   return {font, scale, width: c.clientWidth, height: c.clientHeight, drawing: {x0, y0, x1, y1},
+          top: c.getBoundingClientRect().top,
           nodes: nodesOnly, overlaps, through, count: ids.length};
 }"""
 
@@ -107,11 +108,11 @@ def measure(page) -> dict:
     })""")
     page.wait_for_function("""() => { const f = document.querySelector('iframe');
         return f && Math.abs(f.getBoundingClientRect().height -
-               f.contentDocument.getElementById('mynetwork').clientHeight) < 12; }""")
+               f.contentDocument.body.offsetHeight) < 12; }""")
     found = frame.evaluate(MEASURE)
     box = page.locator("iframe").first.bounding_box()
     d = found["drawing"]
-    found["top_px"] = box["y"] + d["y0"]
+    found["top_px"] = box["y"] + found["top"] + d["y0"]  # the drawing's top in the window
     found["fill_x"] = (d["x1"] - d["x0"]) / found["width"]
     found["fill_y"] = (d["y1"] - d["y0"]) / found["height"]
     n = found["nodes"]
@@ -256,21 +257,21 @@ def test_chain_graph_on_a_phone(server, browser, case_id):
     context.close()
 
 
-# --- a chain the tests did not hand-pick: 20 generated actors, brought through DLC_DATA_DIR ----
+# --- chains the tests did not hand-pick: 20 and 50 generated actors, through DLC_DATA_DIR -------
 
-GENERATED = "generated-twenty"
+GENERATED, GENERATED_50 = "generated-twenty", "generated-fifty"
 
 
-def write_generated_case(root: Path, n: int, seed: int) -> Path:
+def write_generated_case(root: Path, n: int, seed: int, case_id: str = GENERATED) -> Path:
     """A case folder with a generated chain (tests/chain_generator.py): the hostile fixture's
     data package for the schema, plain texts of our own for everything else."""
-    folder = root / GENERATED
+    folder = root / case_id
     folder.mkdir(parents=True)
     package = json.loads((HOSTILE / "datapackage.json").read_text(encoding="utf-8"))
-    package |= {"name": GENERATED, "title": f"Generated chain of {n} actors",
+    package |= {"name": case_id, "title": f"Generated chain of {n} actors",
                 "description": "A chain made up for the layout's tests.", "product": "None"}
     (folder / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
-    actors, links = generated_chain(n, seed, case_id=GENERATED)
+    actors, links = generated_chain(n, seed, case_id=case_id)
     actors = actors.drop(columns="case_id")
     actors["anonymised"] = "false"
     actors.to_csv(folder / "actors.csv", index=False)
@@ -291,8 +292,9 @@ def write_generated_case(root: Path, n: int, seed: int) -> Path:
 @pytest.fixture(scope="module")
 def generated_server(tmp_path_factory):
     root = write_generated_case(tmp_path_factory.mktemp("cases"), 20, 1)
+    write_generated_case(root, 50, 1, GENERATED_50)
     loaded = load_dataset(extra_dir=root)
-    assert GENERATED in loaded.case_ids, loaded.left_out[0].problems[:3]  # a valid case
+    assert {GENERATED, GENERATED_50} <= set(loaded.case_ids), loaded.left_out  # valid cases
     with streamlit_server({"DLC_DATA_DIR": str(root)}) as base:
         yield base, len(loaded.only(GENERATED).actors)
 
@@ -325,4 +327,35 @@ def test_generated_chain_of_20_on_a_phone(generated_server, browser):
     page.goto(f"{base}/chain?case={GENERATED}")
     wait_for_app(page)
     assert check_phone(page, GENERATED)["count"] == count
+    context.close()
+
+
+def test_generated_chain_of_50_keeps_readable_labels_and_scrolls_sideways(generated_server,
+                                                                          browser):
+    # 50 actors over eight countries in 14-px type are wider than a 1440 laptop's page: the
+    # drawing keeps that size, says so, and scrolls sideways (a swipe or Shift and the wheel);
+    # it fills its own canvas, which is as wide as it needs.
+    base, _ = generated_server
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    page = context.new_page()
+    page.goto(f"{base}/chain?case={GENERATED_50}")
+    wait_for_app(page)
+    m = measure(page)
+    report(f"{GENERATED_50} 1440x900", m)
+    screenshot(page, "chain-generated-50-1440")
+    assert m["count"] == 50
+    check(m, font=14, window_height=900)
+    frame = graph_frame(page)
+    scroller = frame.locator("#scroller")
+    sizes = scroller.evaluate("e => [e.scrollWidth, e.clientWidth]")
+    assert sizes[0] > sizes[1] + 100, sizes
+    expect(frame.locator("#wide")).to_contain_text("wider than the window")
+    scale = frame.evaluate("() => window.chainNetwork.getScale()")
+    scroller.hover()
+    page.keyboard.down("Shift")
+    page.mouse.wheel(0, 300)
+    page.keyboard.up("Shift")
+    expect(scroller).not_to_have_js_property("scrollLeft", 0)
+    assert frame.evaluate("() => window.chainNetwork.getScale()") == scale  # not zoomed
+    assert_nothing_drawn_under(page)
     context.close()

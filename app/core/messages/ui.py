@@ -255,6 +255,12 @@ MESSAGES: dict[str, dict[str, str]] = {
               "and sources",
         "fr": "Graphe de la chaîne du travail des données : survolez ou touchez un acteur ou "
               "un lien pour les détails et les sources"},
+    "graph.wide_note": {
+        "en": "At a readable size this chain is wider than the window: scroll it sideways "
+              "(swipe, Shift + wheel, or the bar under it), or zoom out with the wheel.",
+        "fr": "À une taille lisible, cette chaîne est plus large que la fenêtre : faites-la "
+              "défiler (glissement, Maj + molette, ou la barre dessous), ou dézoomez avec la "
+              "molette."},
     "graph.unavailable": {"en": "The graph library could not be loaded.",
                           "fr": "La bibliothèque du graphe n'a pas pu être chargée."},
     "graph.standalone_help": {
