@@ -300,6 +300,16 @@ def test_the_frame_follows_the_drawing(voice, width, height, window, expected):
     assert cg.frame_height(graph, window, max_px=640, label_px=14) == expected
 
 
+def test_a_slide_fits_a_wide_drawing_to_its_width_instead_of_scrolling(voice):
+    graph = build_chain_graph(*voice)
+    graph = dataclasses.replace(graph, frame=graph.frame | {
+        "width": 3000, "height": 1500, "font": 10})
+    assert cg.frame_height(graph, 1000, max_px=640, label_px=14) == 2100  # 14-px, scrolled
+    assert cg.frame_height(graph, 1000, max_px=640, label_px=14, scroll=False) == 500
+    page = cg.chain_graph_html(graph, scroll=False)
+    assert '"scrollFrom": null' in page or '"scrollFrom":null' in page
+
+
 def test_s_curves_reach_vis_network_as_cubic_curves_with_their_direction():
     case = bundled().only("voice-assistant")
     graph = build_chain_graph(case.actors, case.links, case.sources)

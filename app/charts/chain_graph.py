@@ -563,7 +563,7 @@ def _check_relative(url: str) -> str:
 
 def _page(graph: ChainGraph, *, head: str, body_top: str, height_px: int, title: str,
           lang: str, fit_height: bool = True, max_height_px: int | None = None,
-          label_px: int = MIN_FONT_PX) -> str:
+          label_px: int = MIN_FONT_PX, scroll: bool = True) -> str:
     """Render the graph through pyvis with our template; `head` and `body_top` are our own
     HTML (no data in them unescaped), everything else enters as escaped JSON."""
     net = new_network()
@@ -576,7 +576,7 @@ def _page(graph: ChainGraph, *, head: str, body_top: str, height_px: int, title:
                "maxLabel": MAX_LABEL_GROWTH * label_px,
                "maxHeight": int(max_height_px or height_px),
                "growHeight": GROW * int(max_height_px or height_px),
-               "scrollFrom": SCROLL_FROM_PX, "wideNote": translate("graph.wide_note", lang),
+               "scrollFrom": SCROLL_FROM_PX if scroll else None, "wideNote": translate("graph.wide_note", lang),
                "unavailable": translate("graph.unavailable", lang)}
     template = net.templateEnv.get_template(net.path)
     return template.render(
@@ -587,19 +587,20 @@ def _page(graph: ChainGraph, *, head: str, body_top: str, height_px: int, title:
 
 
 def frame_height(graph: ChainGraph, width_px: float, *, max_px: int,
-                 label_px: int = MIN_FONT_PX) -> int:
+                 label_px: int = MIN_FONT_PX, scroll: bool = True) -> int:
     """The frame's height in a window `width_px` wide, as the page computes it: the drawing's
     own proportions within [MIN_HEIGHT_PX, max_px] when its labels are then `label_px` large,
     else grown with the lanes (up to `GROW` times `max_px`) until they are, scrolling sideways
-    if it is then wider than the window (unless the window is a phone's). The page corrects
-    it once it knows its real width."""
+    if it is then wider than the window (when `scroll`, unless the window is a phone's). The
+    page corrects it once it knows its real width."""
     frame = graph.frame or {}
     if not frame.get("width"):
         return max_px
     target = label_px / frame["font"]
     fit = min(width_px / frame["width"], max_px / frame["height"], MAX_LABEL_GROWTH * target)
     if fit < target:
-        grown = target if width_px >= SCROLL_FROM_PX else min(target, width_px / frame["width"])
+        across = scroll and width_px >= SCROLL_FROM_PX
+        grown = target if across else min(target, width_px / frame["width"])
         if frame["height"] * grown > GROW * max_px:
             return max_px
         fit = grown
@@ -609,11 +610,13 @@ def frame_height(graph: ChainGraph, width_px: float, *, max_px: int,
 def chain_graph_html(
     graph: ChainGraph, *, assets_url: str = "app/static/vis-9.1.2", height_px: int = 620,
     lang: str = DEFAULT_LANGUAGE, max_height_px: int | None = None,
-    label_px: int = MIN_FONT_PX,
+    label_px: int = MIN_FONT_PX, scroll: bool = True,
 ) -> str:
     """A small HTML page drawing the graph, loading vis-network from `assets_url`.
 
-    `label_px`: the label size aimed for; the frame grows with the lanes to reach it.
+    `label_px`: the label size aimed for; the frame grows with the lanes to reach it. `scroll`:
+    a drawing wider than the window at that size scrolls sideways (a slide's never does: it
+    fits the width).
 
     `assets_url` must be relative (inside Streamlit's srcdoc iframe it resolves against the app,
     which serves `app/static/` when `enableStaticServing` is on); absolute URLs are refused so
@@ -625,7 +628,7 @@ def chain_graph_html(
             f'<script src="{base}/{JS_FILE}"></script>\n')
     return _page(graph, head=head, body_top="", height_px=height_px,
                  title=translate("graph.page_title", lang), lang=lang,
-                 max_height_px=max_height_px, label_px=label_px)
+                 max_height_px=max_height_px, label_px=label_px, scroll=scroll)
 
 
 @lru_cache(maxsize=1)

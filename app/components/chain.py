@@ -79,9 +79,10 @@ def _chain_graph(version: tuple, case_id: str, function: str | None, documented_
 @cached_view(max_entries=256)
 def _embedded_html(view: tuple, height: int, max_height: int, label_px: int) -> str:
     """The page fragment of one view (same key as `_chain_graph`, plus the heights and the
-    label size aimed for)."""
+    label size aimed for); a slide (`presenting`) fits the width, never scrolls sideways."""
+    presenting = view[-2]
     return chain_graph_html(_chain_graph(*view), height_px=height, lang=view[-1],
-                            max_height_px=max_height, label_px=label_px)
+                            max_height_px=max_height, label_px=label_px, scroll=not presenting)
 
 
 def _view_citations(case_id: str, graph: ChainGraph) -> list[str]:
@@ -181,7 +182,8 @@ def render_chain_graph(case_id: str, *, function: str | None = None,
         guess = PRESENT_WIDTH_GUESS if presenting else GRAPH_WIDTH_GUESS
         label_px = (SLIDE_LABEL_PX if presenting else
                     EMBEDDED_LABEL_PX if st.context.is_embedded else PAGE_LABEL_PX)
-        first = frame_height(graph, guess, max_px=height, label_px=label_px)
+        first = frame_height(graph, guess, max_px=height, label_px=label_px,
+                             scroll=not presenting)
         st.iframe(_embedded_html(view, first, height, label_px), height=first + 6)
     title = localized_value(get_dataset().case_info(case_id), "title", lang)
     return ((lambda: standalone_html(graph, title=title, lang=lang)), len(graph.nodes),
