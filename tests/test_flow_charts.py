@@ -7,6 +7,7 @@ spec draws; everything else reads `chart.to_dict()`.
 from __future__ import annotations
 
 import json
+import re
 
 import pandas as pd
 import pytest
@@ -17,6 +18,7 @@ from app.charts.flow_map import COUNTRY_PARAM, flow_map_chart, od_matrix_chart
 from app.charts.function_charts import (
     FUNCTION_PARAM,
     data_type_chart,
+    fit_text_to_width,
     function_bar_chart,
     function_diagram_chart,
     function_share_chart,
@@ -205,6 +207,21 @@ def test_function_diagram(frames):
     assert [p["name"] for p in pick] == [FUNCTION_PARAM]
     svg = vlc.vegalite_to_svg(function_diagram_chart(counts, width=600).to_json())
     assert "Impersonation" in svg
+
+
+def test_function_diagram_texts_shrink_with_a_narrow_chart_only(frames):
+    # On a phone the boxes are about 100 px wide: "Impersonation" in 14-px bold would run out
+    # of its box. Under the full width the texts scale with the chart; from it, they keep
+    # their sizes (13, 14, 11 and 12 px).
+    counts = function_counts(frames[2])
+
+    def sizes(width: int) -> set[float]:
+        chart = fit_text_to_width(function_diagram_chart(counts, width=width), 640)
+        svg = vlc.vegalite_to_svg(chart.to_json())
+        return {float(v) for v in re.findall(r'<text[^>]*font-size="([0-9.]+)px"', svg)}
+
+    assert {11, 12, 13, 14} <= sizes(640) and sizes(900) == sizes(640)
+    assert {5.5, 6, 6.5, 7} <= sizes(320)  # half, at half the width
 
 
 def test_function_bar_chart(frames):

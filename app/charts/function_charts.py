@@ -143,6 +143,16 @@ def function_diagram_chart(
     )
 
 
+def fit_text_to_width(chart: alt.LayerChart, full_width: int) -> alt.LayerChart:
+    """The diagram's texts scaled down with the chart on a width under `full_width` px (a
+    phone), where at their own sizes they would run out of their boxes."""
+    for layer in chart.layer:
+        mark = layer.mark
+        if isinstance(mark, alt.MarkDef) and mark.type == "text" and mark.fontSize:
+            mark.fontSize = {"expr": f"{mark.fontSize} * min(1, width / {full_width})"}
+    return chart
+
+
 def function_bar_chart(
     breakdown: pd.DataFrame,
     by: str,

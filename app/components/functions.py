@@ -10,9 +10,9 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from app.charts.function_charts import (FUNCTION_PARAM, data_type_chart, function_bar_chart,
-                                        function_diagram_chart, function_share_chart,
-                                        paid_chart)
+from app.charts.function_charts import (FUNCTION_PARAM, data_type_chart, fit_text_to_width,
+                                        function_bar_chart, function_diagram_chart,
+                                        function_share_chart, paid_chart)
 from app.charts.style import for_screen
 from app.components.charts import ChartView, chart_view, render_chart
 from app.components.data import cached_view, data_version_key, get_dataset
@@ -40,6 +40,7 @@ REFERENCE = ("Tubaro, P., Casilli, A. A. & Coville, M. (2020). *The trainer, the
 MAX_GROUPS_NAMED = 6
 BAR_STEP = 36
 DIAGRAM_HEIGHT = 250
+DIAGRAM_FULL_WIDTH = 640  # the diagram's texts, 1.3 times the builder's, fit its boxes from here
 
 
 def by_label(by: str, lang: str) -> str:
@@ -190,6 +191,7 @@ def _diagram_view(counts: dict[str, int], subcounts: dict[str, int], function: s
                   lang: str) -> ChartView:
     chart = _larger_text(function_diagram_chart(counts, subcounts=subcounts, selectable=True,
                                                 height=DIAGRAM_HEIGHT, lang=lang), 1.3)
+    chart = fit_text_to_width(chart, DIAGRAM_FULL_WIDTH)
     table = pd.DataFrame({
         translate("functions.table.function", lang): [vocab_label("function", f, lang)
                                                       for f in counts],

@@ -41,9 +41,9 @@ CASES_PARAM = "cases"
 # The comparison's measures drawn as a chart (the others as one number per case).
 # The presented functions diagram fills the slide between the buttons and the caption; its
 # type grows with its width, up to twice the page's (the smallest label, 11 px, is 22 px on a
-# 1920-wide projector) and never under it on a narrow screen.
+# 1920-wide projector); under 480 px (a phone in the audience) it shrinks to stay in its boxes.
 PRESENT_DIAGRAM_HEIGHT = 510
-DIAGRAM_GROWTH = "clamp(width / 900, 1, 2.2)"
+DIAGRAM_GROWTH = "(width < 480 ? width / 480 : clamp(width / 900, 1, 2.2))"
 COMPARE_CHARTS = {"chain_length": "length", "documented_chain_length": "length",
                   "function_shares": "functions", "unpaid_share": "unpaid",
                   "certainty_shares": "certainty"}
