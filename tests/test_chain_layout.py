@@ -288,14 +288,17 @@ def own_label_crossings(layout: cl.Layout) -> list[tuple[str, str]]:
 
 def test_links_keep_off_their_own_ends_labels_on_the_bundled_cases():
     # with the straight line and curves alone, 16 links of the bundled cases ran through
-    # their own ends' names; the S-curves leave 6 (a link arriving from below at an actor
-    # whose name is under its marker, with every other way out blocked)
+    # their own ends' names; the S-curves leave 6, and a frame grown by less than two lines
+    # rather than an arrow ending in a name, 5 (a link leaving downwards from an actor whose
+    # name is under its marker, with every other way out blocked). The voice assistant's
+    # users' data reach the lead firm from the side, not through its name.
     crossings = {}
     for case_id in bundled_case_ids():
         case = bundled().only(case_id)
         crossings[case_id] = own_label_crossings(layout_of(case.actors, case.links,
                                                            case.sources))
-    assert sum(map(len, crossings.values())) <= 6, crossings
+    assert crossings["voice-assistant"] == []
+    assert sum(map(len, crossings.values())) <= 5, crossings
 
 
 def test_relation_labels_sit_half_way_in_a_box_that_holds_their_text():

@@ -51,6 +51,9 @@ GUTTER = 7.0 * FONT  # the lane names' column, left of the drawing
 GUTTER_WRAP = 6.6 * FONT
 LANE_FONT = 0.9 * FONT
 MARGIN = 0.6 * FONT
+# Once the actors have their places, a link may take a shape that makes the frame this much
+# taller rather than run through the name of an actor it joins (its arrow would end in it).
+OWN_LABEL_EXCESS = 2.0 * FONT
 EDGE_FONT = 0.8 * FONT
 UNKNOWN_LANE = ""
 # The straight line and the curves first, then the S-curves, worked out only for a link that no
@@ -464,12 +467,15 @@ def _pack_cells(placed: dict[str, Placed], lane_of: dict[str, int], cell_width: 
                 p.row, p.slot = r, slot
 
 
-def _route_links(layout: Layout, stop_above: int | None = None) -> list[tuple[Link, list[str]]]:
+def _route_links(layout: Layout, stop_above: int | None = None, *,
+                 final: bool = False) -> list[tuple[Link, list[str]]]:
     """Give every link the straightest shape that crosses nothing (and, if it can, not its own
     ends' labels either: a link leaving downwards would run through the name it leaves);
     returns the links no shape clears, each with what its least-blocked shape crosses (or
     stops once more than `stop_above` are blocked: a repair move that bad is not kept). All
-    shapes of a link are tested against all boxes in one go."""
+    shapes of a link are tested against all boxes in one go. The `final` routing, once the
+    actors have their places, would rather make the frame a little taller
+    (`OWN_LABEL_EXCESS`) than end a link's arrow in a name."""
     keys = list(layout.actors)
     boxes = np.array([[b.x0 + 1, b.y0 + 1, b.x1 - 1, b.y1 - 1]
                       for k in keys for b in _boxes(layout.actors[k])]).reshape(-1, 4)
@@ -499,6 +505,7 @@ def _route_links(layout: Layout, stop_above: int | None = None) -> list[tuple[Li
         choice: tuple[str, float] | None = None
         fallback: tuple[str, float] | None = None  # clear, but through an end's label
         outside: tuple[str, float] | None = None  # clear, but out of the frame (grown later)
+        taller: tuple[str, float] | None = None  # clear, the frame a little taller
         doubled: tuple[str, float] | None = None  # clear, but over a link of the same pair
         best: tuple[int, list[str], tuple[str, float]] | None = None
         side_of: dict[tuple[str, float], int] = {}
@@ -513,9 +520,10 @@ def _route_links(layout: Layout, stop_above: int | None = None) -> list[tuple[Li
             crossed_by = _crossed(dx, dy, boxes[cand] - (x0, y0, x0, y0), group)
             extents = shape.extents + (x0, y0, x0, y0)
             # how far each shape reaches out of the frame (which grows by as much)
-            excess = np.maximum.reduce([-extents[:, 0], -extents[:, 1],
-                                        extents[:, 2] - layout.width,
-                                        extents[:, 3] - layout.height, np.zeros(len(routes))])
+            sideways = np.maximum.reduce([-extents[:, 0], extents[:, 2] - layout.width,
+                                          np.zeros(len(routes))])
+            excess = np.maximum.reduce([sideways, -extents[:, 1],
+                                        extents[:, 3] - layout.height])
             near_owners, near_ends = owners[cand], end_box[cand]
             for i, route in enumerate(routes):
                 side_of[route], excess_of[route] = flip * shape.sides[i], float(excess[i])
@@ -535,13 +543,17 @@ def _route_links(layout: Layout, stop_above: int | None = None) -> list[tuple[Li
                         break
                     if not excess_of[route]:
                         fallback = fallback or route
-                    elif outside is None or excess_of[route] < excess_of[outside]:
+                        continue
+                    if outside is None or excess_of[route] < excess_of[outside]:
                         outside = route  # the one that grows the frame least
+                    if final and not own and not sideways[i] and \
+                            excess_of[route] <= OWN_LABEL_EXCESS and taller is None:
+                        taller = route
                 elif best is None or len(hits) < best[0]:
                     best = (len(hits), hits, route)
             if choice:
                 break
-        route = choice or fallback or doubled or outside
+        route = choice or taller or fallback or doubled or outside
         if route is None:
             assert best is not None
             route = best[2]
@@ -847,7 +859,7 @@ def _settle(mode: str, placed: dict[str, Placed], links: list[Link], lanes: list
             for lane, n in zip(lanes, lane_rows):
                 lane.rows = n
             layout.height = _place(placed, lanes, lane_of, gutter, pitch)
-        _route_links(layout)
+        _route_links(layout, final=True)
         _grow_frame(layout)
         layout.repaired = not links_through_labels(layout)
         layout.edge_labels = _fit_edge_labels(layout)
