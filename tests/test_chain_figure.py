@@ -118,6 +118,21 @@ def test_the_figure_shows_what_the_screen_shows():
     assert "Chineseplatform" in texts and "WorkersinFrance" not in texts
 
 
+def test_names_sit_on_a_white_halo_that_breaks_the_links_crossing_them():
+    # The retail case's start-up sends a link downwards through its own name: on paper as on
+    # screen, the line stops round the letters (a white outline, 4 units wide, under them).
+    graph, spec, _ = figure("retail-video-surveillance")
+    layers = spec["vconcat"][0]["layer"]
+    names = next(i for i, layer in enumerate(layers) if layer["mark"].get("type") == "text"
+                 and "color" in layer["encoding"] and layer["mark"].get("align") == "center")
+    halo = layers[names - 1]
+    assert halo["data"] == layers[names]["data"]
+    assert (halo["mark"]["stroke"], halo["mark"]["fill"], halo["mark"]["strokeWidth"]) == (
+        "white", "white", 4)
+    font = graph.options["nodes"]["font"]
+    assert (font["strokeWidth"], font["strokeColor"]) == (4, "#ffffff")
+
+
 def test_columns_layout_exports_too_and_says_so():
     graph, spec, note = figure("retail-video-surveillance", layout="columns")
     assert graph.layout == "columns" and "one lane per country" not in note

@@ -14,7 +14,7 @@ import math
 import vl_convert
 
 from app.charts import chain_layout, palette
-from app.charts.chain_graph import ChainGraph, legend_items
+from app.charts.chain_graph import LABEL_HALO, ChainGraph, legend_items
 from app.core.i18n import DEFAULT_LANGUAGE, translate
 
 PRINT_SCALE = 2  # PNG pixels per drawing unit: a figure about 3,000 px wide
@@ -162,10 +162,16 @@ def figure_spec(graph: ChainGraph, *, title: str, note: str, lang: str = DEFAULT
                                                "scale": None},
                                     "strokeDash": {"field": "dash", "type": "nominal",
                                                    "scale": None}}})
+        names = {"type": "text", "baseline": "top", "align": "center",
+                 "fontSize": chain_layout.FONT, "font": font, "lineHeight": chain_layout.FONT}
+        # A white halo under each name, as on the screen: a link that has to pass through a
+        # name (its own end's) breaks around the letters instead of striking them through.
         layers.append({"data": {"values": labels},
-                       "mark": {"type": "text", "baseline": "top", "align": "center",
-                                "fontSize": chain_layout.FONT, "font": font,
-                                "lineHeight": chain_layout.FONT},
+                       "mark": names | {"fill": "white", "stroke": "white",
+                                        "strokeWidth": LABEL_HALO, "strokeJoin": "round",
+                                        "aria": False},
+                       "encoding": {"x": x, "y": y, "text": {"field": "text"}}})
+        layers.append({"data": {"values": labels}, "mark": names,
                        "encoding": {"x": x, "y": y, "text": {"field": "text"},
                                     "color": {"field": "colour", "type": "nominal",
                                               "scale": None}}})

@@ -45,6 +45,7 @@ TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 TEMPLATE_FILE = "chain_graph.html"
 CASE_GAP = 2 * chain_layout.FONT  # between the drawings of two cases
 NODE_SIZE = 16
+LABEL_HALO = 4  # a white outline round the actors' names, over any link that crosses them
 MAX_ACTORS_DASHED = 1_000
 MIN_HEIGHT_PX = 240
 MIN_FONT_PX = 12  # below this on a narrow screen, the drawing keeps its size and scrolls
@@ -461,7 +462,8 @@ def graph_options(*, physics: bool = False) -> dict:
                         "keyboard": False, "multiselect": False},
         "nodes": {
             # Labels come wrapped by the layout, which sized their boxes for this font.
-            "font": {"size": chain_layout.FONT, "face": "sans-serif", "multi": False},
+            "font": {"size": chain_layout.FONT, "face": "sans-serif", "multi": False,
+                     "strokeWidth": LABEL_HALO, "strokeColor": "#ffffff"},
         },
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.7}},
