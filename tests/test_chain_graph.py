@@ -291,6 +291,7 @@ def test_focus_keeps_the_buying_client_lit():
     (3000, 300, 1000, 420),  # wider than the window in 14-px type: that size, scrolled sideways
     (3000, 2000, 640, 2800),  # the same in the narrowest window that scrolls
     (3000, 2000, 639, 426),  # a phone's: the whole width, as tall as it then is
+    (3000, 3000, 1000, 1000),  # too tall in 14-px type (4,200): the window's width, 3.3 px
 ])
 def test_the_frame_follows_the_drawing(voice, width, height, window, expected):
     """A drawing `width` x `height` in 10-px type, in a frame usually 640 tall."""
@@ -300,14 +301,22 @@ def test_the_frame_follows_the_drawing(voice, width, height, window, expected):
     assert cg.frame_height(graph, window, max_px=640, label_px=14) == expected
 
 
-def test_a_slide_fits_a_wide_drawing_to_its_width_instead_of_scrolling(voice):
+def test_a_slide_shrinks_its_labels_a_little_before_it_scrolls_sideways(voice):
     graph = build_chain_graph(*voice)
-    graph = dataclasses.replace(graph, frame=graph.frame | {
-        "width": 3000, "height": 1500, "font": 10})
-    assert cg.frame_height(graph, 1000, max_px=640, label_px=14) == 2100  # 14-px, scrolled
-    assert cg.frame_height(graph, 1000, max_px=640, label_px=14, scroll=False) == 500
-    page = cg.chain_graph_html(graph, scroll=False)
-    assert '"scrollFrom": null' in page or '"scrollFrom":null' in page
+
+    def drawing(width: float) -> cg.ChainGraph:
+        return dataclasses.replace(graph, frame=graph.frame | {
+            "width": width, "height": 1500, "font": 10})
+
+    # 14-px labels need 1,120 px: on a 1000-px page, scrolled; on a slide, 12.5 px, the width
+    assert cg.frame_height(drawing(800), 1000, max_px=640, label_px=14) == 2100
+    assert cg.frame_height(drawing(800), 1000, max_px=640, label_px=14, slide=True) == 1875
+    # 1,400 px: 10 px would be too small even for a slide; it scrolls too
+    assert cg.frame_height(drawing(1000), 1000, max_px=640, label_px=14, slide=True) == 2100
+    page = cg.chain_graph_html(drawing(800), slide=True, follow=("lead", "nobody"))
+    data = json.loads(re.search(r"var data = (\{.*\});", page).group(1))
+    assert (data["shrink"], data["wideNote"]) == (cg.SLIDE_SHRINK, "")
+    assert data["follow"] == ["voice:lead"]
 
 
 def test_s_curves_reach_vis_network_as_cubic_curves_with_their_direction():

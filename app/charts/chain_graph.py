@@ -51,10 +51,13 @@ MIN_HEIGHT_PX = 240
 MIN_FONT_PX = 12  # below this on a narrow screen, the drawing keeps its size and scrolls
 # Labels as large as aimed for: on the page (a 1440-wide laptop), on a slide, embedded.
 PAGE_LABEL_PX, SLIDE_LABEL_PX, EMBEDDED_LABEL_PX = 14, 20, 12
-GROW = 5  # a frame grows with the lanes up to this many times its usual height
+GROW = 6  # a frame grows with the lanes up to this many times its usual height
 # A drawing wider than the window at the label size aimed for scrolls sideways, except on a
 # window narrower than this (a phone), where it fits the width and zooms with a pinch.
 SCROLL_FROM_PX = 640
+# A slide shows its whole width if its labels need shrink no further than this (17.5 px of 20);
+# a chain wider still scrolls sideways there too, each step bringing its new actors into view.
+SLIDE_SHRINK = 0.875
 # A small chain is drawn at most this many times larger than aimed for: three actors in 30-px
 # type read as a poster, not a figure; the frame is then only as tall as the drawing.
 MAX_LABEL_GROWTH = 1.6
@@ -565,7 +568,8 @@ def _check_relative(url: str) -> str:
 
 def _page(graph: ChainGraph, *, head: str, body_top: str, height_px: int, title: str,
           lang: str, fit_height: bool = True, max_height_px: int | None = None,
-          label_px: int = MIN_FONT_PX, scroll: bool = True) -> str:
+          label_px: int = MIN_FONT_PX, slide: bool = False,
+          follow: Collection[str] = ()) -> str:
     """Render the graph through pyvis with our template; `head` and `body_top` are our own
     HTML (no data in them unescaped), everything else enters as escaped JSON."""
     net = new_network()
@@ -578,7 +582,9 @@ def _page(graph: ChainGraph, *, head: str, body_top: str, height_px: int, title:
                "maxLabel": MAX_LABEL_GROWTH * label_px,
                "maxHeight": int(max_height_px or height_px),
                "growHeight": GROW * int(max_height_px or height_px),
-               "scrollFrom": SCROLL_FROM_PX if scroll else None, "wideNote": translate("graph.wide_note", lang),
+               "scrollFrom": SCROLL_FROM_PX, "shrink": SLIDE_SHRINK if slide else 1.0,
+               "wideNote": "" if slide else translate("graph.wide_note", lang),
+               "follow": _shown_ids(graph, follow),
                "unavailable": translate("graph.unavailable", lang)}
     template = net.templateEnv.get_template(net.path)
     return template.render(
@@ -588,37 +594,48 @@ def _page(graph: ChainGraph, *, head: str, body_top: str, height_px: int, title:
     ) + "\n"
 
 
+def _shown_ids(graph: ChainGraph, actor_ids: Collection[str]) -> list[str]:
+    """The vis ids of these actors that the graph shows, in the order given."""
+    ids = {n["actor_id"]: n["id"] for n in graph.nodes if not n.get("hidden")}
+    return [ids[a] for a in dict.fromkeys(actor_ids) if a in ids]
+
+
 def frame_height(graph: ChainGraph, width_px: float, *, max_px: int,
-                 label_px: int = MIN_FONT_PX, scroll: bool = True) -> int:
+                 label_px: int = MIN_FONT_PX, slide: bool = False) -> int:
     """The frame's height in a window `width_px` wide, as the page computes it: the drawing's
     own proportions within [MIN_HEIGHT_PX, max_px] when its labels are then `label_px` large,
     else grown with the lanes (up to `GROW` times `max_px`) until they are, scrolling sideways
-    if it is then wider than the window (when `scroll`, unless the window is a phone's). The
-    page corrects it once it knows its real width."""
+    if it is then wider than the window (unless the window is a phone's; a `slide` first
+    shrinks its labels down to `SLIDE_SHRINK`; one too tall at that size fits the window's
+    width). The page corrects it once it knows its real width."""
     frame = graph.frame or {}
     if not frame.get("width"):
         return max_px
     target = label_px / frame["font"]
     fit = min(width_px / frame["width"], max_px / frame["height"], MAX_LABEL_GROWTH * target)
     if fit < target:
-        across = scroll and width_px >= SCROLL_FROM_PX
-        grown = target if across else min(target, width_px / frame["width"])
-        if frame["height"] * grown > GROW * max_px:
+        fit_width = width_px / frame["width"]
+        shrink = SLIDE_SHRINK if slide else 1.0
+        tries = [target] if width_px >= SCROLL_FROM_PX and fit_width < shrink * target else []
+        fits = [s for s in tries + [min(target, fit_width)]
+                if frame["height"] * s <= GROW * max_px]
+        if not fits:
             return max_px
-        fit = grown
+        fit = fits[0]
     return int(max(MIN_HEIGHT_PX, round(frame["height"] * fit)))
 
 
 def chain_graph_html(
     graph: ChainGraph, *, assets_url: str = "app/static/vis-9.1.2", height_px: int = 620,
     lang: str = DEFAULT_LANGUAGE, max_height_px: int | None = None,
-    label_px: int = MIN_FONT_PX, scroll: bool = True,
+    label_px: int = MIN_FONT_PX, slide: bool = False, follow: Collection[str] = (),
 ) -> str:
     """A small HTML page drawing the graph, loading vis-network from `assets_url`.
 
-    `label_px`: the label size aimed for; the frame grows with the lanes to reach it. `scroll`:
-    a drawing wider than the window at that size scrolls sideways (a slide's never does: it
-    fits the width).
+    `label_px`: the label size aimed for; the frame grows with the lanes to reach it, and a
+    drawing wider than the window at that size scrolls sideways. A `slide` would rather shrink
+    its labels a little (`SLIDE_SHRINK`) and show its whole width, and says nothing about
+    scrolling; `follow`: actor ids brought into view (a presenter's step, its new actors).
 
     `assets_url` must be relative (inside Streamlit's srcdoc iframe it resolves against the app,
     which serves `app/static/` when `enableStaticServing` is on); absolute URLs are refused so
@@ -630,7 +647,7 @@ def chain_graph_html(
             f'<script src="{base}/{JS_FILE}"></script>\n')
     return _page(graph, head=head, body_top="", height_px=height_px,
                  title=translate("graph.page_title", lang), lang=lang,
-                 max_height_px=max_height_px, label_px=label_px, scroll=scroll)
+                 max_height_px=max_height_px, label_px=label_px, slide=slide, follow=follow)
 
 
 @lru_cache(maxsize=1)

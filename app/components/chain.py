@@ -77,12 +77,14 @@ def _chain_graph(version: tuple, case_id: str, function: str | None, documented_
 
 
 @cached_view(max_entries=256)
-def _embedded_html(view: tuple, height: int, max_height: int, label_px: int) -> str:
-    """The page fragment of one view (same key as `_chain_graph`, plus the heights and the
-    label size aimed for); a slide (`presenting`) fits the width, never scrolls sideways."""
+def _embedded_html(view: tuple, height: int, max_height: int, label_px: int,
+                   follow: tuple[str, ...]) -> str:
+    """The page fragment of one view (same key as `_chain_graph`, plus the heights, the label
+    size aimed for and the actors to bring into view)."""
     presenting = view[-2]
     return chain_graph_html(_chain_graph(*view), height_px=height, lang=view[-1],
-                            max_height_px=max_height, label_px=label_px, scroll=not presenting)
+                            max_height_px=max_height, label_px=label_px, slide=presenting,
+                            follow=follow)
 
 
 def _view_citations(case_id: str, graph: ChainGraph) -> list[str]:
@@ -163,12 +165,14 @@ def render_chain_graph(case_id: str, *, function: str | None = None,
                        physics: bool = False, height: int = GRAPH_HEIGHT,
                        revealed: tuple[tuple[str, ...], tuple[str, ...]] | None = None,
                        phase: str | None = None, layout: str = DEFAULT_LAYOUT,
-                       presenting: bool = False,
+                       presenting: bool = False, follow: tuple[str, ...] = (),
                        ) -> tuple[Callable[[], str], int, int, ChainGraph]:
     """Draw the graph; returns a maker of the standalone HTML (built only when downloaded),
     the numbers of actors and links shown, and the graph (for its figure).
 
-    `revealed` (actor ids, link ids) shows only part of the chain, for the presenter's steps.
+    `revealed` (actor ids, link ids) shows only part of the chain, for the presenter's steps;
+    `follow`: the actors that step brings in, scrolled into view on a drawing wider or taller
+    than the window.
     `height` is the frame's largest height; its height follows the drawing's proportions.
     """
     lang = current_language()
@@ -182,9 +186,8 @@ def render_chain_graph(case_id: str, *, function: str | None = None,
         guess = PRESENT_WIDTH_GUESS if presenting else GRAPH_WIDTH_GUESS
         label_px = (SLIDE_LABEL_PX if presenting else
                     EMBEDDED_LABEL_PX if st.context.is_embedded else PAGE_LABEL_PX)
-        first = frame_height(graph, guess, max_px=height, label_px=label_px,
-                             scroll=not presenting)
-        st.iframe(_embedded_html(view, first, height, label_px), height=first + 6)
+        first = frame_height(graph, guess, max_px=height, label_px=label_px, slide=presenting)
+        st.iframe(_embedded_html(view, first, height, label_px, follow), height=first + 6)
     title = localized_value(get_dataset().case_info(case_id), "title", lang)
     return ((lambda: standalone_html(graph, title=title, lang=lang)), len(graph.nodes),
             len(graph.edges), graph)

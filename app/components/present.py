@@ -195,12 +195,16 @@ def chain_steps(case_id: str) -> list[Step]:
     return _story(data_version_key(), case_id, current_language())
 
 
-def render_chain_step(case_id: str, step: Step) -> None:
-    """The graph grown to this step, its caption and sources, and the figure's downloads."""
+def render_chain_step(case_id: str, step: Step, before: Step | None = None) -> None:
+    """The graph grown to this step from the one `before` (its new actors brought into view),
+    its caption and sources, and the figure's downloads."""
     layout = st.query_params.get("layout")
+    shown = set(before.actor_ids) if before else set()
     _, _, _, graph = render_chain_graph(case_id, height=PRESENT_GRAPH_HEIGHT,
                                         revealed=(step.actor_ids, step.link_ids),
-                                        layout=layout, presenting=True)
+                                        layout=layout, presenting=True,
+                                        follow=tuple(a for a in step.actor_ids
+                                                     if a not in shown))
     render_step_text(step.caption, step.sources, step.certainties)
     files = figure_files(graph, case_id, current_view_url(page(CHAIN).url_path))
     offer_figure_in_share_panel(files, case_id)
@@ -219,4 +223,4 @@ def render_presentation(case_id: str) -> None:
                                                  current_language())), anchor=False)
     # The buttons above the graph: on a 1080-high screen they stay in reach at every step.
     render_step_controls(len(steps), number)
-    render_chain_step(case_id, steps[number - 1])
+    render_chain_step(case_id, steps[number - 1], steps[number - 2] if number > 1 else None)

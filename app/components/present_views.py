@@ -217,8 +217,8 @@ def compare_deck(cases: list[str], title: str) -> Deck:
 
 def chain_deck(case_id: str, title: str) -> Deck:
     steps = chain_steps(case_id)
-    return Deck(title, len(steps), lambda number: render_chain_step(case_id,
-                                                                    steps[number - 1]))
+    return Deck(title, len(steps), lambda number: render_chain_step(
+        case_id, steps[number - 1], steps[number - 2] if number > 1 else None))
 
 
 # --- a view presented on its own page --------------------------------------------------------

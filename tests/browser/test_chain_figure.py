@@ -359,3 +359,42 @@ def test_generated_chain_of_50_keeps_readable_labels_and_scrolls_sideways(genera
     assert frame.evaluate("() => window.chainNetwork.getScale()") == scale  # not zoomed
     assert_nothing_drawn_under(page)
     context.close()
+
+
+@pytest.mark.parametrize("step", [2, 6])
+def test_a_slide_of_50_actors_keeps_20_px_and_brings_each_steps_actors_into_view(
+        generated_server, browser, step):
+    # At 20 px the chain is wider and taller than a 1920x1080 screen: the slide scrolls
+    # sideways, and each step scrolls (sideways, and the page down) to the actors it adds,
+    # so that a clicker alone shows them.
+    base, _ = generated_server
+    context = browser.new_context(viewport={"width": 1920, "height": 1080})
+    page = context.new_page()
+    page.goto(f"{base}/chain?case={GENERATED_50}&present=1&step={step}")
+    wait_for_app(page)
+    m = measure(page)
+    report(f"{GENERATED_50} presenting step {step}", m)
+    assert m["font"] >= 20 and m["overlaps"] == [] and m["through"] == []
+    frame = graph_frame(page)
+    expect(frame.locator("#wide")).to_be_hidden()  # a slide says nothing of scrolling
+    page.wait_for_timeout(300)  # the scroll into view, one frame after the drawing
+    boxes = frame.evaluate("""() => window.chainFollow.map(id => {
+        const net = window.chainNetwork, b = net.getBoundingBox(id);
+        const c = document.querySelector('#mynetwork canvas').getBoundingClientRect();
+        const tl = net.canvasToDOM({x: b.left, y: b.top});
+        const br = net.canvasToDOM({x: b.right, y: b.bottom});
+        return [c.left + tl.x, c.top + tl.y, c.left + br.x, c.top + br.y]; })""")
+    assert boxes
+    box = page.locator("iframe").first.bounding_box()
+    scroller = frame.locator("#scroller").evaluate("e => [e.scrollWidth, e.clientWidth]")
+    assert scroller[0] > scroller[1]
+    screenshot(page, f"chain-generated-50-present-{step}")
+    def seen(x0, y0, x1, y1) -> bool:
+        return (0 <= box["x"] + x0 and box["x"] + x1 <= 1920 and 0 <= box["y"] + y0
+                and box["y"] + y1 <= 1080)
+
+    # all of them when they fit in the window together, else the first the story names
+    together = (max(b[2] for b in boxes) - min(b[0] for b in boxes) <= 1854
+                and max(b[3] for b in boxes) - min(b[1] for b in boxes) <= 1060)
+    assert all(seen(*b) for b in boxes) if together else seen(*boxes[0]), (box, boxes)
+    context.close()
