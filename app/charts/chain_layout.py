@@ -308,21 +308,29 @@ def _lane_order(actors: dict[str, Actor], nbrs: dict[str, list[str]]) -> list[st
                 total = sum(w for _, w in linked)
                 bary[k] = (sum(p * w for p, w in linked) / total) if total else pos[k]
             order.sort(key=lambda k: (bary[k], pos[k]))
-        # then swaps of two lanes while one helps (each pass is bounded: lanes squared)
+        # then, while one helps, a lane swapped with another or moved to another place (which
+        # carries a block of lanes past the rest in one step); each pass is bounded: lanes
+        # squared
         order = min((order, list(known)), key=cost)
         best = cost(order)
         for _ in range(SWEEPS * 4):
             improved = False
             for i in range(len(order)):
-                for j in range(i + 1, len(order)):
-                    order[i], order[j] = order[j], order[i]
-                    c = cost(order)
-                    if c < best:
-                        best, improved = c, True
-                    else:
-                        order[i], order[j] = order[j], order[i]
+                for j in range(len(order)):
+                    if i == j:
+                        continue
+                    swapped = order.copy()
+                    swapped[i], swapped[j] = swapped[j], swapped[i]
+                    moved = order[:i] + order[i + 1:]
+                    moved.insert(j, order[i])
+                    for candidate in (swapped, moved):
+                        c = cost(candidate)
+                        if c < best:
+                            best, order, improved = c, candidate, True
             if not improved:
                 break
+        # upside down, the same order spans as much, and may read more in the chain's order
+        order = min((order, order[::-1]), key=cost)
     if UNKNOWN_LANE in first_col:
         order.append(UNKNOWN_LANE)
     return order
