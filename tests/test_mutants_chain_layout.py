@@ -294,3 +294,25 @@ def test_eight_countries_linked_in_a_line_get_their_lanes_in_that_line(seed):
     got = cl._lane_order(by_key, cl._neighbours(by_key, links))
     assert got in (codes, codes[::-1])
     assert got == best_lane_order(actors, links)
+
+
+# --- rows within a lane: strands of the chain keep to their own rows ----------------------------
+
+LONG = "A name long enough for a row of its own"
+
+
+@pytest.mark.parametrize("strands", [
+    [("x0", "b1", "x2"), ("y0", "a1", "y2")],
+    [("p0", "c1", "q2"), ("r0", "a1", "s2"), ("t0", "b1", "u2")],
+    [("p0", "c1", "a2"), ("r0", "a1", "c2"), ("t0", "b1", "b2")],
+])
+def test_parallel_strands_in_one_country_keep_to_their_own_rows(strands):
+    # Actors of a column start in the order of their ids, which here crosses the strands;
+    # the sweeps put each strand on one row, so that no two links of the lane cross.
+    actors = [cl.Actor(k, LONG, "FR", c) for strand in strands for c, k in enumerate(strand)]
+    links = [cl.Link(f"{a}-{b}", a, b) for strand in strands for a, b in zip(strand, strand[1:])]
+    by_key = {a.key: a for a in actors}
+    cells = cl._order_within_lanes(by_key, cl._neighbours(by_key, links), {"FR": 0})
+    for strand in strands:
+        assert len({cells[k] for k in strand}) == 1, (strand, cells)
+    assert sorted(cells[s[0]][1] for s in strands) == list(range(len(strands)))
