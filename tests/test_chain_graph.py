@@ -308,11 +308,14 @@ def test_a_slide_shrinks_its_labels_a_little_before_it_scrolls_sideways(voice):
         return dataclasses.replace(graph, frame=graph.frame | {
             "width": width, "height": 1500, "font": 10})
 
-    # 14-px labels need 1,120 px: on a 1000-px page, scrolled; on a slide, 12.5 px, the width
-    assert cg.frame_height(drawing(800), 1000, max_px=640, label_px=14) == 2100
-    assert cg.frame_height(drawing(800), 1000, max_px=640, label_px=14, slide=True) == 1875
-    # 1,400 px: 10 px would be too small even for a slide; it scrolls too
-    assert cg.frame_height(drawing(1000), 1000, max_px=640, label_px=14, slide=True) == 2100
+    # on a 1920-wide screen (a 1854-px frame), 14-px labels need 1,890 px: a page scrolls; a
+    # slide shrinks them to 13.7 px and shows its width
+    assert cg.frame_height(drawing(1350), 1854, max_px=640, label_px=14) == 2100
+    assert cg.frame_height(drawing(1350), 1854, max_px=640, label_px=14, slide=True) == 2060
+    # 2,596 px: 10 px would be too small even for a slide; it scrolls too
+    assert cg.frame_height(drawing(1854), 1854, max_px=640, label_px=14, slide=True) == 2100
+    # a smaller screen shows the same slide smaller (7.65 px aimed for, 7.4 px to fit)
+    assert cg.frame_height(drawing(1350), 1000, max_px=640, label_px=14, slide=True) == 1111
     page = cg.chain_graph_html(drawing(800), slide=True, follow=("lead", "nobody"))
     data = json.loads(re.search(r"var data = (\{.*\});", page).group(1))
     assert (data["shrink"], data["wideNote"]) == (cg.SLIDE_SHRINK, "")

@@ -55,9 +55,13 @@ GROW = 6  # a frame grows with the lanes up to this many times its usual height
 # A drawing wider than the window at the label size aimed for scrolls sideways, except on a
 # window narrower than this (a phone), where it fits the width and zooms with a pinch.
 SCROLL_FROM_PX = 640
-# A slide shows its whole width if its labels need shrink no further than this (17.5 px of 20);
+# A slide shows its whole width if its labels need shrink no further than this (19 px of 20);
 # a chain wider still scrolls sideways there too, each step bringing its new actors into view.
-SLIDE_SHRINK = 0.875
+SLIDE_SHRINK = 0.95
+# A slide's frame on a 1920-wide screen (1854 px, or a little less beside a scroll bar), where
+# its labels are SLIDE_LABEL_PX: a smaller screen shows the same slide smaller (13 px on a
+# 1280-wide one).
+SLIDE_FRAME_PX = 1830
 # A small chain is drawn at most this many times larger than aimed for: three actors in 30-px
 # type read as a poster, not a figure; the frame is then only as tall as the drawing.
 MAX_LABEL_GROWTH = 1.6
@@ -578,8 +582,8 @@ def _page(graph: ChainGraph, *, head: str, body_top: str, height_px: int, title:
     payload = {"nodes": nodes, "edges": edges, "options": graph.options,
                "frame": graph.frame or {}, "lanes": list(graph.lanes),
                "fitHeight": fit_height, "minHeight": MIN_HEIGHT_PX,
-               "minFont": MIN_FONT_PX, "labelPx": label_px,
-               "maxLabel": MAX_LABEL_GROWTH * label_px,
+               "minFont": MIN_FONT_PX, "labelPx": label_px, "maxGrowth": MAX_LABEL_GROWTH,
+               "slideWidth": SLIDE_FRAME_PX if slide else None,
                "maxHeight": int(max_height_px or height_px),
                "growHeight": GROW * int(max_height_px or height_px),
                "scrollFrom": SCROLL_FROM_PX, "shrink": SLIDE_SHRINK if slide else 1.0,
@@ -605,12 +609,15 @@ def frame_height(graph: ChainGraph, width_px: float, *, max_px: int,
     """The frame's height in a window `width_px` wide, as the page computes it: the drawing's
     own proportions within [MIN_HEIGHT_PX, max_px] when its labels are then `label_px` large,
     else grown with the lanes (up to `GROW` times `max_px`) until they are, scrolling sideways
-    if it is then wider than the window (unless the window is a phone's; a `slide` first
-    shrinks its labels down to `SLIDE_SHRINK`; one too tall at that size fits the window's
-    width). The page corrects it once it knows its real width."""
+    if it is then wider than the window (unless the window is a phone's; a `slide` aims at
+    `label_px` on a 1920-wide screen, less on a smaller one, and first shrinks its labels down
+    to `SLIDE_SHRINK`; one too tall at that size fits the window's width). The page corrects
+    it once it knows its real width."""
     frame = graph.frame or {}
     if not frame.get("width"):
         return max_px
+    if slide:
+        label_px = label_px * min(1.0, width_px / SLIDE_FRAME_PX)
     target = label_px / frame["font"]
     fit = min(width_px / frame["width"], max_px / frame["height"], MAX_LABEL_GROWTH * target)
     if fit < target:

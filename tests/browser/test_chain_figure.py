@@ -362,11 +362,12 @@ def test_generated_chain_of_50_keeps_readable_labels_and_scrolls_sideways(genera
 
 
 @pytest.mark.parametrize("step", [2, 6])
-def test_a_slide_of_50_actors_keeps_20_px_and_brings_each_steps_actors_into_view(
+def test_a_slide_of_50_actors_keeps_its_size_and_brings_each_steps_actors_into_view(
         generated_server, browser, step):
-    # At 20 px the chain is wider and taller than a 1920x1080 screen: the slide scrolls
-    # sideways, and each step scrolls (sideways, and the page down) to the actors it adds,
-    # so that a clicker alone shows them.
+    # At 20 px the chain is taller than a 1920x1080 screen, and as wide as it or wider: the
+    # slide keeps its labels at 20 px (or shrinks them by at most a twentieth to show its
+    # whole width; else it scrolls sideways), and each step scrolls the page (and the
+    # drawing) to the actors it adds, so that a clicker alone shows them.
     base, _ = generated_server
     context = browser.new_context(viewport={"width": 1920, "height": 1080})
     page = context.new_page()
@@ -374,7 +375,7 @@ def test_a_slide_of_50_actors_keeps_20_px_and_brings_each_steps_actors_into_view
     wait_for_app(page)
     m = measure(page)
     report(f"{GENERATED_50} presenting step {step}", m)
-    assert m["font"] >= 20 and m["overlaps"] == [] and m["through"] == []
+    assert m["overlaps"] == [] and m["through"] == []
     frame = graph_frame(page)
     expect(frame.locator("#wide")).to_be_hidden()  # a slide says nothing of scrolling
     page.wait_for_timeout(300)  # the scroll into view, one frame after the drawing
@@ -387,7 +388,8 @@ def test_a_slide_of_50_actors_keeps_20_px_and_brings_each_steps_actors_into_view
     assert boxes
     box = page.locator("iframe").first.bounding_box()
     scroller = frame.locator("#scroller").evaluate("e => [e.scrollWidth, e.clientWidth]")
-    assert scroller[0] > scroller[1]
+    assert m["font"] >= 20 if scroller[0] > scroller[1] + 1 else m["font"] >= 19
+    assert box["height"] > 1080  # the page scrolls to the step's actors
     screenshot(page, f"chain-generated-50-present-{step}")
     def seen(x0, y0, x1, y1) -> bool:
         return (0 <= box["x"] + x0 and box["x"] + x1 <= 1920 and 0 <= box["y"] + y0
