@@ -215,6 +215,14 @@ HOVER = """async () => {
   net.redraw();
   const zoom = performance.now() - t0;
   const dom = net.canvasToDOM(pos);
+  // a drawing larger than the window (it scrolls sideways, the page down): scrolled to the
+  // node, as a reader would
+  const mark = document.createElement('div');
+  mark.style.cssText = `position:absolute;left:${dom.x}px;top:${dom.y}px;width:1px;height:1px`;
+  const holder = document.getElementById('scroller') || document.body;
+  holder.appendChild(mark);
+  mark.scrollIntoView({block: 'center', inline: 'center'});
+  holder.removeChild(mark);
   const box = document.getElementById('mynetwork').getBoundingClientRect();
   return {id, nodes: ids.length, edges: net.body.edgeIndices.length,
           redraw_ms: redraws[Math.floor((redraws.length - 1) / 2)], zoom_ms: zoom,
@@ -236,8 +244,8 @@ def hover_probe(page, timeout_s: float = 30.0) -> dict:
     """
     handle = page.query_selector("[data-testid=stMainBlockContainer] iframe")
     frame = handle.content_frame()
-    box = handle.bounding_box()
     info = frame.evaluate(HOVER)
+    box = handle.bounding_box()  # after the scroll to the node
     x, y = box["x"] + info["x"], box["y"] + info["y"]
     page.mouse.move(box["x"] + 2, box["y"] + 2)
     start = time.perf_counter()
