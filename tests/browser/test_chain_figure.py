@@ -378,7 +378,7 @@ def test_a_slide_of_50_actors_keeps_its_size_and_brings_each_steps_actors_into_v
     assert m["overlaps"] == [] and m["through"] == []
     frame = graph_frame(page)
     expect(frame.locator("#wide")).to_be_hidden()  # a slide says nothing of scrolling
-    page.wait_for_timeout(300)  # the scroll into view, one frame after the drawing
+    frame.wait_for_function("() => window.chainFollowed === true")  # scrolled to them
     boxes = frame.evaluate("""() => window.chainFollow.map(id => {
         const net = window.chainNetwork, b = net.getBoundingBox(id);
         const c = document.querySelector('#mynetwork canvas').getBoundingClientRect();
