@@ -129,14 +129,15 @@ def report(name: str, m: dict) -> None:
 
 
 def assert_nothing_drawn_under(page) -> None:
-    """The frame's holder grows with the frame, so what follows starts below the drawing."""
+    """The frame's holder follows the frame, so what follows starts right below the drawing:
+    not under it, and not after a gap."""
     found = page.evaluate("""() => { const f = document.querySelector('iframe');
         const holder = f.closest('[data-testid=stElementContainer]');
         const next = holder.nextElementSibling;
         return {frame: f.getBoundingClientRect().bottom,
                 holder: holder.getBoundingClientRect().bottom,
                 next: next ? next.getBoundingClientRect().top : null}; }""")
-    assert found["holder"] >= found["frame"] - 1, found
+    assert found["frame"] - 1 <= found["holder"] <= found["frame"] + 1, found
     assert found["next"] is None or found["next"] >= found["frame"] - 1, found
 
 
@@ -233,6 +234,7 @@ def check_phone(page, name: str) -> dict:
     box = iframe.bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= 391, box
     assert page.evaluate("() => document.scrollingElement.scrollWidth") <= 390
+    assert_nothing_drawn_under(page)  # nor a gap where the first, desktop-sized guess was
     frame = graph_frame(page)
     assert frame.evaluate("() => document.scrollingElement.scrollWidth <= innerWidth")
     marker = frame.evaluate(MARKER, PHONE["viewport"]["height"] / 2 - box["y"])
