@@ -68,10 +68,12 @@ REPAIR_ROUNDS = 60
 REPAIR_BUDGET = 480  # a link's shapes are remembered, so routings cost little
 PACK_MAX_ACTORS = 40  # up to this many, short names may share a row (a chain read on one slide)
 # The widths a drawing may take and still show its labels at the sizes aimed for: the chain
-# page's frame on a 1440-wide laptop (980 px) at 14 px labels, a 1920-wide slide's (1854 px)
-# at 20 px. A chain with more columns than fit wraps its labels narrower, down to MIN_WRAP.
+# page's frame on a 1440-wide laptop (980 px) at 14 px labels, a 1920-wide slide's (1854 px,
+# less a little for a chain of more than PACK_MAX_ACTORS, which is laid out once and whose
+# links may bend out past it) at 20 px. A chain with more columns than fit wraps its labels
+# narrower, down to MIN_WRAP.
 PAGE_WIDTH = 980 * FONT / 14
-SLIDE_WIDTH = 1854 * FONT / 20
+SLIDE_WIDTH = 1830 * FONT / 20
 MIN_WRAP = 6.5 * FONT
 FIT_TRIES = 3
 FIT_EXCESS = 1.25
