@@ -301,6 +301,18 @@ def generated_server(tmp_path_factory):
         yield base, len(loaded.only(GENERATED).actors)
 
 
+def open_measured(browser, url: str, viewport: tuple[int, int], name: str):
+    """A fresh context at `viewport`, the chain at `url` measured and reported: (context,
+    page, measures)."""
+    context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
+    page = context.new_page()
+    page.goto(url)
+    wait_for_app(page)
+    m = measure(page)
+    report(name, m)
+    return context, page, m
+
+
 @pytest.mark.parametrize("viewport,query,font", [((1440, 900), "", 14),
                                                  ((1920, 1080), "&present=1&step=99", 20),
                                                  ((1000, 800), "&embed=true", 12)])
@@ -308,12 +320,8 @@ def test_generated_chain_of_20_draws_clean(generated_server, browser, viewport, 
     # 20 actors over eight countries are taller than a slide: the frame grows with the lanes
     # so that the labels keep the size aimed for, and the drawing fills it both ways.
     base, count = generated_server
-    context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
-    page = context.new_page()
-    page.goto(f"{base}/chain?case={GENERATED}{query}")
-    wait_for_app(page)
-    m = measure(page)
-    report(f"{GENERATED} {viewport[0]}x{viewport[1]}{query}", m)
+    context, page, m = open_measured(browser, f"{base}/chain?case={GENERATED}{query}", viewport,
+                                     f"{GENERATED} {viewport[0]}x{viewport[1]}{query}")
     screenshot(page, f"chain-generated-{viewport[0]}")
     assert m["count"] == count
     check(m, font=font, window_height=viewport[1])
@@ -338,12 +346,8 @@ def test_generated_chain_of_50_keeps_readable_labels_and_scrolls_sideways(genera
     # drawing keeps that size, says so, and scrolls sideways (a swipe or Shift and the wheel);
     # it fills its own canvas, which is as wide as it needs.
     base, _ = generated_server
-    context = browser.new_context(viewport={"width": 1440, "height": 900})
-    page = context.new_page()
-    page.goto(f"{base}/chain?case={GENERATED_50}")
-    wait_for_app(page)
-    m = measure(page)
-    report(f"{GENERATED_50} 1440x900", m)
+    context, page, m = open_measured(browser, f"{base}/chain?case={GENERATED_50}", (1440, 900),
+                                     f"{GENERATED_50} 1440x900")
     screenshot(page, "chain-generated-50-1440")
     assert m["count"] == 50
     check(m, font=14, window_height=900)
@@ -370,12 +374,9 @@ def test_a_slide_of_50_actors_keeps_its_size_and_brings_each_steps_actors_into_v
     # its labels at 20 px, and each step scrolls the page (and the drawing, were it wider) to
     # the actors it adds, so that a clicker alone shows them.
     base, _ = generated_server
-    context = browser.new_context(viewport={"width": 1920, "height": 1080})
-    page = context.new_page()
-    page.goto(f"{base}/chain?case={GENERATED_50}&present=1&step={step}")
-    wait_for_app(page)
-    m = measure(page)
-    report(f"{GENERATED_50} presenting step {step}", m)
+    context, page, m = open_measured(
+        browser, f"{base}/chain?case={GENERATED_50}&present=1&step={step}", (1920, 1080),
+        f"{GENERATED_50} presenting step {step}")
     assert m["overlaps"] == [] and m["through"] == []
     frame = graph_frame(page)
     expect(frame.locator("#wide")).to_be_hidden()  # a slide says nothing of scrolling
