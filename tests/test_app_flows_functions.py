@@ -311,7 +311,12 @@ def test_functions_default_view():
     assert chart_keys(shares) == ["functions-diagram-all", "functions-shares-all"]
     assert ("Voice-assistant verification chain: 50% preparation, 38% verification"
             in captions(shares))
-    assert at.button(key="functions-clear-function").disabled
+    function_buttons = at.segmented_control(key="functions-function-select")
+    assert function_buttons.value == ""
+    assert function_buttons.options == ["All functions", "Preparation", "Verification",
+                                        "Impersonation"]
+    # What the tasks are broken down by is asked with the breakdowns, not before.
+    assert not [s for s in at.selectbox if s.key == "functions-by-select"]
 
 
 @pytest.mark.parametrize("case_id, n_tasks", [
@@ -330,7 +335,7 @@ def test_functions_filter_by_function(function, n_tasks):
     at = run(FUNCTIONS, function=function)
     tasks = table(at, "functions-task-table")
     assert len(tasks) == n_tasks and set(tasks["Function"]) == {function.capitalize()}
-    assert not at.button(key="functions-clear-function").disabled
+    assert at.segmented_control(key="functions-function-select").value == function
     # Charts are keyed by the function, and show it as selected.
     assert f"functions-diagram-{function}" in chart_keys(at)
     spec = json.loads(charts(at)[0].proto.spec)
@@ -385,7 +390,7 @@ def test_functions_hostile_params_give_the_default_view(param, value):
 def test_functions_click_on_a_function_filters_everything():
     at = run(FUNCTIONS, show="breakdowns")
     select_in_chart(at, "functions-diagram", "function", [{"function": "verification"}])
-    assert at.selectbox(key="functions-function-select").value == "verification"
+    assert at.segmented_control(key="functions-function-select").value == "verification"
     assert at.query_params["function"] == "verification"
     # Verification: canteen t2, retail t4, t5, voice t1, t4, t5, Julie Desk t2.
     assert "functions-paid-verification" in chart_keys(at)
@@ -397,8 +402,8 @@ def test_functions_click_on_a_function_filters_everything():
     select_in_chart(at, "functions-shares", "function", [{"function": "impersonation"}])
     assert at.query_params["function"] == "impersonation"
     assert len(table(at, "functions-task-table")) == 3
-    # The visible clear control.
-    at.button(key="functions-clear-function").click().run()
+    # "All functions" clears the filter.
+    at.segmented_control(key="functions-function-select").set_value("").run()
     assert not at.exception
     assert "function" not in at.query_params
     assert len(table(at, "functions-task-table")) == 31
@@ -407,7 +412,7 @@ def test_functions_click_on_a_function_filters_everything():
 def test_functions_ignores_a_selection_of_something_else():
     at = run(FUNCTIONS, show="breakdowns")
     select_in_chart(at, "functions-by", "function", [{"function": "<script>"}])
-    assert at.selectbox(key="functions-function-select").value == ""
+    assert at.segmented_control(key="functions-function-select").value == ""
     assert len(table(at, "functions-task-table")) == 31
 
 
@@ -515,8 +520,10 @@ def test_functions_in_french():
                    "21 tâches"):  # the 21 preparation tasks, as the diagram counts them
         assert french in specs, french
     assert "Three functions of data work" not in specs
-    assert at.selectbox(key="functions-by-select").options[0] == "Pays de qui l'exécute"
-    assert at.button(key="functions-clear-function").label == "Retirer le filtre de fonction"
+    assert (at.segmented_control(key="functions-function-select").options[0]
+            == "Toutes les fonctions")
+    breakdowns = run(FUNCTIONS, lang="fr", show="breakdowns")
+    assert breakdowns.selectbox(key="functions-by-select").options[0] == "Pays de qui l'exécute"
     tasks = table(run(FUNCTIONS, lang="fr", show="table"), "functions-task-table")
     # Julie Desk's tasks have phases, so the table has a Phase column.
     assert list(tasks.columns[:5]) == ["Cas", "Phase", "Tâche", "Exécutée par", "Pays"]

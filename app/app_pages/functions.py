@@ -8,13 +8,14 @@ from app.components.data import get_cases_or_stop
 from app.components.downloads import render_csv_download
 from app.components.flows import ALL, synced_cases
 from app.components.functions import (BY_OPTIONS, FUNCTION_SELECT_KEY, breakdowns_beside,
-                                      by_label, clear_function, functions_view, of_function,
-                                      render_breakdown, render_diagram, render_shares)
+                                      by_label, functions_view, of_function, render_breakdown,
+                                      render_diagram, render_shares)
 from app.components.i18n import current_language, t
 from app.components.pages import FUNCTIONS
 from app.components.present import presenting, render_present_link
 from app.components.present_views import present_page
-from app.components.state import drop_unknown_params, render_notices, synced_selectbox
+from app.components.state import (drop_invalid_value, drop_unknown_params, render_notices,
+                                   synced_selectbox)
 from app.components.tables import render_table
 from app.core import vocab
 from app.core.i18n import vocab_label
@@ -33,21 +34,18 @@ st.markdown(t("functions.intro"))
 
 cases = synced_cases(dataset, key="functions-cases-select")
 render_scope_of_chosen(dataset, cases)
-controls = st.columns([2, 2, 2, 3], vertical_alignment="bottom")
-with controls[0]:
-    function = synced_selectbox(
-        t("functions.function.label"), [ALL, *vocab.FUNCTIONS], key=FUNCTION_SELECT_KEY,
-        param="function", default=ALL, omit_default=True,
-        format_func=lambda f: t("flows.function.all") if f == ALL else vocab_label(
-            "function", f, lang))
-with controls[1]:
-    by = synced_selectbox(t("functions.by.label"), list(BY_OPTIONS), key="functions-by-select",
-                          param="by", default="country", omit_default=True,
-                          format_func=lambda b: by_label(b, lang))
-with controls[2]:
-    st.button(t("functions.clear_function"), key="functions-clear-function",
-              on_click=clear_function, disabled=function == ALL,
-              icon=":material/filter_alt_off:", width="stretch")
+drop_invalid_value("by", BY_OPTIONS)  # its select box is drawn with the breakdowns
+if "by" in st.query_params and MORE_PARAM not in st.query_params \
+        and "functions-more" not in st.session_state:
+    # A link naming a breakdown (made before they were drawn on request) opens with them.
+    st.query_params[MORE_PARAM] = "breakdowns"
+# The function is the diagram's own control (a click on a box picks it too), so it is drawn
+# with it; what the tasks are broken down by belongs to the breakdowns, drawn on request.
+function = synced_selectbox(
+    t("functions.function.label"), [ALL, *vocab.FUNCTIONS], key=FUNCTION_SELECT_KEY,
+    param="function", default=ALL, omit_default=True, buttons=True,
+    format_func=lambda f: t("flows.function.all") if f == ALL else vocab_label(
+        "function", f, lang))
 render_notices()
 
 if not cases:
@@ -74,6 +72,9 @@ more = choose_more({"shares": t("functions.more.shares"),
 if more == "shares":
     render_shares(view, function)
 elif more == "breakdowns":
+    by = synced_selectbox(t("functions.by.label"), list(BY_OPTIONS), key="functions-by-select",
+                          param="by", default="country", omit_default=True,
+                          format_func=lambda b: by_label(b, lang))
     left, right = st.columns(2, gap="large")
     with left:
         render_breakdown(cases, by, function, name="by")

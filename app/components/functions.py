@@ -60,10 +60,6 @@ def of_function(function: str, lang: str, *, bold: bool = False) -> str:
                      name=f"**{name}**" if bold else name)
 
 
-def clear_function() -> None:
-    st.session_state[FUNCTION_SELECT_KEY] = ALL
-
-
 def _tasks(dataset: Dataset, cases: Sequence[str], function: str = ALL) -> pd.DataFrame:
     tasks = dataset.tasks[dataset.tasks["case_id"].isin(list(cases))]
     return tasks[tasks["function"] == function] if function else tasks

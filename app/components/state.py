@@ -55,10 +55,13 @@ def _set_param(param: str, value: str | None) -> None:
 def synced_selectbox(label: str, options: Sequence[str], *, key: str, param: str,
                      default: str | None = None, format_func: Callable[[str], str] = str,
                      omit_default: bool = False, aliases: dict[str, str] | None = None,
-                     **kwargs) -> str | None:
+                     buttons: bool = False, **kwargs) -> str | None:
     """A select box whose value comes from `?param=` on first show and goes back into it.
 
-    `aliases` maps former values to current ones, so that old links keep working.
+    `aliases` maps former values to current ones, so that old links keep working. With
+    `buttons`, the few options are drawn as one row of buttons instead (a segmented control):
+    each is seen and chosen at a tap, on a phone or a projector, and a page with no select box
+    opens faster (the browser loads the select box's code only for a page that has one).
     """
     options = list(options)
     if default is None and options:
@@ -74,9 +77,22 @@ def synced_selectbox(label: str, options: Sequence[str], *, key: str, param: str
             else:
                 _not_one_of(param, raw, options)
         st.session_state[key] = value
-    value = st.selectbox(label, options, key=key, format_func=format_func, **kwargs)
+    if buttons:
+        value = st.segmented_control(label, options, key=key, format_func=format_func,
+                                     selection_mode="single", required=True, **kwargs)
+    else:
+        value = st.selectbox(label, options, key=key, format_func=format_func, **kwargs)
     _set_param(param, None if omit_default and value == default else value)
     return value
+
+
+def drop_invalid_value(param: str, options: Sequence[str]) -> None:
+    """Check a link's `?param=` that no widget of this view reads yet (it belongs to a chart
+    drawn on request): a value that is not one of `options` is dropped with a notice now."""
+    raw = st.query_params.get(param)
+    if raw is not None and raw not in options:
+        _not_one_of(param, raw, options)
+        del st.query_params[param]
 
 
 def synced_multiselect(label: str, options: Sequence[str], *, key: str, param: str,

@@ -242,8 +242,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "functions.by.case_id": {"en": "Case study", "fr": "Étude de cas"},
     "functions.by.paid": {"en": "Paid or unpaid", "fr": "Payé ou non"},
     "functions.by.data_type": {"en": "Kind of data", "fr": "Type de données"},
-    "functions.clear_function": {"en": "Clear function filter",
-                                 "fr": "Retirer le filtre de fonction"},
     "functions.no_cases_chosen": {
         "en": "Choose at least one case study to see its tasks.",
         "fr": "Choisissez au moins une étude de cas pour voir ses tâches."},
