@@ -28,6 +28,8 @@ BLANK_KEY = "present-blank"
 PRESENT_GRAPH_HEIGHT = 800
 PRESENT_CHART_HEIGHT = 620
 MAX_SOURCES = 3  # sources named under a step
+# The step's caption and sources, kept in sight over a figure taller than the window.
+STEP_TEXT_KEY = "present-text"
 
 # The keys a presenter's clicker sends (most send PageDown/PageUp, some the arrows; "B" blanks
 # the screen on many). Streamlit binds one key to one button: the first key of each move is on
@@ -49,6 +51,12 @@ html { font-size: 22px; }
   padding: 1.2rem 1.5rem 2rem !important; max-width: 100% !important;
 }
 .st-key-present-caption p { font-size: 1.45rem; line-height: 1.4; }
+/* Where the figure runs below the window, its text stays in sight at the bottom, on white
+   (sticky on the block's wrapper, which moves within the whole page). */
+[data-testid="stLayoutWrapper"]:has(> .st-key-present-text) {
+  position: sticky; bottom: 0; z-index: 2; background: #FFFFFF;
+}
+.st-key-present-text { padding-top: 0.4rem; box-shadow: 0 -1px 0 #C9CED4; }
 .st-key-present-note p, .st-key-present-sources p { font-size: 0.8rem; }
 .st-key-present-keys { display: none !important; }
 /* A phone (the audience opening a talk's link): usual type, and the buttons two by two so that
@@ -160,7 +168,15 @@ def render_step_controls(total: int, number: int) -> None:
 
 def render_step_text(caption: str, sources: tuple[str, ...], certainties: tuple[str, ...],
                      note: str = "") -> None:
-    """The step's caption in large type; under it, smaller, what it rests on."""
+    """The step's caption in large type; under it, smaller, what it rests on. Both stay in
+    sight at the bottom of the window while the step's figure runs below it (a 720-high
+    projector), as subtitles do."""
+    with st.container(key=STEP_TEXT_KEY):
+        _step_text(caption, sources, certainties, note)
+
+
+def _step_text(caption: str, sources: tuple[str, ...], certainties: tuple[str, ...],
+               note: str) -> None:
     lang = current_language()
     with st.container(key="present-caption"):
         st.markdown(escape_markdown(caption))

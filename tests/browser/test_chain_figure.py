@@ -393,12 +393,54 @@ def test_a_slide_of_50_actors_keeps_its_size_and_brings_each_steps_actors_into_v
     assert m["font"] >= 20
     assert box["height"] > 1080  # the page scrolls to the step's actors
     screenshot(page, f"chain-generated-50-present-{step}")
+    bottom = page.locator(".st-key-present-text").bounding_box()["y"]  # the caption, on top
+
     def seen(x0, y0, x1, y1) -> bool:
         return (0 <= box["x"] + x0 and box["x"] + x1 <= 1920 and 0 <= box["y"] + y0
-                and box["y"] + y1 <= 1080)
+                and box["y"] + y1 <= min(1080, bottom))
 
     # all of them when they fit in the window together, else the first the story names
     together = (max(b[2] for b in boxes) - min(b[0] for b in boxes) <= 1854
                 and max(b[3] for b in boxes) - min(b[1] for b in boxes) <= 1060)
     assert all(seen(*b) for b in boxes) if together else seen(*boxes[0]), (box, boxes)
+    context.close()
+
+
+FOLLOWED = """() => window.chainFollow.map(id => {
+    const net = window.chainNetwork, b = net.getBoundingBox(id);
+    const name = net.body.nodes[id].labelModule.size;
+    const c = document.querySelector('#mynetwork canvas').getBoundingClientRect();
+    const tl = net.canvasToDOM({x: Math.min(b.left, name.left), y: b.top});
+    const br = net.canvasToDOM({x: Math.max(b.right, name.left + name.width),
+                                y: Math.max(b.bottom, name.top + name.height)});
+    return {id, box: [c.left + tl.x, c.top + tl.y, c.left + br.x, c.top + br.y]}; })"""
+
+
+@pytest.mark.parametrize("viewport", [(1280, 720), (1920, 1080)])
+def test_a_slide_keeps_its_caption_in_sight_and_its_new_actor_clear_of_it(server, browser,
+                                                                           viewport):
+    # The voice assistant's last step adds the smart-speaker users, in the lowest lane: on a
+    # 720-high projector the figure runs below the window. The caption and its sources stay
+    # at the bottom of the window, and the page scrolls so that the users (marker and name)
+    # show above them, not under them.
+    width, height = viewport
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.goto(f"{server}/chain?case=voice-assistant&present=1&step=5")
+    wait_for_app(page)
+    frame = graph_frame(page)
+    frame.wait_for_function("() => window.chainFollowed === true")
+    text = page.locator(".st-key-present-text")
+    expect(text).to_contain_text("Smart-speaker users supplies data to US smart-speaker")
+    expect(text).to_contain_text("Sources:")
+    caption = text.bounding_box()
+    assert 0 <= caption["y"] and caption["y"] + caption["height"] <= height + 1, caption
+    followed = frame.evaluate(FOLLOWED)
+    assert [f["id"] for f in followed] == ["voice-assistant:end-users"]
+    frame_box = page.locator("iframe").first.bounding_box()
+    x0, y0, x1, y1 = followed[0]["box"]
+    assert 0 <= frame_box["y"] + y0 and frame_box["y"] + y1 <= caption["y"], (
+        frame_box, followed, caption)
+    assert 0 <= frame_box["x"] + x0 and frame_box["x"] + x1 <= width
+    screenshot(page, f"chain-present-caption-{width}")
     context.close()
