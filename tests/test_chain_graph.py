@@ -148,6 +148,9 @@ def test_edges_labels_dashes_and_opacity_by_certainty(voice):
     edges = by_link(build_chain_graph(*voice))
     assert edges["l1"]["relation_label"] == "outsources to"
     assert edges["l9"]["relation_label"] == "supplies data to"
+    # Its sentence agrees with its subject, people as a group; a firm's reads as the label.
+    assert edges["l9"]["title"].startswith("Smart-speaker users supply data to ")
+    assert edges["l1"]["title"].split("\n")[0].split(" outsources to ")[1]
     # drawn only where the layout found room clear of every label and link
     layout = build_chain_graph(*voice).layouts[0]
     for lid, e in edges.items():

@@ -23,7 +23,7 @@ def case():
     actors = pd.DataFrame([
         ["c", "brand", "Brand", "ai_company", "US", "S1", "documented", "Marque"],
         ["c", "lab", "Lonely lab", "client", "", "S9", "inferred", ""],
-        ["c", "fans", "Fans", "end_user", "DE", "S2", "inferred", "Public"],
+        ["c", "fans", "Fans", "end_user", "DE", "S2", "inferred", "Supporters"],
         ["c", "crowd", "Crowd", "end_user", "", "S1", "documented", "Foule"],
         ["c", "v1", "Vendor One", "vendor", "KE", "S1", "reported", ""],
         ["c", "v2", "vendor Two", "vendor", "IN", "S2", "reported", ""],
@@ -78,7 +78,7 @@ def test_french_captions(case):
         "Marque sous-traite à Vendor One [EN] (Kenya), vendor Two [EN] (Inde) et "
         "Vendor Three [EN] (Philippines).",
         "Vendor Two [EN] recrute Pool [EN] (Kenya) ; Vendor One [EN] recrute Pool [EN].",
-        "Également dans la chaîne : Foule et Public (Allemagne).",
+        "Également dans la chaîne : Foule et Supporters (Allemagne).",
     ]
 
 
@@ -116,8 +116,36 @@ def test_a_subject_named_first_in_a_link_gets_its_country_in_the_language_asked(
     data = pd.DataFrame([["c", "k6", "fans", "brand", "supplies_data", "S2", "inferred"]],
                         columns=LINK_COLUMNS)
     linked = (actors[actors["actor_id"] != "crowd"], pd.concat([links, data]), sources)
-    assert story(linked, "fr")[-1].caption == "Public (Allemagne) fournit des données à Marque."
-    assert story(linked)[-1].caption == "Fans (Germany) supplies data to Brand."
+    # People as a group (end users, worker pools) take the plural verb.
+    assert (story(linked, "fr")[-1].caption
+            == "Supporters (Allemagne) fournissent des données à Marque.")
+    assert story(linked)[-1].caption == "Fans (Germany) supply data to Brand."
+
+
+@pytest.mark.parametrize("relation, en, fr", [
+    ("outsources_to", "Pool outsource to Brand.", "Travailleurs sous-traitent à Marque."),
+    ("sells_to", "Pool sell to Brand.", "Travailleurs vendent à Marque."),
+    ("recruits", "Pool recruit Brand.", "Travailleurs recrutent Marque."),
+    ("supervises", "Pool supervise Brand.", "Travailleurs supervisent Marque."),
+    ("operates", "Pool operate Brand.", "Travailleurs exploitent Marque."),
+    ("supplies_data", "Pool supply data to Brand.", "Travailleurs fournissent des données à Marque.")])
+def test_every_relation_agrees_with_a_group_and_with_one_actor(case, relation, en, fr):
+    actors, _, sources = case
+    two = actors[actors["actor_id"].isin(["brand", "pool"])].assign(country="")
+    two.loc[two["actor_id"] == "pool", "name_fr"] = "Travailleurs"
+    for subject, obj, caption in (("pool", "brand", en),
+                                  ("brand", "pool", None)):
+        link = pd.DataFrame([["c", "k", subject, obj, relation, "S1", "documented"]],
+                            columns=LINK_COLUMNS)
+        steps = story((two, link, sources))
+        if caption:
+            assert steps[-1].caption == caption
+            assert story((two, link, sources), "fr")[-1].caption == fr
+        else:  # one firm: the singular, as the vocabulary reads
+            singular = {"outsources_to": "outsources to", "sells_to": "sells to",
+                        "recruits": "recruits", "supervises": "supervises",
+                        "operates": "operates", "supplies_data": "supplies data to"}[relation]
+            assert steps[-1].caption == f"Brand {singular} Pool."
 
 
 def test_no_actor_no_story(case):

@@ -31,7 +31,8 @@ from pyvis.network import Network
 
 from app.charts import chain_layout, palette
 from app.core import geo, network, vocab
-from app.core.i18n import DEFAULT_LANGUAGE, format_number, localized, translate, vocab_label
+from app.core.i18n import (DEFAULT_LANGUAGE, format_number, localized, relation_verb, translate,
+                           vocab_label)
 from app.core.sources import citation_lookup, citations_for
 
 ASSETS_DIR = Path(__file__).resolve().parent.parent / "static" / "vis-9.1.2"
@@ -328,6 +329,7 @@ def build_chain_graph(
         related, lit_links = network.focus_keys(links, seeds, FOCUS_REVERSED)
 
     seen: set[tuple[str, str]] = set()
+    types: dict[tuple[str, str], str] = {}  # each actor's type, for the verbs of its links
     for key, name, atype, country, workers, anon, desc, sids, cert in zip(
         a_keys,
         actor_names,
@@ -344,6 +346,7 @@ def build_chain_graph(
         seen.add(key)
         case, actor = key
         name, atype, country = str(name), str(atype), str(country or "")
+        types[key] = atype
         cert_key = _certainty(str(cert))
         greyed = related is not None and key not in related
         colour = (palette.NEUTRAL if greyed
@@ -414,7 +417,8 @@ def build_chain_graph(
         verb = vocab_label("relation", rel, lang)
         cert_key = _certainty(str(cert))
         greyed = related is not None and i not in lit_links
-        lines = [f"{names[(case, a)]} {verb} {names[(case, b)]}"]
+        lines = [f"{names[(case, a)]} {relation_verb(rel, types.get((case, a)), lang)} "
+                 f"{names[(case, b)]}"]
         if desc:
             lines += ["", str(desc)]
         lines += ["", _certainty_line(cert, lang),

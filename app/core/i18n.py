@@ -11,6 +11,7 @@ import string
 from collections.abc import Mapping
 
 from app.core.messages import MESSAGES
+from app.core.vocab import GROUP_ACTOR_TYPES
 
 LANGUAGES: dict[str, str] = {"en": "English", "fr": "Français"}
 DEFAULT_LANGUAGE = "en"
@@ -136,6 +137,16 @@ def vocab_label(kind: str, value: object, lang: str) -> str:
     if key in MESSAGES:
         return translate(key, lang)
     return str(value).replace("_", " ")
+
+
+def relation_verb(relation: str, subject_type: object, lang: str) -> str:
+    """The relation as the verb of a sentence whose subject is an actor of `subject_type`:
+    plural after a group of people ("Smart-speaker users supply data to"), else as
+    `vocab_label` has it ("The lead firm supplies data to")."""
+    key = f"vocab.relation_plural.{relation}"
+    if subject_type in GROUP_ACTOR_TYPES and key in MESSAGES:
+        return translate(key, lang)
+    return vocab_label("relation", relation, lang)
 
 
 def vocab_meaning(kind: str, value: object, lang: str) -> str:

@@ -14,7 +14,8 @@ import pandas as pd
 
 from app.core import network
 from app.core.geo import country_name
-from app.core.i18n import DEFAULT_LANGUAGE, localized, localized_value, translate, vocab_label
+from app.core.i18n import (DEFAULT_LANGUAGE, localized, localized_value, relation_verb,
+                           translate)
 from app.core.sources import citation_lookup, citations_for
 
 
@@ -51,7 +52,7 @@ def _links_sentence(links: pd.DataFrame, actors: dict[str, pd.Series],
     """'A outsources to B and C; D recruits E.' from the links revealed at one step."""
     clauses = []
     for (from_actor, relation), group in links.groupby(["from_actor", "relation"], sort=False):
-        verb = vocab_label("relation", relation, lang)
+        verb = relation_verb(relation, actors[from_actor]["actor_type"], lang)
         subject = _name(actors, from_actor, introduced, lang)
         targets = listed([_name(actors, t, introduced, lang) for t in group["to_actor"]], lang)
         clauses.append(f"{subject} {verb} {targets}")

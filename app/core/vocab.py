@@ -19,6 +19,10 @@ ACTOR_TYPES: dict[str, str] = {
     "end_user": "People who use the product or are captured by it; their inputs are data too.",
 }
 
+# Actor types that name people as a group ("Workers in France", "Smart-speaker users"): the
+# subject of a sentence, they take the plural verb ("supply data to", "fournissent").
+GROUP_ACTOR_TYPES = ("worker_pool", "end_user")
+
 RELATIONS: dict[str, str] = {
     "outsources_to": "commissions work from the other actor",
     "sells_to": "sells the AI product or a service to the other actor",

@@ -431,7 +431,7 @@ def test_a_slide_keeps_its_caption_in_sight_and_its_new_actor_clear_of_it(server
     frame = graph_frame(page)
     frame.wait_for_function("() => window.chainFollowed === true")
     text = page.locator(".st-key-present-text")
-    expect(text).to_contain_text("Smart-speaker users supplies data to US smart-speaker")
+    expect(text).to_contain_text("Smart-speaker users supply data to US smart-speaker")
     expect(text).to_contain_text("Sources:")
     caption = text.bounding_box()
     assert 0 <= caption["y"] and caption["y"] + caption["height"] <= height + 1, caption

@@ -54,6 +54,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "vocab.relation.supervises": {"en": "supervises", "fr": "supervise"},
     "vocab.relation.operates": {"en": "operates", "fr": "exploite"},
     "vocab.relation.supplies_data": {"en": "supplies data to", "fr": "fournit des données à"},
+    # The same verbs after a group of people (worker pools, end users).
+    "vocab.relation_plural.outsources_to": {"en": "outsource to", "fr": "sous-traitent à"},
+    "vocab.relation_plural.sells_to": {"en": "sell to", "fr": "vendent à"},
+    "vocab.relation_plural.recruits": {"en": "recruit", "fr": "recrutent"},
+    "vocab.relation_plural.supervises": {"en": "supervise", "fr": "supervisent"},
+    "vocab.relation_plural.operates": {"en": "operate", "fr": "exploitent"},
+    "vocab.relation_plural.supplies_data": {"en": "supply data to",
+                                            "fr": "fournissent des données à"},
     "vocab.relation_meaning.outsources_to": {
         "en": "commissions work from the other actor",
         "fr": "commande du travail à l'autre acteur"},
