@@ -363,6 +363,16 @@ def test_generated_chain_of_50_keeps_readable_labels_and_scrolls_sideways(genera
     page.keyboard.up("Shift")
     expect(scroller).not_to_have_js_property("scrollLeft", 0)
     assert frame.evaluate("() => window.chainNetwork.getScale()") == scale  # not zoomed
+    # Taller than the window too: the wheel scrolls the page, Ctrl and the wheel zoom.
+    main = page.locator("[data-testid=stMain]")
+    top = main.evaluate("e => e.scrollTop")
+    page.mouse.wheel(0, 300)
+    expect(main).not_to_have_js_property("scrollTop", top)
+    assert frame.evaluate("() => window.chainNetwork.getScale()") == scale
+    page.keyboard.down("Control")
+    page.mouse.wheel(0, -300)
+    page.keyboard.up("Control")
+    frame.wait_for_function(f"() => window.chainNetwork.getScale() > {scale}")
     assert_nothing_drawn_under(page)
     context.close()
 

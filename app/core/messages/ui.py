@@ -257,10 +257,11 @@ MESSAGES: dict[str, dict[str, str]] = {
               "un lien pour les détails et les sources"},
     "graph.wide_note": {
         "en": "At a readable size this chain is wider than the window: scroll it sideways "
-              "(swipe, Shift + wheel, or the bar under it), or zoom out with the wheel.",
+              "(swipe, Shift + wheel, or the bar under it), or zoom out (Ctrl + wheel, or "
+              "pinch).",
         "fr": "À une taille lisible, cette chaîne est plus large que la fenêtre : faites-la "
-              "défiler (glissement, Maj + molette, ou la barre dessous), ou dézoomez avec la "
-              "molette."},
+              "défiler (glissement, Maj + molette, ou la barre dessous), ou dézoomez (Ctrl + "
+              "molette, ou pincement)."},
     "graph.unavailable": {"en": "The graph library could not be loaded.",
                           "fr": "La bibliothèque du graphe n'a pas pu être chargée."},
     "graph.standalone_help": {
