@@ -146,7 +146,7 @@ def test_compare_says_which_measures_mean_something_else(lang, note):
     at = run("app_pages/compare.py", lang=lang)
     text = shown(at).replace("\u00a0", " ")
     assert note in text
-    assert at.multiselect(key="compare-cases-select").value == FIVE
+    assert at.pills(key="compare-cases-select").value == FIVE
     # Without the sector map the note is not shown.
     at = run("app_pages/compare.py", cases="julie-desk,voice-assistant", lang=lang)
     assert note not in shown(at).replace("\u00a0", " ")

@@ -31,7 +31,8 @@ def test_each_view_presents_its_first_step(page, params, step, heading):
     assert step_line(at) == step
     assert heading in markdown(at)
     assert [b.key for b in at.button] == CLICKER_BUTTONS
-    assert len(at.selectbox) == len(at.multiselect) == 0  # no widget of the page itself
+    assert len(at.selectbox) == len(at.multiselect) == len(at.button_group) == 0  # no widget
+    # of the page itself
     assert at.query_params["step"] == "1"
 
 
@@ -52,7 +53,7 @@ def test_leaving_returns_to_the_page():
     at = run_page("app_pages/compare.py", present="1", step="4")
     at.button(key="present-leave").click().run()
     assert "present" not in at.query_params and "step" not in at.query_params
-    assert at.multiselect(key="compare-cases-select")  # the page's own controls are back
+    assert at.pills(key="compare-cases-select")  # the page's own controls are back
 
 
 def test_a_bad_step_or_case_is_noted_not_raised():

@@ -122,7 +122,7 @@ def test_unknown_parameter_is_dropped_with_a_notice(name):
 
 def test_compare_defaults_to_every_case_and_answers_the_question():
     at = run("app_pages/compare.py")
-    assert at.multiselect(key="compare-cases-select").value == CASE_IDS
+    assert at.pills(key="compare-cases-select").value == CASE_IDS
     text = everything(at)
     # The automotive sector map: car makers -> Appen (inferred) -> Figure Eight -> Clixsense ->
     # workers, 4 links; the three product chains 3 each, Julie Desk 2.
@@ -142,7 +142,7 @@ def test_compare_defaults_to_every_case_and_answers_the_question():
 
 def test_compare_filter_restores_from_the_link():
     at = run("app_pages/compare.py", cases="voice-assistant,canteen-terminal", show="chains")
-    assert at.multiselect(key="compare-cases-select").value == ["canteen-terminal",
+    assert at.pills(key="compare-cases-select").value == ["canteen-terminal",
                                                                 "voice-assistant"]
     assert len(at.get("vega_lite_chart")) == 1 + 2
     (data,) = chart_rows(at, "Longest chain of commissions, in links")
@@ -152,7 +152,7 @@ def test_compare_filter_restores_from_the_link():
 
 def test_compare_widget_change_goes_into_the_link():
     at = run("app_pages/compare.py", show="chains")
-    at.multiselect(key="compare-cases-select").set_value(["voice-assistant"]).run()
+    at.pills(key="compare-cases-select").set_value(["voice-assistant"]).run()
     assert not at.exception
     assert at.query_params["cases"] == "voice-assistant"
     assert len(at.get("vega_lite_chart")) == 1 + 1
@@ -160,7 +160,7 @@ def test_compare_widget_change_goes_into_the_link():
 
 def test_compare_empty_selection_shows_a_message():
     at = run("app_pages/compare.py")
-    at.multiselect(key="compare-cases-select").set_value([]).run()
+    at.pills(key="compare-cases-select").set_value([]).run()
     assert not at.exception
     assert "No case is selected" in infos(at)
     assert not at.get("vega_lite_chart")
@@ -170,7 +170,7 @@ def test_compare_empty_selection_shows_a_message():
 
 def test_compare_keeps_known_cases_of_a_half_bad_link():
     at = run("app_pages/compare.py", cases="voice-assistant,<b>nope</b>")
-    assert at.multiselect(key="compare-cases-select").value == ["voice-assistant"]
+    assert at.pills(key="compare-cases-select").value == ["voice-assistant"]
     assert "Ignored the link's `cases`" in infos(at)
 
 
@@ -189,7 +189,7 @@ def test_platforms_default_answers_founded_before_2000():
 
 def test_platforms_offer_filter():
     at = run("app_pages/platforms.py", offer="generalist", show="relations")
-    assert at.multiselect(key="platforms-offer-select").value == ["generalist"]
+    assert at.pills(key="platforms-offer-select").value == ["generalist"]
     assert len(find_table(run("app_pages/platforms.py", offer="generalist", show="notes"),
                           "Platform", "Notes")) == 3
     # No relation links two generalist platforms: a message instead of the chart.
@@ -203,9 +203,9 @@ def test_platforms_offer_filter():
 
 def test_platforms_widget_and_empty_result():
     at = run("app_pages/platforms.py")
-    at.multiselect(key="platforms-offer-select").set_value(["specialized_ai"]).run()
+    at.pills(key="platforms-offer-select").set_value(["specialized_ai"]).run()
     assert at.query_params["offer"] == "specialized_ai"
-    at.multiselect(key="platforms-offer-select").set_value([]).run()
+    at.pills(key="platforms-offer-select").set_value([]).run()
     assert not at.exception
     assert "No platform has the offer types selected" in infos(at)
     assert not at.get("vega_lite_chart")
@@ -215,7 +215,7 @@ def test_platforms_widget_and_empty_result():
 
 def test_figures_default_shows_every_topic():
     at = run("app_pages/figures.py")
-    assert at.multiselect(key="figures-topics-select").value == topics()
+    assert at.pills(key="figures-topics-select").value == topics()
     text = "\n".join(everything(page).replace("\\", "") for page in (
         at, run("app_pages/figures.py", show="madagascar"),
         run("app_pages/figures.py", show="market")))
@@ -230,7 +230,7 @@ def test_figures_default_shows_every_topic():
 
 def test_figures_topic_filter():
     at = run("app_pages/figures.py", topics="market,france_survey")
-    assert at.multiselect(key="figures-topics-select").value == ["france_survey", "market"]
+    assert at.pills(key="figures-topics-select").value == ["france_survey", "market"]
     titles = [s.get("title", {}).get("text") for s in specs(at)]
     assert titles == ["Market sizes"]
     table = find_table(run("app_pages/figures.py", topics="market,france_survey", show="table"),
@@ -244,7 +244,7 @@ def test_figures_topic_filter():
 
 def test_figures_empty_result():
     at = run("app_pages/figures.py")
-    at.multiselect(key="figures-topics-select").set_value([]).run()
+    at.pills(key="figures-topics-select").set_value([]).run()
     assert not at.exception
     assert "No topic is selected" in infos(at)
 
@@ -362,7 +362,7 @@ def test_every_page_runs_in_french_without_english_titles(name):
 def test_compare_in_french():
     at = run("app_pages/compare.py", lang="fr", show="function_shares")
     assert at.title[0].value == "Comparer les cas"
-    assert at.multiselect(key="compare-cases-select").label == "Cas à comparer"
+    assert at.pills(key="compare-cases-select").label == "Cas à comparer"
     text = plain(at)
     assert ("La plus longue chaîne compte 4 liens : Chaîne de micro-travail du secteur "
             "automobile.") in text
@@ -384,7 +384,7 @@ def test_compare_in_french():
 def test_platforms_in_french():
     at = run("app_pages/platforms.py", lang="fr", offer="generalist,specialized_ai",
              show="relations")
-    assert at.multiselect(key="platforms-offer-select").value == ["generalist",
+    assert at.pills(key="platforms-offer-select").value == ["generalist",
                                                                   "specialized_ai"]
     assert at.query_params["offer"] == "generalist,specialized_ai"  # codes in the link
     text = plain(at)
@@ -415,7 +415,7 @@ def test_figures_in_french():
                        last=True)
     assert len(table) == len(bundled_reference().figures)
     assert "Taille des marchés" in set(table["Thème"])
-    assert at.multiselect(key="figures-topics-select").value == topics()
+    assert at.pills(key="figures-topics-select").value == topics()
 
 
 def test_a_long_list_of_allowed_values_says_how_many_more():
@@ -484,9 +484,9 @@ def test_a_key_with_two_texts_keeps_the_rows_of_each(same_key_other_text):
 
 def test_an_empty_case_is_compared_and_has_no_sources(empty_case_dir):
     at = run("app_pages/compare.py", cases="empty")
-    assert at.multiselect(key="compare-cases-select").value == ["empty"]
+    assert at.pills(key="compare-cases-select").value == ["empty"]
     at = run("app_pages/compare.py")
-    assert "empty" in at.multiselect(key="compare-cases-select").value
+    assert "empty" in at.pills(key="compare-cases-select").value
     at = run("app_pages/sources.py", scope="empty")
     assert "No source is listed for this choice" in infos(at)
 

@@ -36,8 +36,7 @@ dataset = get_cases_or_stop()
 titles = dict(zip(dataset.cases["case_id"], localized(dataset.cases, "title", lang)))
 chosen = synced_multiselect(t("compare.cases_select"), dataset.case_ids,
                             key="compare-cases-select", param="cases",
-                            format_func=lambda c: short_title(titles[c]),
-                            placeholder=t("compare.cases_placeholder"))
+                            format_func=lambda c: short_title(titles[c]), buttons=True)
 render_notices()
 case_ids = [c for c in dataset.case_ids if c in chosen]
 if not case_ids:

@@ -27,8 +27,7 @@ if reference is None:
 
 topics = list(dict.fromkeys(reference.figures["topic"]))
 chosen = synced_multiselect(t("figures.topics_select"), topics, key="figures-topics-select",
-                            param="topics", format_func=lambda topic: topic_title(topic, lang),
-                            placeholder=t("figures.topics_placeholder"))
+                            param="topics", format_func=lambda topic: topic_title(topic, lang), buttons=True)
 render_notices()
 if not chosen:
     st.info(t("figures.none_selected"), icon=":material/info:")

@@ -26,8 +26,7 @@ if reference is None:
 
 offers = synced_multiselect(
     t("platforms.offer_select"), list(vocab.OFFER_TYPES), key="platforms-offer-select",
-    param="offer", format_func=lambda o: vocab_label("offer_type", o, lang),
-    placeholder=t("platforms.offer_placeholder"))
+    param="offer", format_func=lambda o: vocab_label("offer_type", o, lang), buttons=True)
 render_notices()
 # Charts, texts and tables come ready from the cache: a run only draws them.
 view = platforms_view(offers)

@@ -97,10 +97,13 @@ def drop_invalid_value(param: str, options: Sequence[str]) -> None:
 
 def synced_multiselect(label: str, options: Sequence[str], *, key: str, param: str,
                        default: Sequence[str] | None = None,
-                       format_func: Callable[[str], str] = str, **kwargs) -> list[str]:
+                       format_func: Callable[[str], str] = str, buttons: bool = False,
+                       **kwargs) -> list[str]:
     """A multiselect stored in the URL as `param=a,b` (omitted when it equals the default).
 
-    Unknown values in the link are dropped with a notice; the known ones are kept.
+    Unknown values in the link are dropped with a notice; the known ones are kept. With
+    `buttons`, the few options are drawn as pills, each seen and toggled at a tap (and the
+    page need not load the select box's code), kept in the options' order.
     """
     options = list(options)
     default = list(options if default is None else default)
@@ -117,7 +120,12 @@ def synced_multiselect(label: str, options: Sequence[str], *, key: str, param: s
                 if not value:  # nothing usable in the link: the default view
                     value = default
         st.session_state[key] = value
-    value = st.multiselect(label, options, key=key, format_func=format_func, **kwargs)
+    if buttons:
+        chosen = st.pills(label, options, selection_mode="multi", key=key,
+                          format_func=format_func, **kwargs)
+        value = [o for o in options if o in chosen]
+    else:
+        value = st.multiselect(label, options, key=key, format_func=format_func, **kwargs)
     _set_param(param, None if value == default else ",".join(value))
     return value
 

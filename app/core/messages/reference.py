@@ -11,7 +11,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- compare -------------------------------------------------------------------------------
     "compare.title": {"en": "Compare cases", "fr": "Comparer les cas"},
     "compare.cases_select": {"en": "Cases to compare", "fr": "Cas à comparer"},
-    "compare.cases_placeholder": {"en": "Pick cases", "fr": "Choisissez des cas"},
     "compare.none_selected": {
         "en": "No case is selected: pick at least one case above to compare.",
         "fr": "Aucun cas n'est sélectionné : choisissez au moins un cas ci-dessus pour comparer."},
@@ -272,7 +271,6 @@ MESSAGES: dict[str, dict[str, str]] = {
               "2019 : où se trouve leur siège, quand elles ont été fondées, ce qu'elles "
               "proposent, et qui donne accès à qui ou possède qui."},
     "platforms.offer_select": {"en": "Offer type", "fr": "Type d'offre"},
-    "platforms.offer_placeholder": {"en": "Pick offer types", "fr": "Choisissez des types d'offre"},
     "platforms.none_selected": {
         "en": "No platform has the offer types selected: pick at least one offer type above.",
         "fr": "Aucune plateforme n'a les types d'offre choisis : choisissez au moins un type "
@@ -364,7 +362,6 @@ MESSAGES: dict[str, dict[str, str]] = {
               "les décomptes sont distingués des chiffres du secteur et des prévisions ; quand "
               "deux sources divergent, les deux sont montrées."},
     "figures.topics_select": {"en": "Topics", "fr": "Thèmes"},
-    "figures.topics_placeholder": {"en": "Pick topics", "fr": "Choisissez des thèmes"},
     "figures.none_selected": {
         "en": "No topic is selected: pick at least one topic above to see its figures.",
         "fr": "Aucun thème n'est sélectionné : choisissez au moins un thème ci-dessus pour voir "
