@@ -197,6 +197,25 @@ def test_funnel_chart(figures):
     assert bars["encoding"]["x"]["scale"]["domain"] == [-133063.0, 133063.0]
 
 
+def test_figure_names_give_way_to_the_bars_on_a_phone_only(figures):
+    # A name may take 330 px, but on a phone (a chart under 600 px wide) at most 40% of the
+    # chart, so that the bars and their values keep the rest. On paper (900 px wide) the
+    # longest name is printed whole.
+    import xml.etree.ElementTree as ET
+
+    from app.charts.export import chart_svg
+    from app.charts.spec import vega_lite_spec
+
+    rows = figures[figures["topic"] == "france_microworkers"]
+    chart = rc.funnel_chart(rows)
+    limit = chart.to_dict()["layer"][0]["encoding"]["y"]["axis"]["labelLimit"]
+    assert limit == {"expr": "containerSize()[0] < 600 ? min(330, max(90, "
+                             "containerSize()[0] * 0.4)) : 330"}
+    texts = [el.text for el in ET.fromstring(chart_svg(vega_lite_spec(chart))).iter()
+             if el.tag.endswith("text") and el.text]
+    assert "Occasional micro-workers (registered on platforms)" in texts
+
+
 def test_pay_ranges_side_by_side(figures):
     rows = figures[figures["topic"] == "madagascar_pay"]
     spec = rc.range_chart(rows).to_dict()

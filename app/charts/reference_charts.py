@@ -15,7 +15,7 @@ import pandas as pd
 
 from app.charts import palette
 from app.charts.flow_map import label_expr
-from app.charts.style import with_number_locale
+from app.charts.style import label_limit, with_number_locale
 from app.core import vocab
 from app.core.geo import WORLD_FEATURE, WORLD_URL
 from app.core.i18n import translate, vocab_label
@@ -137,7 +137,7 @@ def platform_timeline_chart(platforms: pd.DataFrame, *, before: int = 2000, lang
         color=palette.TEXT, strokeDash=[4, 3]).encode(x=alt.X("x:Q", scale=domain))
     base = alt.Chart(data).encode(
         x=x, y=alt.Y("name:N", sort=order, title=None,
-                     axis=alt.Axis(labelFontSize=13, labelLimit=260)),
+                     axis=alt.Axis(labelFontSize=13, labelLimit=label_limit(260))),
         tooltip=_platform_tooltip(lang, country=False),
     )
     dots = base.mark_circle(size=200, stroke=palette.TEXT, strokeWidth=0.8, opacity=1).encode(
@@ -162,7 +162,7 @@ def offer_type_chart(platforms: pd.DataFrame, *, lang: str = "en",
     n_platforms = _t("platforms.offer.axis", lang)
     base = alt.Chart(data).encode(
         y=alt.Y("offer_label:N", sort=list(data["offer_label"]), title=None,
-                axis=alt.Axis(labelFontSize=13, labelLimit=260)),
+                axis=alt.Axis(labelFontSize=13, labelLimit=label_limit(260))),
         x=alt.X("n_platforms:Q", title=n_platforms, scale=alt.Scale(domain=[0, top * 3.2]),
                 axis=alt.Axis(format="d", tickMinStep=1, values=list(range(top + 1)))),
         tooltip=[alt.Tooltip("offer_label:N", title=_t("platforms.col.offer", lang)),
@@ -262,7 +262,8 @@ def funnel_chart(rows: pd.DataFrame, *, lang: str = "en",
     top = float(data["value"].max()) if len(data) else 1.0
     scale = alt.Scale(domain=[-top / 2, top / 2], nice=False)
     base = alt.Chart(data).encode(
-        y=alt.Y("name:N", sort=order, title=None, axis=alt.Axis(labelFontSize=13, labelLimit=330)),
+        y=alt.Y("name:N", sort=order, title=None,
+                axis=alt.Axis(labelFontSize=13, labelLimit=label_limit(330))),
         tooltip=_figure_tips(lang, "label", "text", "dispute", "source_ids"),
     )
     colour = palette.ACTOR_TYPE_COLOURS["worker_pool"]
@@ -288,7 +289,7 @@ def share_chart(rows: pd.DataFrame, *, lang: str = "en", width: int | str = "con
     data = _plain(rows).assign(share=lambda d: d["value"] / 100)
     base = alt.Chart(data).encode(
         y=alt.Y("name:N", sort=list(data["name"]), title=None,
-                axis=alt.Axis(labelFontSize=13, labelLimit=330)),
+                axis=alt.Axis(labelFontSize=13, labelLimit=label_limit(330))),
         x=alt.X("share:Q", title=_t("figures.shares.axis", lang), scale=alt.Scale(domain=[0, 1]),
                 axis=alt.Axis(format="%", tickCount=10)),
         tooltip=_figure_tips(lang, "label", "text", "scope", "source_ids"),
@@ -317,7 +318,7 @@ def range_chart(rows: pd.DataFrame, *, lang: str = "en",
     scale = alt.Scale(domain=[max(0.0, low - pad), high + pad], nice=False)
     base = alt.Chart(data).encode(
         y=alt.Y("row:N", sort=list(data["row"]), title=None,
-                axis=alt.Axis(labelFontSize=13, labelLimit=360)),
+                axis=alt.Axis(labelFontSize=13, labelLimit=label_limit(360))),
         tooltip=_figure_tips(lang, "text", "dispute", "certainty_label"),
     )
     bars = base.mark_bar(color=palette.ACTOR_TYPE_COLOURS["worker_pool"], height=18,
@@ -347,7 +348,7 @@ def market_chart(rows: pd.DataFrame, *, lang: str = "en",
     top = float(data["value"].max()) if len(data) else 1.0
     base = alt.Chart(data).encode(
         y=alt.Y("name:N", title=None, sort=list(dict.fromkeys(data["name"])),
-                axis=alt.Axis(labelFontSize=13, labelLimit=300,
+                axis=alt.Axis(labelFontSize=13, labelLimit=label_limit(300),
                               labelExpr="split(datum.label, '\\n')")),
         yOffset=alt.YOffset("year_label:N"),
         x=alt.X("value:Q", title=str(data["unit_label"].iloc[0]) if len(data) else "",
@@ -380,7 +381,7 @@ def unit_price_chart(rows: pd.DataFrame, *, lang: str = "en",
     units = list(dict.fromkeys(data["unit_label"]))
     base = alt.Chart(data).encode(
         y=alt.Y("name:N", sort=list(data["name"]), title=None,
-                axis=alt.Axis(labelFontSize=13, labelLimit=380)),
+                axis=alt.Axis(labelFontSize=13, labelLimit=label_limit(380))),
         tooltip=_figure_tips(lang, "label", "text", "scope"),
     )
     ranges = base.mark_bar(height=12, color=palette.TEXT).encode(

@@ -28,6 +28,15 @@ LEGEND_COLUMNS = f"containerSize()[0] < {NARROW_PX} ? 2 : 0"
 LEGENDS_STACKED = "{anchor: 'start', direction: 'vertical'}"
 LEGEND_LAYOUT = (f"containerSize()[0] < {NARROW_PX} ? "
                  f"{{top: {LEGENDS_STACKED}, bottom: {LEGENDS_STACKED}}} : {{}}")
+NARROW_LABEL_SHARE = 0.4  # of a narrow chart's width, at most, for the names along its axis
+
+
+def label_limit(px: int) -> alt.ExprRef:
+    """How wide an axis's labels may be: `px`, but in a narrow chart (a phone) at most
+    `NARROW_LABEL_SHARE` of its width, so that the bars and their values keep the rest (the
+    chart's summary under it gives every name in full)."""
+    return alt.ExprRef(expr=f"containerSize()[0] < {NARROW_PX} ? min({px}, max(90, "
+                            f"containerSize()[0] * {NARROW_LABEL_SHARE})) : {px}")
 
 
 def for_screen(chart: alt.TopLevelMixin, lang: str = "en") -> alt.TopLevelMixin:
