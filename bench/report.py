@@ -110,6 +110,7 @@ def downloads_note(files: int | None, nbytes: int | None, baseline: int | None =
 
 
 HELLO, CHART_FLOOR = "hello", "chart-floor"
+CHART_FLOOR_SUBPAGE = "chart-floor-subpage"  # the same, at `/chart` (bench/chart_floor_pages_app.py)
 
 
 def render_rows(section: str, results: dict[str, dict], pages: list[tuple[str, str]], *,
@@ -136,6 +137,13 @@ def render_rows(section: str, results: dict[str, dict], pages: list[tuple[str, s
     if floor_s:
         rows.append(measure(section, "floor: hello world + one Vega chart", floor_s, "s",
                             baseline=base, note="Streamlit's own cost of a first chart"))
+    subpage = results.get(CHART_FLOOR_SUBPAGE, {}).get("runs_s")
+    subpage_s = statistics.median(subpage) if subpage and floor_s else None
+    if subpage_s:
+        rows.append(measure(
+            section, "the floor at a page's own address (/chart)", subpage_s, "s",
+            baseline=floor_s, note="as every page but home: the browser first asks "
+            "/chart/_stcore/health and waits 100 ms after its 404"))
     for name, label in pages:
         res = results.get(name, {"error": "not measured"})
         if "error" in res:
@@ -152,6 +160,8 @@ def render_rows(section: str, results: dict[str, dict], pages: list[tuple[str, s
                                        res.get("info", {}).get("bytes"), hello_bytes)
             if downloads:
                 note += f"; {downloads}"
+            if drawn and subpage_s and label != "/":
+                note += f"; {median / subpage_s:.2f}x the floor at /chart"
             if drawn and floor_s:
                 rows.append(measure(section, f"{label} [{res['kind']}] vs floor", median, "s",
                                     baseline=floor_s, limit=chart_limit, note=note))

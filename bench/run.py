@@ -333,7 +333,8 @@ def section_reruns(app, hello, profile: Profile, rows: list[Row], raw: dict) -> 
 
 
 def section_render(app_base: str, hello_base: str, profile: Profile, rows: list[Row],
-                   raw: dict, floor_base: str | None = None) -> None:
+                   raw: dict, floor_base: str | None = None,
+                   floor_pages_base: str | None = None) -> None:
     """First render of every page, at desktop size and on a throttled phone, in one Chromium."""
     from bench.browser import DESKTOP, PHONE, Browser
 
@@ -341,6 +342,8 @@ def section_render(app_base: str, hello_base: str, profile: Profile, rows: list[
     targets = [(report.HELLO, f"{hello_base}/", None)]
     if floor_base:
         targets.append((CHART_FLOOR, f"{floor_base}/", "charts"))
+    if floor_pages_base:
+        targets.append((report.CHART_FLOOR_SUBPAGE, f"{floor_pages_base}/chart", "charts"))
     targets += [(name, f"{app_base}/{path}" + (f"?{query}" if query else ""), kind)
                 for name, path, query, kind in PAGES]
     labels = [(name, "/" + path + (f"?{query}" if query else "")) for name, path, query, _ in PAGES]
@@ -661,7 +664,8 @@ def main(argv: list[str] | None = None) -> int:
             traceback.print_exc()
             rows.append(failed(name, "section failed", f"{type(error).__name__}: {error}"[:200]))
 
-    from bench.servers import app_server, chart_floor_server, hello_server
+    from bench.servers import (app_server, chart_floor_pages_server, chart_floor_server,
+                               hello_server)
 
     if "startup" in wanted:
         guarded("start-up", section_startup, profile, rows, raw)
@@ -670,9 +674,9 @@ def main(argv: list[str] | None = None) -> int:
             if "reruns" in wanted:
                 guarded("rerun", section_reruns, app, hello, profile, rows, raw)
             if "render" in wanted:
-                with chart_floor_server() as floor:
+                with chart_floor_server() as floor, chart_floor_pages_server() as pages:
                     guarded("first render", section_render, app.base, hello.base, profile,
-                            rows, raw, floor.base)
+                            rows, raw, floor.base, pages.base)
     default_crowd: dict = {}
     if "crowd" in wanted or "gc" in wanted:
         def run_crowd() -> None:

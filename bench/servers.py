@@ -21,6 +21,7 @@ PROJECT = Path(__file__).resolve().parents[1]
 APP_SCRIPT = "app/streamlit_app.py"
 HELLO_SCRIPT = str(Path(__file__).resolve().parent / "hello_app.py")
 CHART_FLOOR_SCRIPT = str(Path(__file__).resolve().parent / "chart_floor_app.py")
+CHART_FLOOR_PAGES_SCRIPT = str(Path(__file__).resolve().parent / "chart_floor_pages_app.py")
 # The environment scripts/run-app.sh serves the app with (fewer malloc arenas, so that memory
 # freed by closed sessions is reused); a value set in the caller's environment wins, as there.
 SERVICE_ENV = {"MALLOC_ARENA_MAX": "2"}
@@ -167,3 +168,7 @@ def hello_server(**kwargs) -> Server:
 
 def chart_floor_server(**kwargs) -> Server:
     return Server(CHART_FLOOR_SCRIPT, **kwargs)
+
+
+def chart_floor_pages_server(**kwargs) -> Server:
+    return Server(CHART_FLOOR_PAGES_SCRIPT, **kwargs)

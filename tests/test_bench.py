@@ -201,6 +201,25 @@ def test_render_rows_judge_chart_pages_against_the_floor_and_text_pages_against_
     assert by_name["/figures"].status == SKIP
 
 
+def test_render_rows_say_what_a_page_of_its_own_address_costs_the_floor():
+    results = {
+        "hello": {"runs_s": [1.0], "cold_s": 1.1, "kind": "text", "info": {}},
+        "chart-floor": {"runs_s": [1.2, 1.2], "cold_s": 1.5, "kind": "charts", "info": {}},
+        "chart-floor-subpage": {"runs_s": [1.3, 1.5, 1.5], "cold_s": 1.6, "kind": "charts",
+                                "info": {}},
+    }
+    results["flows"] = {"runs_s": [1.8], "cold_s": 2.0, "kind": "charts", "info": {}}
+    rows = report.render_rows("first render", results, [("flows", "/flows")], text_limit=1.5,
+                              chart_limit=1.25)
+    subpage, flows = rows[-2:]
+    assert subpage.measure == "the floor at a page's own address (/chart)"
+    assert (subpage.value, subpage.baseline) == (1.5, 1.2)  # medians; against the floor
+    assert subpage.ratio == pytest.approx(1.25) and subpage.target == ""  # information only
+    # Judged against the floor at `/` (1.8 / 1.2), and said against the other (1.8 / 1.5).
+    assert flows.ratio == pytest.approx(1.5) and flows.status == FAIL
+    assert "1.20x the floor at /chart" in flows.note
+
+
 def test_render_rows_without_hello_world_is_one_error_row():
     rows = report.render_rows("first render", {"hello": {"error": "timeout"}}, [("home", "/")],
                               text_limit=1.5, chart_limit=1.25)
