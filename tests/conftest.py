@@ -81,9 +81,10 @@ def extra_cases(tmp_path, monkeypatch):
     return add
 
 
-def run_page(page: str | None = None, **params):
+def run_page(page: str | None = None, *, state: dict | None = None, **params):
     """Run the app through AppTest on `page` (e.g. "app_pages/chain.py") with URL parameters,
-    and fail on any exception shown."""
+    and `state` in the session before it (a panel opened, say), and fail on any exception
+    shown."""
     from streamlit.testing.v1 import AppTest
 
     at = AppTest.from_file(ENTRY, default_timeout=60)
@@ -91,6 +92,8 @@ def run_page(page: str | None = None, **params):
         at.switch_page(page)
     for key, value in params.items():
         at.query_params[key] = value
+    for key, value in (state or {}).items():
+        at.session_state[key] = value
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at

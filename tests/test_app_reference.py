@@ -12,7 +12,8 @@ from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 from app.components.downloads import safe_csv
 from app.core.load import load_dataset
 from app.core.reference import download_frame
-from conftest import CASES, FIXTURES, bundled_case_ids, bundled_reference, run_page as run
+from conftest import CASES, FIXTURES, bundled_case_ids, bundled_reference, rerun
+from conftest import run_page as run
 
 CASE_IDS = bundled_case_ids()
 # One value per way a link's value can go wrong on screen: markup, a link to an image off the
@@ -274,17 +275,22 @@ def test_sources_lists_every_source_with_safe_links():
             "voice\\-assistant\\: 2 tasks") in s2
     assert "**Note.** Primary" in s2
     # No citing rows are drawn until a source is chosen: the page stays text.
-    assert not at.dataframe and [e.label for e in at.expander] == ["Share and cite this view",
-                                                                 "Give a talk"]
-    # Downloads: four tables per case and four reference tables, the data dictionary and the list.
-    assert len(my_downloads(at)) == 4 * len(CASE_IDS) + 4 + 2
+    assert not at.dataframe and [e.label for e in at.expander] == [
+        "The tables of each case and of the reference data (CSV)", "Share and cite this view",
+        "Give a talk"]
+    # The data dictionary and the list at once; the tables when asked for: four per case and
+    # four reference tables.
+    assert len(my_downloads(at)) == 2
+    at.session_state["sources-downloads"] = True
+    assert len(my_downloads(rerun(at))) == 4 * len(CASE_IDS) + 4 + 2
 
 
 def test_sources_scope_filter():
     at = run("app_pages/sources.py", scope="voice-assistant")
     assert list(source_entries(at)) == ["S1", "S2", "S3", "P6"]
     assert "**Cited in** (21 rows): voice\\-assistant\\: 8 actors" in source_entries(at)["S1"]
-    assert len(my_downloads(at)) == 4 + 2
+    at.session_state["sources-downloads"] = True
+    assert len(my_downloads(rerun(at))) == 4 + 2
     at = run("app_pages/sources.py", scope="reference")
     assert "S1" not in source_entries(at) and "P9" in source_entries(at)
 
@@ -429,7 +435,8 @@ def test_a_long_list_of_allowed_values_says_how_many_more():
 
 
 def test_sources_in_french():
-    at = run("app_pages/sources.py", lang="fr", scope="voice-assistant", source="S1")
+    at = run("app_pages/sources.py", lang="fr", scope="voice-assistant", source="S1",
+             state={"sources-downloads": True})
     assert at.selectbox(key="sources-scope-select").value == "voice-assistant"
     entries = source_entries(at)
     assert list(entries) == ["S1", "S2", "S3", "P6"]

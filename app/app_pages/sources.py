@@ -78,10 +78,16 @@ render_source_list(view)
 
 st.header(t("sources.header.download"))
 st.caption(t("sources.download_caption"))
-for case_id in dataset.case_ids:
-    if scope in (ALL, case_id):
-        st.markdown(f"**{escape_markdown(titles[case_id])}** ({escape_markdown(case_id)})")
-        render_case_downloads(dataset, case_id)
-if reference is not None and scope in (ALL, REFERENCE):
-    st.markdown(t("sources.reference_downloads"))
-    render_reference_downloads(reference)
+# Filled only when opened, like the share panel: four buttons per case on first show made this
+# text page the slowest to open.
+tables = st.expander(t("sources.download_tables"), key="sources-downloads", on_change="rerun",
+                     icon=":material/download:")
+if tables.open:
+    with tables:
+        for case_id in dataset.case_ids:
+            if scope in (ALL, case_id):
+                st.markdown(f"**{escape_markdown(titles[case_id])}** ({escape_markdown(case_id)})")
+                render_case_downloads(dataset, case_id)
+        if reference is not None and scope in (ALL, REFERENCE):
+            st.markdown(t("sources.reference_downloads"))
+            render_reference_downloads(reference)

@@ -522,6 +522,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Aucune source n'est listée pour ce choix : choisissez un autre cas ci-dessus."},
     "sources.header.sources": {"en": "The sources", "fr": "Les sources"},
     "sources.header.download": {"en": "Download the data", "fr": "Télécharger les données"},
+    "sources.download_tables": {"en": "The tables of each case and of the reference data (CSV)",
+                                "fr": "Les tables de chaque cas et des données de référence "
+                                      "(CSV)"},
     "sources.count_caption.one": {
         "en": "{count} source: its full citation, its link where it has a DOI or web address "
               "(texts known to us only through a press summary have none), its note, and the "
