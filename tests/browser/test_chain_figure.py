@@ -130,10 +130,13 @@ def report(name: str, m: dict) -> None:
 
 def assert_nothing_drawn_under(page) -> None:
     """The frame's holder follows the frame, so what follows starts right below the drawing:
-    not under it, and not after a gap."""
+    not under it, and not after a gap. (A slide's caption, kept in sight at the bottom of the
+    window, may cover the drawing's foot: it is passed over.)"""
     found = page.evaluate("""() => { const f = document.querySelector('iframe');
         const holder = f.closest('[data-testid=stElementContainer]');
-        const next = holder.nextElementSibling;
+        let next = holder.nextElementSibling;
+        while (next && getComputedStyle(next).position === 'sticky') {
+          next = next.nextElementSibling; }
         return {frame: f.getBoundingClientRect().bottom,
                 holder: holder.getBoundingClientRect().bottom,
                 next: next ? next.getBoundingClientRect().top : null}; }""")

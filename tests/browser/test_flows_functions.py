@@ -3,6 +3,7 @@
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_clean, screenshot, wait_for_app, wait_until_drawn, wait_for_charts
 
@@ -61,7 +62,11 @@ def test_click_on_a_function_filters_the_page(server, watched):
     query = parse_qs(urlparse(page.url).query)
     assert urlparse(page.url).path == "/functions"
     assert {k: v for k, v in query.items() if k != "lang"} == {"function": ["verification"]}
-    page.get_by_role("button", name="Clear function filter").click()
+    # The function's buttons above the diagram show the choice; "All functions" clears it.
+    functions = page.locator(".st-key-functions-function-select")
+    expect(functions.get_by_role("radio", name="Verification")).to_be_checked()
+    functions.get_by_role("radio", name="All functions").click()
+    expect(functions.get_by_role("radio", name="All functions")).to_be_checked()
     page.wait_for_url(lambda url: "function=" not in url, timeout=15_000)
     wait_for_charts(page, 1)
     assert_clean(watched)
