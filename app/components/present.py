@@ -28,8 +28,8 @@ BLANK_KEY = "present-blank"
 PRESENT_GRAPH_HEIGHT = 800
 PRESENT_CHART_HEIGHT = 620
 MAX_SOURCES = 3  # sources named under a step
-# The step's caption and sources, kept in sight over a figure taller than the window.
-STEP_TEXT_KEY = "present-text"
+# The step's caption, kept in sight over a figure taller than the window.
+CAPTION_KEY = "present-caption"
 
 # The keys a presenter's clicker sends (most send PageDown/PageUp, some the arrows; "B" blanks
 # the screen on many). Streamlit binds one key to one button: the first key of each move is on
@@ -42,7 +42,8 @@ EXTRA_KEYS = (("next", "Right"), ("next", "Space"), ("previous", "Left"), ("firs
 
 # Our own CSS (no data in it). Sizes in rem scale with the root font size.
 _STYLE = """<style>
-html { font-size: 22px; }
+/* 22 px on a 1920-wide screen; a smaller screen shows the same slide smaller, down to 16 px. */
+html { font-size: clamp(16px, 1.146vw, 22px); }
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
 [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"] {
   display: none !important;
@@ -51,12 +52,12 @@ html { font-size: 22px; }
   padding: 1.2rem 1.5rem 2rem !important; max-width: 100% !important;
 }
 .st-key-present-caption p { font-size: 1.45rem; line-height: 1.4; }
-/* Where the figure runs below the window, its text stays in sight at the bottom, on white
+/* Where the figure runs below the window, the caption stays in sight at the bottom, on white
    (sticky on the block's wrapper, which moves within the whole page). */
-[data-testid="stLayoutWrapper"]:has(> .st-key-present-text) {
+[data-testid="stLayoutWrapper"]:has(> .st-key-present-caption) {
   position: sticky; bottom: 0; z-index: 2; background: #FFFFFF;
 }
-.st-key-present-text { padding-top: 0.4rem; box-shadow: 0 -1px 0 #C9CED4; }
+.st-key-present-caption { padding-top: 0.4rem; box-shadow: 0 -1px 0 #C9CED4; }
 .st-key-present-note p, .st-key-present-sources p { font-size: 0.8rem; }
 .st-key-present-keys { display: none !important; }
 /* A phone (the audience opening a talk's link): usual type, and the buttons two by two so that
@@ -168,17 +169,11 @@ def render_step_controls(total: int, number: int) -> None:
 
 def render_step_text(caption: str, sources: tuple[str, ...], certainties: tuple[str, ...],
                      note: str = "") -> None:
-    """The step's caption in large type; under it, smaller, what it rests on. Both stay in
-    sight at the bottom of the window while the step's figure runs below it (a 720-high
-    projector), as subtitles do."""
-    with st.container(key=STEP_TEXT_KEY):
-        _step_text(caption, sources, certainties, note)
-
-
-def _step_text(caption: str, sources: tuple[str, ...], certainties: tuple[str, ...],
-               note: str) -> None:
+    """The step's caption in large type; under it, smaller, what it rests on. The caption
+    stays in sight at the bottom of the window while the step's figure runs below it (a
+    720-high projector), as a subtitle does."""
     lang = current_language()
-    with st.container(key="present-caption"):
+    with st.container(key=CAPTION_KEY):
         st.markdown(escape_markdown(caption))
     if note:
         with st.container(key="present-note"):

@@ -406,7 +406,7 @@ def test_a_slide_of_50_actors_keeps_its_size_and_brings_each_steps_actors_into_v
     assert m["font"] >= 20
     assert box["height"] > 1080  # the page scrolls to the step's actors
     screenshot(page, f"chain-generated-50-present-{step}")
-    bottom = page.locator(".st-key-present-text").bounding_box()["y"]  # the caption, on top
+    bottom = page.locator(".st-key-present-caption").bounding_box()["y"]  # the caption, on top
 
     def seen(x0, y0, x1, y1) -> bool:
         return (0 <= box["x"] + x0 and box["x"] + x1 <= 1920 and 0 <= box["y"] + y0
@@ -433,9 +433,9 @@ FOLLOWED = """() => window.chainFollow.map(id => {
 def test_a_slide_keeps_its_caption_in_sight_and_its_new_actor_clear_of_it(server, browser,
                                                                            viewport):
     # The voice assistant's last step adds the smart-speaker users, in the lowest lane: on a
-    # 720-high projector the figure runs below the window. The caption and its sources stay
-    # at the bottom of the window, and the page scrolls so that the users (marker and name)
-    # show above them, not under them.
+    # 720-high projector the figure runs below the window. The caption stays at the bottom of
+    # the window, and the page scrolls so that the users (marker and name) show above it, not
+    # under it; its sources follow it.
     width, height = viewport
     context = browser.new_context(viewport={"width": width, "height": height})
     page = context.new_page()
@@ -443,9 +443,9 @@ def test_a_slide_keeps_its_caption_in_sight_and_its_new_actor_clear_of_it(server
     wait_for_app(page)
     frame = graph_frame(page)
     frame.wait_for_function("() => window.chainFollowed === true")
-    text = page.locator(".st-key-present-text")
+    text = page.locator(".st-key-present-caption")
     expect(text).to_contain_text("Smart-speaker users supply data to US smart-speaker")
-    expect(text).to_contain_text("Sources:")
+    expect(page.locator(".st-key-present-sources")).to_contain_text("Sources: Tubaro, P. (2022)")
     caption = text.bounding_box()
     assert 0 <= caption["y"] and caption["y"] + caption["height"] <= height + 1, caption
     followed = frame.evaluate(FOLLOWED)
