@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import random
 
+import numpy as np
 import pytest
 
 from app.charts import chain_layout as cl
@@ -316,3 +317,209 @@ def test_parallel_strands_in_one_country_keep_to_their_own_rows(strands):
     for strand in strands:
         assert len({cells[k] for k in strand}) == 1, (strand, cells)
     assert sorted(cells[s[0]][1] for s in strands) == list(range(len(strands)))
+
+
+# --- which side a link's shape bulges to -------------------------------------------------------
+
+def bulge_of(dx: float, dy: float, cx: float, cy: float) -> int:
+    """The side of the line from (0, 0) to (dx, dy) of a shape whose points average (cx, cy)."""
+    return cl._bulge(dx, dy, np.array([[cx, cy]]))
+
+
+def test_a_shape_bulges_to_the_side_its_points_lie_on_four_units_away_or_more():
+    # The distance of (cx, cy) from the line through (0, 0) and (30, 40) (length 50) is
+    # (30 cy - 40 cx) / 50.
+    assert bulge_of(30.0, 40.0, 15.0, 20.0) == 0  # on the line: the straight shape
+    assert bulge_of(30.0, 40.0, -20.0, 15.0) == 1  # (450 + 800) / 50 = 25
+    assert bulge_of(30.0, 40.0, 20.0, -15.0) == -1  # -25
+    assert bulge_of(30.0, 40.0, 0.0, 3.3) == 0  # 99 / 50 = 1.98: too close to tell
+    assert bulge_of(30.0, 40.0, 0.0, 6.5) == 0  # 195 / 50 = 3.9, just under 4
+    # along the x axis the distance is cy itself: 4 is far enough
+    assert bulge_of(50.0, 0.0, 25.0, 4.0) == 1
+    assert bulge_of(50.0, 0.0, 25.0, -4.0) == -1
+
+
+# --- what a link's path crosses: actors and the frame -------------------------------------------
+
+def at(key: str, x: float, y: float, label: str = "Ab", column: int = 0,
+       radius: float = 16.0) -> cl.Placed:
+    """An actor drawn at (x, y): its marker 16 either side (by default), its label "Ab" (25.92
+    wide) from 19 to 41.5 below its centre; no label at all when `label` is empty."""
+    return cl.Placed(cl.Actor(key, label, "FR", column, radius), [label] if label else [],
+                     x=x, y=y)
+
+
+def hits(layout: cl.Layout, path: list[tuple[float, float]], **kwargs) -> list[str]:
+    return cl._hits_of_path(layout, layout.links[0], path, cl._column_index(layout), **kwargs)
+
+
+def ends_only(width: float = 600.0, height: float = 200.0) -> cl.Layout:
+    actors = {"a": at("a", 50.0, 50.0), "b": at("b", 550.0, 150.0)}
+    return cl.Layout("lanes", actors, [cl.Link("l", "a", "b")], [], width, height)
+
+
+def test_a_path_that_reaches_the_frames_edges_stays_inside():
+    # the path's box reaches 0.5 past its points: from (0.5, 0.5) to (599.5, 199.5) it is
+    # exactly the frame, 600 x 200
+    assert hits(ends_only(), [(0.5, 0.5), (599.5, 199.5)]) == []
+
+
+@pytest.mark.parametrize("path", [
+    [(-5.0, 100.0), (300.0, 100.0)],  # out on the left only
+    [(300.0, -5.0), (300.0, 100.0)],  # above only
+    [(300.0, 100.0), (605.0, 100.0)],  # on the right only
+    [(300.0, 100.0), (300.0, 205.0)],  # below only
+])
+def test_a_path_out_of_the_frame_on_one_side_hits_the_frame(path):
+    assert hits(ends_only(), path) == ["frame"]
+
+
+def test_a_path_crosses_a_marker_from_one_unit_inside_its_edge():
+    # c's marker spans y 84 to 116; the path runs 1.5 inside its top edge
+    layout = ends_only()
+    layout.actors["c"] = at("c", 300.0, 100.0)
+    path = [(100.0, 85.5), (500.0, 85.5)]
+    assert hits(layout, path) == ["c"]
+    assert hits(layout, path, tolerance=2.0) == []  # 2 in from the edge: clear
+
+
+def test_hits_are_looked_for_past_a_column_far_from_the_path():
+    # d's column (x 1000) is more than a column away from the path (x 100 to 500): skipped,
+    # and c's column, listed after it, is still looked at
+    actors = {"d": at("d", 1000.0, 100.0), "a": at("a", 100.0, 100.0),
+              "b": at("b", 500.0, 100.0), "c": at("c", 300.0, 100.0)}
+    layout = cl.Layout("lanes", actors, [cl.Link("l", "a", "b")], [], 2000.0, 300.0)
+    assert hits(layout, [(100.0, 100.0), (500.0, 100.0)]) == ["c"]
+
+
+def test_hits_are_looked_for_past_the_links_own_end_in_a_column():
+    # a link straight down a column, from a through c to b: a and b are its ends, c is hit
+    actors = {"a": at("a", 300.0, 20.0), "b": at("b", 300.0, 400.0),
+              "c": at("c", 300.0, 200.0)}
+    layout = cl.Layout("lanes", actors, [cl.Link("l", "a", "b")], [], 600.0, 500.0)
+    assert hits(layout, [(300.0, 20.0), (300.0, 400.0)]) == ["c"]
+
+
+def through_labels_layout() -> cl.Layout:
+    # l1 runs 1.5 inside the top of c's marker (y 84 to 116); l2 runs through a relation
+    # label of l1's, set by hand
+    actors = {"a": at("a", 100.0, 85.5), "b": at("b", 500.0, 85.5), "c": at("c", 300.0, 100.0),
+              "d": at("d", 100.0, 250.0), "e": at("e", 500.0, 250.0)}
+    return cl.Layout("lanes", actors, [cl.Link("l1", "a", "b"), cl.Link("l2", "d", "e")], [],
+                     600.0, 300.0, edge_labels={"l1": cl.Box(280.0, 240.0, 320.0, 260.0)})
+
+
+def test_links_through_labels_lists_every_link_and_what_it_crosses():
+    layout = through_labels_layout()
+    assert cl.links_through_labels(layout) == [("l1", "c"), ("l2", "link:l1")]
+    # boxes shrunk by 2: l1 passes clear of c's marker, l2 still crosses the relation label
+    assert cl.links_through_labels(layout, tolerance=2.0) == [("l2", "link:l1")]
+
+
+# --- the straight line between two actors --------------------------------------------------------
+
+NO_BOXES = (np.zeros((0, 4)), np.zeros(0, dtype=bool))
+
+
+@pytest.mark.parametrize(("line", "clear"), [
+    ((0.0, 100.0, 300.0, 100.0), True),  # from the left edge
+    ((300.0, 0.0, 300.0, 100.0), True),  # from the top edge
+    ((300.0, 100.0, 600.0, 100.0), True),  # to the right edge
+    ((300.0, 100.0, 300.0, 200.0), True),  # to the bottom edge
+    ((-1.0, 100.0, 300.0, 100.0), False),  # out on the left only
+    ((300.0, -1.0, 300.0, 100.0), False),  # above only
+    ((300.0, 100.0, 601.0, 100.0), False),  # on the right only
+    ((300.0, 100.0, 300.0, 201.0), False),  # below only
+])
+def test_a_straight_line_is_clear_within_the_frame_edges_included(line, clear):
+    frame = cl.Layout("lanes", {}, [], [], 600.0, 200.0)
+    assert cl._straight_clear(*NO_BOXES, *line, frame) is clear
+
+
+def test_a_straight_line_passes_the_boxes_it_skips_but_not_the_others():
+    frame = cl.Layout("lanes", {}, [], [], 600.0, 200.0)
+    ends = np.array([[90.0, 90.0, 110.0, 110.0], [490.0, 90.0, 510.0, 110.0]])
+    # from inside one end's marker to inside the other's: both skipped, so clear
+    assert cl._straight_clear(ends, np.array([True, True]), 100.0, 100.0, 500.0, 100.0, frame)
+    # a box half way, not skipped, is crossed
+    middle = np.array([[290.0, 90.0, 310.0, 110.0]])
+    assert not cl._straight_clear(middle, np.array([False]), 100.0, 100.0, 500.0, 100.0, frame)
+
+
+# --- small helpers ---------------------------------------------------------------------------------
+
+def test_an_actor_without_a_label_takes_its_markers_width():
+    assert cl._footprint(cl.Placed(cl.Actor("a", "", "FR", 0), [])) == 32.0
+    assert cl._footprint(cl.Placed(cl.Actor("a", "", "FR", 0, 0.25), [])) == 0.5
+
+
+def test_neighbours_leave_out_links_to_unknown_actors_and_to_oneself():
+    actors = {"a": cl.Actor("a", "A", "FR", 0), "b": cl.Actor("b", "B", "FR", 1)}
+    links = [cl.Link("l1", "a", "zz"), cl.Link("l2", "zz", "b"), cl.Link("l3", "a", "a"),
+             cl.Link("l4", "a", "b")]
+    assert cl._neighbours(actors, links) == {"a": ["b"], "b": ["a"]}
+
+
+def test_the_frame_grows_round_a_link_that_leaves_it_and_everything_shifts():
+    # a straight link from (-20, -10) to (100, 150) in a 200 x 100 frame: it needs a margin
+    # of 10.8 beyond its ends, so the frame starts at (-30.8, -20.8) and ends at (200, 160.8)
+    actors = {"a": at("a", -20.0, -10.0), "b": at("b", 100.0, 150.0)}
+    lane = cl.Lane("FR", "FR", ["FR"], y0=0.0, y1=100.0)
+    layout = cl.Layout("lanes", actors, [cl.Link("l", "a", "b")], [lane], 200.0, 100.0,
+                       offset=(5.0, 7.0))
+    cl._grow_frame(layout)
+    assert (layout.width, layout.height) == pytest.approx((230.8, 181.6))
+    assert xy(layout) == {"a": (10.8, 10.8), "b": (130.8, 170.8)}
+    assert (lane.y0, lane.y1) == pytest.approx((20.8, 120.8))
+    assert layout.offset == pytest.approx((35.8, 27.8))
+
+
+# --- which boxes a link's shapes cross, remembered -------------------------------------------------
+
+def test_the_crossings_of_a_links_shapes_are_remembered_to_a_thousandth():
+    cl._CROSSED.clear()
+    # a link 200 long to the right; a box from x 199.8 holds its head, where each of its
+    # seven shapes (straight and six curves) ends: all cross it
+    box = np.array([[199.8, -10.0, 210.0, 10.0]])
+    found = cl._crossed(200.0, 0.0, box, 0)
+    assert [f.tolist() for f in found] == [[True]] * 7
+    assert cl._crossed(200.0, 0.0, box, 0) is found  # asked again: the same answer, kept
+    assert cl._crossed(200.0, 0.0, box + 0.0002, 0) is found  # float noise: the same box
+    # a box from x 200.2 starts past the link's end: nothing crosses it
+    later = cl._crossed(200.0, 0.0, box + (0.4, 0.0, 0.0, 0.0), 0)
+    assert [f.tolist() for f in later] == [[False]] * 7
+
+
+def test_with_no_box_near_every_shape_crosses_none():
+    cl._CROSSED.clear()
+    found = cl._crossed(100.0, 50.0, np.zeros((0, 4)), 1)  # the four S-curves
+    assert len(found) == 4
+    assert all(f.shape == (0,) and f.dtype == bool for f in found)
+
+
+# --- routes of links ------------------------------------------------------------------------------
+
+def test_a_second_link_between_the_same_two_actors_takes_a_curve():
+    actors = {"a": at("a", 100.0, 100.0), "b": at("b", 400.0, 100.0)}
+    layout = cl.Layout("lanes", actors, [cl.Link("l1", "a", "b"), cl.Link("l2", "a", "b")], [],
+                       600.0, 300.0)
+    assert cl._route_links(layout) == []
+    # the first goes straight; the second may not lie over it and takes the first curve,
+    # clockwise (upwards here, about 56 units above the line at its middle, inside the frame)
+    assert layout.routes == {"l1": ("straight", 0.0), "l2": ("curvedCW", 0.2)}
+
+
+def test_a_straight_link_may_pass_within_a_unit_of_a_markers_edge():
+    # c's marker spans 284 to 316 both ways (centre (300, 200)); no actor has a label. Four
+    # links run half a unit inside each of its edges: all go straight.
+    actors = {"c": at("c", 300.0, 200.0, "")}
+    lines = {"left": (284.5, 20.0, 284.5, 380.0), "right": (315.5, 20.0, 315.5, 380.0),
+             "top": (20.0, 184.5, 580.0, 184.5), "bottom": (20.0, 215.5, 580.0, 215.5)}
+    links = []
+    for name, (x0, y0, x1, y1) in lines.items():
+        actors[name + "0"] = at(name + "0", x0, y0, "")
+        actors[name + "1"] = at(name + "1", x1, y1, "")
+        links.append(cl.Link(name, name + "0", name + "1"))
+    layout = cl.Layout("lanes", actors, links, [], 600.0, 400.0)
+    assert cl._route_links(layout) == []
+    assert layout.routes == dict.fromkeys(lines, ("straight", 0.0))
