@@ -523,3 +523,179 @@ def test_a_straight_link_may_pass_within_a_unit_of_a_markers_edge():
     layout = cl.Layout("lanes", actors, links, [], 600.0, 400.0)
     assert cl._route_links(layout) == []
     assert layout.routes == dict.fromkeys(lines, ("straight", 0.0))
+
+
+# --- relation labels: where they fit ---------------------------------------------------------------
+
+# "mm" at the relation labels' font (14.4) is 28.8 wide; with 6 of padding its box is 34.8 wide
+# and 1.3 x 14.4 = 18.72 high, centred on its link's middle: 17.4 either side and 9.36 up and
+# down.
+
+def edge_labels(ends: dict[str, tuple[float, float, float, float]], width: float = 600.0,
+                height: float = 300.0, others: dict[str, cl.Placed] | None = None,
+                labels: dict[str, str] | None = None) -> dict[str, tuple]:
+    """The relation labels kept for straight links between actors at the given ends (link key
+    -> x0, y0, x1, y1), each labelled "mm" (or as `labels` says)."""
+    actors = dict(others or {})
+    links = []
+    for key, (x0, y0, x1, y1) in ends.items():
+        actors[key + "0"], actors[key + "1"] = at(key + "0", x0, y0), at(key + "1", x1, y1)
+        links.append(cl.Link(key, key + "0", key + "1", (labels or {}).get(key, "mm")))
+    layout = cl.Layout("lanes", actors, links, [], width, height)
+    return {k: (b.x0, b.y0, b.x1, b.y1) for k, b in cl._fit_edge_labels(layout).items()}
+
+
+def test_a_relation_label_sits_on_its_links_middle_in_a_box_of_its_size():
+    assert edge_labels({"l": (100.0, 100.0, 500.0, 100.0)}) == {
+        "l": pytest.approx((282.6, 90.64, 317.4, 109.36))}
+
+
+def test_a_relation_label_may_touch_the_frames_edges():
+    # up the left edge: the box starts at x 0
+    assert edge_labels({"l": (17.4, 20.0, 17.4, 380.0)}, height=400.0) == {
+        "l": pytest.approx((0.0, 190.64, 34.8, 209.36))}
+    # along the bottom: the box ends at the frame's height
+    bottom = 290.64 + cl.EDGE_FONT * 1.3 / 2  # 300
+    assert list(edge_labels({"l": (100.0, 290.64, 500.0, 290.64)}, height=bottom)) == ["l"]
+
+
+@pytest.mark.parametrize("ends", [
+    (10.0, 20.0, 10.0, 380.0),  # out on the left only (from x -7.4)
+    (100.0, 5.0, 500.0, 5.0),  # above only (from y -4.36)
+    (590.0, 20.0, 590.0, 380.0),  # on the right only (to x 607.4)
+])
+def test_a_relation_label_out_of_the_frame_on_one_side_is_left_out(ends):
+    assert edge_labels({"l": ends}, height=400.0) == {}
+
+
+def test_relation_labels_left_out_leave_the_next_ones_in():
+    # Links in order: one without a label, one whose label would stick out of the top of the
+    # frame, one whose label would lie on an actor's marker (m, at its middle), and one with
+    # room for its label: only the last is drawn.
+    found = edge_labels({"none": (100.0, 50.0, 500.0, 50.0), "top": (100.0, 5.0, 500.0, 5.0),
+                         "over": (100.0, 120.0, 500.0, 120.0),
+                         "free": (100.0, 250.0, 500.0, 250.0)},
+                        others={"m": at("m", 300.0, 120.0)}, labels={"none": ""})
+    assert found == {"free": pytest.approx((282.6, 240.64, 317.4, 259.36))}
+
+
+# --- placing actors in their lanes and rows ---------------------------------------------------------
+
+def test_lanes_take_the_height_of_their_rows_or_of_their_name():
+    # France: p (radius 20) in row 2 of column 0, q (radius 10) in row 0 of column 1, listed
+    # first with a row count of 1. A row takes the largest marker (40), the gap (3), a line
+    # (22.5) and the gap under it (10.8): 76.3, three of them. Madagascar has no actor and a
+    # name of four lines: 4 x 22.5 + 2 x 6.3 = 102.6 high, more than its one empty row (36).
+    placed = {"p": at("p", 0.0, 0.0, radius=20.0), "q": at("q", 0.0, 0.0, column=1, radius=10.0)}
+    placed["p"].row = 2
+    lanes = [cl.Lane("FR", "France", ["France"]), cl.Lane("MG", "Madagascar", list("abcd"))]
+    height = cl._place(placed, lanes, {"p": 0, "q": 0}, 126.0, 216.0)
+    assert [(lane.rows, lane.row_height) for lane in lanes] == [(3, pytest.approx(76.3)),
+                                                               (1, 36.0)]
+    assert [(lane.y0, lane.y1) for lane in lanes] == [pytest.approx((10.8, 252.3)),
+                                                     pytest.approx((252.3, 367.5))]
+    assert height == pytest.approx(378.3)
+    # centres: 6.3 of padding, the rows above, the lane's largest radius (20) and half the gap
+    assert xy(placed_layout(placed)) == {"p": (244.8, 195.1), "q": (460.8, 42.5)}
+
+
+def placed_layout(placed: dict[str, cl.Placed]) -> cl.Layout:
+    return cl.Layout("lanes", placed, [], [], 0.0, 0.0)
+
+
+def test_without_lane_names_an_empty_lane_is_one_row_of_two_font_sizes():
+    lanes = [cl.Lane("", "", ["Unknown", "country"])]
+    height = cl._place({}, lanes, {}, 0.0, 216.0)
+    assert (lanes[0].rows, lanes[0].row_height) == (1, 36.0)
+    assert (lanes[0].y0, lanes[0].y1) == pytest.approx((10.8, 59.4))  # 6.3 + 36 + 6.3
+    assert height == pytest.approx(70.2)
+
+
+# --- the whole layout: inputs taken as given ----------------------------------------------------
+
+def test_an_unknown_layout_mode_is_refused_by_name():
+    with pytest.raises(ValueError, match="layout must be one of"):
+        cl.chain_layout([], [], mode="circle")
+
+
+def test_an_empty_chain_is_one_empty_column_wide():
+    layout = cl.chain_layout([], [])
+    assert (layout.actors, layout.lanes) == ({}, [])
+    assert layout.width == pytest.approx(126 + 21.6 + 216)  # the names' column and one column
+    assert layout.height == pytest.approx(21.6)  # the margins
+    assert cl.chain_layout([], [], mode="columns").width == pytest.approx(21.6 + 216)
+    # 400 wide leaves room for one column of labels 171 wide
+    assert cl.chain_layout([], [], max_width=400.0).width == pytest.approx(363.6)
+
+
+def test_columns_start_at_the_first_and_markers_keep_their_size():
+    actors = [cl.Actor("a", "Ab", "FR", 3, 10.0), cl.Actor("b", "Ab", "FR", 4, 10.0)]
+    links = [cl.Link("l", "a", "b")]
+    # markers of radius 10: centres 6.3 + 10 + 5.4 below the lane's top (10.8); a row of
+    # 20 + 3 + 22.5 + 10.8 = 56.3
+    layout = cl.chain_layout(actors, links)
+    assert xy(layout) == {"a": (244.8, 32.5), "b": (460.8, 32.5)}
+    assert layout.height == pytest.approx(10.8 + 6.3 + 56.3 + 6.3 + 10.8)
+    assert xy(cl.chain_layout(actors, links, mode="columns")) == {"a": (118.8, 32.5),
+                                                                  "b": (334.8, 32.5)}
+
+
+def test_lane_names_default_to_the_lane_key_and_wrap_in_four_lines():
+    [lane] = cl.chain_layout([cl.Actor("a", "Ab", "FR", 0)], []).lanes
+    assert (lane.name, lane.name_lines) == ("FR", ["FR"])
+    # at the lane names' font (16.2), "mmmmmmm" is 113.4 wide: one a line in the 118.8 of the
+    # names' column; the fifth line does not fit, so the fourth ends in an ellipsis (10.69
+    # wide), one m shorter
+    name = " ".join(["mmmmmmm"] * 5)
+    layout = cl.chain_layout([cl.Actor("a", "Ab", "FR", 0)], [], lane_names={"FR": name})
+    [lane] = layout.lanes
+    assert (lane.name, lane.name_lines) == (name, ["mmmmmmm"] * 3 + ["mmmmmm…"])
+    assert (lane.y0, lane.y1) == pytest.approx((10.8, 10.8 + 4 * 22.5 + 2 * 6.3 + 12.6))
+
+
+def test_the_width_aimed_for_sets_the_labels_wrap_from_the_number_of_columns():
+    actors = [cl.Actor("a", "Ab", "FR", 0), cl.Actor("b", "Ab", "FR", 1)]
+    layout = cl.chain_layout(actors, [cl.Link("l", "a", "b")], mode="columns", max_width=400.0)
+    # two columns in 400: labels 144 wide (see fitted_wrap), columns 189
+    assert layout.pitch == 189.0
+    assert layout.width == pytest.approx(21.6 + 2 * 189)
+
+
+def test_up_to_forty_actors_short_names_share_rows():
+    # 40 one-letter actors in one cell: each 32 wide (its marker), three to a row (132 of
+    # the 171), so 14 rows
+    layout = cl.chain_layout([cl.Actor(f"a{i:02d}", "A", "FR", 0) for i in range(40)], [])
+    assert layout.lanes[0].rows == 14
+    assert max(p.slot for p in layout.actors.values()) == 2
+
+
+def test_past_a_hundred_and_fifty_actors_no_repair_is_tried():
+    def chain(n: int) -> list[cl.Actor]:
+        return [cl.Actor(f"a{i:03d}", "A", "FR", i % 15) for i in range(n)]
+
+    assert cl.chain_layout(chain(150), []).repaired is True
+    assert cl.chain_layout(chain(151), []).repaired is False
+
+
+def test_past_a_hundred_and_fifty_actors_each_lane_keeps_the_rows_its_actors_use():
+    # France: two actors in column 0 (two rows), then one a column; Madagascar: one actor
+    actors = [cl.Actor(f"f{i:03d}", "A", "FR", max(i - 1, 0)) for i in range(150)]
+    actors.append(cl.Actor("m", "A", "MG", 5))
+    layout = cl.chain_layout(actors, [])
+    assert [(lane.key, lane.rows) for lane in layout.lanes] == [("FR", 2), ("MG", 1)]
+
+
+def test_a_lane_of_tiny_markers_places_them_by_their_own_radius():
+    # radius 0.5 and no label: a row of 1 + 3 + 10.8; the centre 6.3 + 0.5 + 5.4 below the top
+    placed = {"a": at("a", 0.0, 0.0, "", radius=0.5)}
+    lanes = [cl.Lane("FR", "France", ["France"])]
+    cl._place(placed, lanes, {"a": 0}, 0.0, 216.0)
+    assert lanes[0].row_height == pytest.approx(14.8)
+    assert placed["a"].y == pytest.approx(23.0)
+
+
+def test_the_repair_pass_says_whether_every_link_passes_clear():
+    actors = {"a": at("a", 100.0, 100.0), "b": at("b", 400.0, 100.0)}
+    layout = cl.Layout("lanes", actors, [cl.Link("l", "a", "b")],
+                       [cl.Lane("FR", "France", ["France"])], 600.0, 300.0)
+    assert cl._repair(layout, {"a": 0, "b": 0}, 126.0) is True
