@@ -699,3 +699,86 @@ def test_the_repair_pass_says_whether_every_link_passes_clear():
     layout = cl.Layout("lanes", actors, [cl.Link("l", "a", "b")],
                        [cl.Lane("FR", "France", ["France"])], 600.0, 300.0)
     assert cl._repair(layout, {"a": 0, "b": 0}, 126.0) is True
+
+
+def test_links_between_two_actors_take_free_sides_then_the_straight_line_again():
+    # Four links from a to b: straight, clockwise, anticlockwise; then every side is taken
+    # (the S-curves of a level link are level too), so the fourth lies over the first.
+    actors = {"a": at("a", 100.0, 100.0), "b": at("b", 400.0, 100.0)}
+    layout = cl.Layout("lanes", actors, [cl.Link(f"l{i}", "a", "b") for i in range(4)], [],
+                       600.0, 300.0)
+    assert cl._route_links(layout) == []
+    assert layout.routes == {"l0": ("straight", 0.0), "l1": ("curvedCW", 0.2),
+                             "l2": ("curvedCCW", 0.2), "l3": ("straight", 0.0)}
+
+
+def test_a_link_blocked_near_the_top_bends_down_rather_than_out_of_the_frame():
+    # c's marker sits on the line from a to b, 20 below the top. The clockwise curve
+    # (roundness 0.2) has its control point 0.6 x 400 = 240 away at 0.6 pi from the line,
+    # 240 x sin(0.1 pi) = 74.2 above it, and its middle half as far: at y 20 - 37.1 = -17.1,
+    # out of the frame; the anticlockwise one bends down as far, to y 57.1, clear of c's
+    # marker (4 to 36).
+    actors = {k: at(k, x, 20.0, "") for k, x in (("a", 100.0), ("b", 500.0), ("c", 300.0))}
+    layout = cl.Layout("lanes", actors, [cl.Link("l", "a", "b")], [], 600.0, 300.0)
+    assert cl._route_links(layout) == []
+    assert layout.routes == {"l": ("curvedCCW", 0.2)}
+
+
+def test_a_link_blocked_near_the_right_edge_bends_left_rather_than_out_of_the_frame():
+    # The same 10 from the right edge, down the page: the clockwise curve's control point is
+    # 0.6 x 200 x sin(0.1 pi) = 37.1 to the right, its middle half as far, at x 608.5; the
+    # anticlockwise one bends as far left, to 571.5, clear of c's marker (582 to 598).
+    actors = {"a": at("a", 590.0, 50.0, ""), "b": at("b", 590.0, 250.0, ""),
+              "c": at("c", 590.0, 150.0, "", radius=8.0)}
+    layout = cl.Layout("lanes", actors, [cl.Link("l", "a", "b")], [], 600.0, 300.0)
+    assert cl._route_links(layout) == []
+    assert layout.routes == {"l": ("curvedCCW", 0.2)}
+
+
+def test_a_link_that_every_shape_leaves_blocked_keeps_the_first_shape():
+    # c's marker (radius 150, from 150 to 450 both ways) lies between a and b: the straight
+    # line, the curves (bending at most 94 from the line) and the S-curves all cross it, and
+    # nothing else: the straight line, the first of them, is kept
+    actors = {"a": at("a", 100.0, 300.0, ""), "b": at("b", 500.0, 300.0, ""),
+              "c": at("c", 300.0, 300.0, "", radius=150.0)}
+    link = cl.Link("l", "a", "b")
+    layout = cl.Layout("lanes", actors, [link], [], 600.0, 600.0)
+    assert cl._route_links(layout) == [(link, ["c"])]
+    assert layout.routes == {"l": ("straight", 0.0)}
+
+
+def test_only_the_final_routing_lets_a_link_make_the_frame_a_little_taller():
+    # c's marker blocks the straight line from a to b, 20 below the top. The first clockwise
+    # curve bends up out of the frame by 17.1 (see above); the first anticlockwise one bends
+    # down through a's and b's own labels, two lines of 12 capitals (168.5 wide, from 39 to
+    # 84 below them). While actors are still being moved, the curve through their own names
+    # is taken; once they are placed, the frame grows by 17.1 (less than 36, two font sizes)
+    # rather than end the arrow in a name.
+    actors = {"a": at("a", 100.0, 20.0), "b": at("b", 500.0, 20.0), "c": at("c", 300.0, 20.0, "")}
+    for key in "ab":
+        actors[key].lines = ["MMMMMMMMMMMM"] * 2
+    layout = cl.Layout("lanes", actors, [cl.Link("l", "a", "b")], [], 600.0, 300.0)
+    assert cl._route_links(layout) == []
+    assert layout.routes == {"l": ("curvedCCW", 0.2)}
+    assert cl._route_links(layout, final=True) == []
+    assert layout.routes == {"l": ("curvedCW", 0.2)}
+
+
+# --- rows within a lane: the median of the neighbours --------------------------------------------
+
+def rows_of(links: list[tuple[str, str]]) -> dict[str, int]:
+    """Rows in one lane of p0, p1, p2 (column 0), x (column 1) and y0, y1 (column 2, no link)."""
+    actors = {k: cl.Actor(k, "A", "FR", c) for k, c in (("p0", 0), ("p1", 0), ("p2", 0),
+                                                         ("x", 1), ("y0", 2), ("y1", 2))}
+    nbrs = cl._neighbours(actors, [cl.Link(f"{a}-{b}", a, b) for a, b in links])
+    return {k: row for k, (_, row) in cl._order_within_lanes(actors, nbrs, {"FR": 0}).items()}
+
+
+def test_an_actor_takes_the_median_row_of_its_neighbours():
+    # x linked to rows 0, 1 and 2: the middle one, row 1
+    assert rows_of([("p0", "x"), ("p1", "x"), ("p2", "x")]) == {
+        "p0": 0, "p1": 1, "p2": 2, "x": 1, "y0": 0, "y1": 1}
+    # x linked to rows 1 and 2: half way, 1.5, rounds to row 2; y0 and y1, linked to
+    # nothing, keep the rows they start in (their order by id)
+    assert rows_of([("p1", "x"), ("p2", "x")]) == {
+        "p0": 0, "p1": 1, "p2": 2, "x": 2, "y0": 0, "y1": 1}
