@@ -782,3 +782,19 @@ def test_an_actor_takes_the_median_row_of_its_neighbours():
     # nothing, keep the rows they start in (their order by id)
     assert rows_of([("p1", "x"), ("p2", "x")]) == {
         "p0": 0, "p1": 1, "p2": 2, "x": 2, "y0": 0, "y1": 1}
+
+
+@pytest.mark.parametrize("seed", [1, 6, 10])
+def test_seven_countries_get_the_best_lane_order_of_all(seed):
+    # Up to seven countries every order is tried: on these chains (one actor in each of seven
+    # countries, a few more, links at random) the searched order would miss the best one.
+    rng = random.Random(seed)
+    codes = ["FR", "MG", "US", "CN", "JP", "ES", "IT"]
+    actors = [cl.Actor(f"a{i}", "A", code, rng.randint(0, 4)) for i, code in enumerate(codes)]
+    actors += [cl.Actor(f"b{i}", "A", rng.choice(codes), rng.randint(0, 4))
+               for i in range(rng.randint(0, 4))]
+    links = [cl.Link(f"l{i}", *rng.sample([a.key for a in actors], 2))
+             for i in range(rng.randint(4, 10))]
+    by_key = {a.key: a for a in actors}
+    assert cl._lane_order(by_key, cl._neighbours(by_key, links)) == best_lane_order(actors,
+                                                                                     links)
