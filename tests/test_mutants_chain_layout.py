@@ -798,3 +798,33 @@ def test_seven_countries_get_the_best_lane_order_of_all(seed):
     by_key = {a.key: a for a in actors}
     assert cl._lane_order(by_key, cl._neighbours(by_key, links)) == best_lane_order(actors,
                                                                                      links)
+
+
+def test_rows_left_empty_by_the_repair_pass_are_dropped():
+    # Three long names in France's column 0 and two in Madagascar's column 3 need three rows
+    # and two; the repair pass opens a fourth row in France on the way, and the rows it leaves
+    # empty are dropped: no lane is taller than its busiest column.
+    actors = [cl.Actor(k, "A name here" if k != "a4" else "B", lane, col)
+              for k, lane, col in (("a0", "FR", 0), ("a1", "MG", 3), ("a2", "MG", 3),
+                                   ("a3", "FR", 0), ("a4", "MG", 0), ("a5", "FR", 0))]
+    links = [cl.Link(k, t, h) for k, t, h in (
+        ("l0", "a4", "a5"), ("l1", "a5", "a3"), ("l2", "a4", "a2"), ("l3", "a2", "a1"),
+        ("l4", "a5", "a0"), ("l5", "a4", "a0"), ("l6", "a4", "a1"))]
+    layout = cl.chain_layout(actors, links)
+    assert layout.repaired
+    assert [(lane.key, lane.rows) for lane in layout.lanes] == [("FR", 3), ("MG", 2)]
+
+
+def test_the_repair_pass_moves_actors_in_a_links_way_not_only_its_ends():
+    # Ten actors in two countries, most of them in column 3: some links can only pass clear
+    # once an actor in their way (not one of their ends) takes another row.
+    actors = [cl.Actor(k, label, lane, col) for k, label, lane, col in (
+        ("a0", "Cd ef gh", "MG", 3), ("a1", "A name here", "FR", 3),
+        ("a2", "A name here", "MG", 3), ("a3", "B", "FR", 2), ("a4", "A name here", "FR", 3),
+        ("a5", "Cd ef gh", "FR", 3), ("a6", "B", "MG", 1), ("a7", "B", "MG", 0),
+        ("a8", "Cd ef gh", "FR", 2), ("a9", "B", "MG", 3))]
+    links = [cl.Link(k, t, h) for k, t, h in (
+        ("l0", "a0", "a2"), ("l1", "a1", "a0"), ("l2", "a6", "a4"), ("l3", "a0", "a2"),
+        ("l4", "a3", "a9"), ("l5", "a1", "a5"), ("l6", "a2", "a3"))]
+    layout = cl.chain_layout(actors, links)
+    assert layout.repaired and cl.links_through_labels(layout) == []
