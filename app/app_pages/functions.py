@@ -72,9 +72,10 @@ more = choose_more({"shares": t("functions.more.shares"),
 if more == "shares":
     render_shares(view, function)
 elif more == "breakdowns":
-    by = synced_selectbox(t("functions.by.label"), list(BY_OPTIONS), key="functions-by-select",
-                          param="by", default="country", omit_default=True,
-                          format_func=lambda b: by_label(b, lang))
+    with st.columns(3)[0]:  # as wide as its longest option needs
+        by = synced_selectbox(t("functions.by.label"), list(BY_OPTIONS),
+                              key="functions-by-select", param="by", default="country",
+                              omit_default=True, format_func=lambda b: by_label(b, lang))
     left, right = st.columns(2, gap="large")
     with left:
         render_breakdown(cases, by, function, name="by")
