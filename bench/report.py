@@ -110,7 +110,8 @@ def downloads_note(files: int | None, nbytes: int | None, baseline: int | None =
 
 
 HELLO, CHART_FLOOR = "hello", "chart-floor"
-CHART_FLOOR_SUBPAGE = "chart-floor-subpage"  # the same, at `/chart` (bench/chart_floor_pages_app.py)
+# The same floor at a page's own address, `/chart` (bench/chart_floor_pages_app.py).
+CHART_FLOOR_SUBPAGE = "chart-floor-subpage"
 
 
 def render_rows(section: str, results: dict[str, dict], pages: list[tuple[str, str]], *,

@@ -27,7 +27,8 @@ if reference is None:
 
 topics = list(dict.fromkeys(reference.figures["topic"]))
 chosen = synced_multiselect(t("figures.topics_select"), topics, key="figures-topics-select",
-                            param="topics", format_func=lambda topic: topic_title(topic, lang), buttons=True)
+                            param="topics", format_func=lambda topic: topic_title(topic, lang),
+                            buttons=True)
 render_notices()
 if not chosen:
     st.info(t("figures.none_selected"), icon=":material/info:")
