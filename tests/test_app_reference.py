@@ -257,8 +257,9 @@ def source_entries(at) -> dict[str, str]:
     entries = {}
     for block in at.markdown:
         text = str(block.value)
-        if text.startswith("#### "):
-            entries[text[5:].split(" ", 1)[0]] = text
+        if text.startswith("#### "):  # the list is one Markdown text, an entry per heading
+            for entry in ("\n\n" + text).split("\n\n#### ")[1:]:
+                entries[entry.split(" ", 1)[0]] = "#### " + entry
     return entries
 
 
@@ -482,7 +483,8 @@ def same_key_other_text(tmp_path, monkeypatch):
 def test_a_key_with_two_texts_keeps_the_rows_of_each(same_key_other_text):
     at = run("app_pages/sources.py", source="S1")
     assert not at.exception
-    headings = [m.value.split("\n")[0] for m in at.markdown if m.value.startswith("#### S1")]
+    headings = [line for m in at.markdown for line in m.value.split("\n")
+                if line.startswith("#### S1")]
     assert headings == ["#### S1 · Blog post · 2022", "#### S1 · Article · 2020"] * 2
     first, second = (t.value for t in at.dataframe)
     assert "tiny" not in set(first["Where"]) and set(second["Where"]) == {"tiny"}
