@@ -10,8 +10,7 @@ from app.components.vocabulary import render_functions_explained
 
 drop_unknown_params([])
 st.title(t("app.title"))
-st.markdown(t("home.intro"))
-st.markdown(t("home.how"))
+st.markdown(t("home.intro") + "\n\n" + t("home.how"))
 render_notices()
 dataset = get_dataset()
 render_left_out(dataset)

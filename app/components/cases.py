@@ -58,16 +58,17 @@ def render_case_cards(dataset: Dataset) -> None:
             with col.container(border=True):
                 render_scope_badge(info["scope"])
                 st.subheader(escape_markdown(localized_value(info, "title", lang)), anchor=False)
-                st.markdown(t("cases.product", product=escape_markdown(
-                    localized_value(info, "product", lang))))
-                st.markdown(t("cases.countries", countries=escape_markdown(countries)
-                              or t("cases.countries_not_given")))
+                lines = [t("cases.product", product=escape_markdown(
+                    localized_value(info, "product", lang))),
+                    t("cases.countries", countries=escape_markdown(countries)
+                      or t("cases.countries_not_given"))]
                 phases = phase_labels(dataset, case_id, lang)
                 if phases:
-                    st.markdown(t("cases.phases", phases=escape_markdown(
+                    lines.append(t("cases.phases", phases=escape_markdown(
                         " → ".join(phases.values()))))
-                st.markdown(t("cases.size", actors=tn("count.actors", n_actors),
-                              links=tn("count.links", n_links), tasks=tn("count.tasks", n_tasks)))
+                lines.append(t("cases.size", actors=tn("count.actors", n_actors),
+                               links=tn("count.links", n_links), tasks=tn("count.tasks", n_tasks)))
+                st.markdown("\n\n".join(lines))
                 if info["origin"] != "bundled":
                     st.caption(t("cases.loaded_from", origin=origin_label(info["origin"])))
                 st.page_link(page(CHAIN), label=t("cases.open_chain"),
