@@ -197,6 +197,33 @@ def test_flows_colour_by_relation():
     assert "Relation" in table(at, "flows-table").columns
 
 
+def popover_labels(at) -> list[str]:
+    def blocks(node):
+        for child in getattr(node, "children", {}).values():
+            yield child
+            yield from blocks(child)
+    return [b.proto.popover.label for b in blocks(at.main)
+            if type(b.proto).__name__ == "Block" and b.proto.WhichOneof("type") == "popover"]
+
+
+@pytest.mark.parametrize("params, label", [
+    ({}, "Filters and colours"),
+    ({"function": "verification"}, "Filters: Verification"),
+    ({"certainty": "documented", "colour": "relation", "country": "MG"},
+     "Filters: Documented · lines coloured by relation · Madagascar"),
+    ({"relation": "recruits", "lang": "fr"}, "Filtres\u00a0: Recrute"),
+    # A value that is not allowed is dropped with a notice, and not named as chosen.
+    ({"certainty": "sure", "function": "verification"}, "Filters: Verification"),
+])
+def test_flows_filters_button_names_what_is_chosen(params, label):
+    at = run(FLOWS, **params)
+    assert popover_labels(at) == [label]
+    # The select boxes are inside the pop-over, with the link's values.
+    for key, value in params.items():
+        if key in ("function", "relation", "colour", "country"):
+            assert at.selectbox(key=f"flows-{key}-select").value == value
+
+
 def test_flows_filters_that_empty_the_view():
     # Supervision (voice l6) is documented, never inferred.
     at = run(FLOWS, relation="supervises", certainty="inferred")

@@ -15,7 +15,8 @@ from app.components.i18n import current_language, t
 from app.components.pages import FLOWS
 from app.components.present import presenting, render_present_link
 from app.components.present_views import present_page
-from app.components.state import drop_unknown_params, render_notices, synced_selectbox
+from app.components.state import (drop_unknown_params, render_notices, synced_selectbox,
+                                  synced_value)
 from app.components.tables import render_table
 from app.core import vocab
 from app.core.flows import NO_FUNCTION
@@ -27,6 +28,16 @@ PARAMS = ["cases", "function", "relation", "certainty", "colour", "country", "st
 def capitalised(text: str) -> str:
     """A label as an option of a list: "Outsources to" (relations read as verbs)."""
     return text[:1].upper() + text[1:]
+
+
+def filters_label(choices: list[dict], chosen: dict[str, str]) -> str:
+    """The pop-over's button: "Filters and colours", or what is chosen ("Filters: Verification
+    · Documented · Lines coloured by relation"), so that a shared view says how it is narrowed."""
+    named = [t("flows.filters.colour", by=choice["format_func"](chosen[choice["param"]]).lower())
+             if choice["param"] == "colour" else choice["format_func"](chosen[choice["param"]])
+             for choice in choices if chosen[choice["param"]] != choice["default"]]
+    return t("flows.filters.chosen", chosen=" · ".join(named)) if named else t(
+        "flows.filters.none")
 
 
 def render_flows_table(query: FlowQuery, view, country: str) -> None:
@@ -63,36 +74,36 @@ st.markdown(t("flows.intro"))
 
 cases = synced_cases(dataset, key="flows-cases-select")
 render_scope_of_chosen(dataset, cases)
-controls = st.columns(5)
-with controls[0]:
-    function = synced_selectbox(
-        t("flows.function.label"), [ALL, *vocab.FUNCTIONS, NO_FUNCTION],
-        key="flows-function-select", param="function", default=ALL, omit_default=True,
-        format_func=lambda f: t("flows.function.all") if f == ALL else value_label(
-            "function", f, lang),
-        help=t("flows.function.help"))
-with controls[1]:
-    relation = synced_selectbox(
-        t("flows.relation.label"), [ALL, *vocab.RELATIONS], key="flows-relation-select",
-        param="relation", default=ALL, omit_default=True,
-        format_func=lambda r: t("flows.relation.all") if r == ALL else capitalised(
-            value_label("relation", r, lang)))
-with controls[2]:
-    certainty = synced_selectbox(
-        t("flows.certainty.label"), [ALL, *vocab.CERTAINTIES], key="flows-certainty-select",
-        param="certainty", default=ALL, omit_default=True,
-        format_func=lambda c: t("flows.certainty.all") if c == ALL else value_label(
-            "certainty", c, lang),
-        help=t("flows.certainty.help"))
-with controls[3]:
-    colour_by = synced_selectbox(
-        t("flows.colour.label"), COLOUR_CHOICES, key="flows-colour-select", param="colour",
-        default="function", omit_default=True, format_func=lambda c: t(f"flows.colour.{c}"))
-with controls[4]:
-    country = synced_selectbox(
-        t("flows.country.label"), country_options(lang), key=COUNTRY_SELECT_KEY,
-        param="country", default=ALL, omit_default=True,
-        format_func=lambda c: country_label(c, lang), help=t("flows.country.help"))
+# The map's filters and colours, restored from the link (`function`, `relation`, `certainty`,
+# `colour`, `country`). They sit in a pop-over whose button names what is chosen: on a phone
+# the map comes first, and a page without a select box in view opens faster (the browser loads
+# the select box's code when the pop-over is first opened).
+CHOICES = [
+    dict(label=t("flows.function.label"), options=[ALL, *vocab.FUNCTIONS, NO_FUNCTION],
+         key="flows-function-select", param="function", default=ALL,
+         format_func=lambda f: t("flows.function.all") if f == ALL else value_label(
+             "function", f, lang),
+         help=t("flows.function.help")),
+    dict(label=t("flows.relation.label"), options=[ALL, *vocab.RELATIONS],
+         key="flows-relation-select", param="relation", default=ALL,
+         format_func=lambda r: t("flows.relation.all") if r == ALL else capitalised(
+             value_label("relation", r, lang))),
+    dict(label=t("flows.certainty.label"), options=[ALL, *vocab.CERTAINTIES],
+         key="flows-certainty-select", param="certainty", default=ALL,
+         format_func=lambda c: t("flows.certainty.all") if c == ALL else value_label(
+             "certainty", c, lang),
+         help=t("flows.certainty.help")),
+    dict(label=t("flows.colour.label"), options=COLOUR_CHOICES, key="flows-colour-select",
+         param="colour", default="function", format_func=lambda c: t(f"flows.colour.{c}")),
+    dict(label=t("flows.country.label"), options=country_options(lang), key=COUNTRY_SELECT_KEY,
+         param="country", default=ALL, format_func=lambda c: country_label(c, lang),
+         help=t("flows.country.help")),
+]
+chosen = {c["param"]: synced_value(c["options"], key=c["key"], param=c["param"],
+                                   default=c["default"]) for c in CHOICES}
+with st.popover(filters_label(CHOICES, chosen), icon=":material/tune:"):
+    function, relation, certainty, colour_by, country = (
+        synced_selectbox(omit_default=True, **choice) for choice in CHOICES)
 render_notices()
 
 if not cases:

@@ -52,17 +52,11 @@ def _set_param(param: str, value: str | None) -> None:
         st.query_params[param] = value
 
 
-def synced_selectbox(label: str, options: Sequence[str], *, key: str, param: str,
-                     default: str | None = None, format_func: Callable[[str], str] = str,
-                     omit_default: bool = False, aliases: dict[str, str] | None = None,
-                     buttons: bool = False, **kwargs) -> str | None:
-    """A select box whose value comes from `?param=` on first show and goes back into it.
-
-    `aliases` maps former values to current ones, so that old links keep working. With
-    `buttons`, the few options are drawn as one row of buttons instead (a segmented control):
-    each is seen and chosen at a tap, on a phone or a projector, and a page with no select box
-    opens faster (the browser loads the select box's code only for a page that has one).
-    """
+def synced_value(options: Sequence[str], *, key: str, param: str, default: str | None = None,
+                 aliases: dict[str, str] | None = None) -> str | None:
+    """The value a synced widget (below) shows: its own, else the link's `?param=` if it is
+    one of `options` (a former value through `aliases`), else `default`. Known before the
+    widget is drawn, so that a page can say what is chosen where the widget is not seen."""
     options = list(options)
     if default is None and options:
         default = options[0]
@@ -77,6 +71,24 @@ def synced_selectbox(label: str, options: Sequence[str], *, key: str, param: str
             else:
                 _not_one_of(param, raw, options)
         st.session_state[key] = value
+    return st.session_state[key]
+
+
+def synced_selectbox(label: str, options: Sequence[str], *, key: str, param: str,
+                     default: str | None = None, format_func: Callable[[str], str] = str,
+                     omit_default: bool = False, aliases: dict[str, str] | None = None,
+                     buttons: bool = False, **kwargs) -> str | None:
+    """A select box whose value comes from `?param=` on first show and goes back into it.
+
+    `aliases` maps former values to current ones, so that old links keep working. With
+    `buttons`, the few options are drawn as one row of buttons instead (a segmented control):
+    each is seen and chosen at a tap, on a phone or a projector, and a page with no select box
+    opens faster (the browser loads the select box's code only for a page that has one).
+    """
+    options = list(options)
+    if default is None and options:
+        default = options[0]
+    synced_value(options, key=key, param=param, default=default, aliases=aliases)
     if buttons:
         value = st.segmented_control(label, options, key=key, format_func=format_func,
                                      selection_mode="single", required=True, **kwargs)

@@ -32,6 +32,27 @@ def test_flows_page(server, watched):
     assert_clean(watched)
 
 
+def test_flows_filters_open_from_their_button(server, watched):
+    page = watched.page
+    page.goto(f"{server}/flows")
+    wait_for_app(page)
+    wait_for_charts(page, 1)
+    # No select box in view: the filters are behind a button that names what is chosen.
+    assert page.locator("[data-testid=stSelectbox]").count() == 0
+    page.get_by_role("button", name="Filters and colours").click()
+    certainty = page.get_by_role("combobox", name="Certainty of the links")
+    certainty.wait_for()
+    assert page.locator("[data-testid=stSelectbox]").count() == 5
+    certainty.click()
+    page.get_by_role("option", name="Documented", exact=True).click()
+    page.wait_for_url(lambda url: "certainty=documented" in url, timeout=15_000)
+    page.keyboard.press("Escape")
+    page.get_by_role("button", name="Filters: Documented").wait_for()
+    wait_for_app(page)
+    wait_for_charts(page, 1)
+    assert_clean(watched)
+
+
 def test_functions_page(server, watched):
     page = watched.page
     page.goto(f"{server}/functions?show=table")

@@ -23,6 +23,9 @@ MESSAGES: dict[str, dict[str, str]] = {
               "lien\u00a0: plein s'il est documenté, tirets s'il est rapporté, pointillés "
               "s'il est déduit."},
     "flows.cases_label": {"en": "Case studies", "fr": "Études de cas"},
+    "flows.filters.none": {"en": "Filters and colours", "fr": "Filtres et couleurs"},
+    "flows.filters.chosen": {"en": "Filters: {chosen}", "fr": "Filtres\u00a0: {chosen}"},
+    "flows.filters.colour": {"en": "lines coloured by {by}", "fr": "traits colorés selon {by}"},
     "flows.function.label": {"en": "Function of the work", "fr": "Fonction du travail"},
     "flows.function.all": {"en": "All functions", "fr": "Toutes les fonctions"},
     "flows.function.help": {
