@@ -210,7 +210,7 @@ def popover_labels(at) -> list[str]:
     ({}, "Filters and colours"),
     ({"function": "verification"}, "Filters: Verification"),
     ({"certainty": "documented", "colour": "relation", "country": "MG"},
-     "Filters: Documented · lines coloured by relation · Madagascar"),
+     "Filters: Documented · lines coloured by relation · table narrowed to Madagascar"),
     ({"relation": "recruits", "lang": "fr"}, "Filtres\u00a0: Recrute"),
     # A value that is not allowed is dropped with a notice, and not named as chosen.
     ({"certainty": "sure", "function": "verification"}, "Filters: Verification"),

@@ -32,9 +32,11 @@ def capitalised(text: str) -> str:
 
 def filters_label(choices: list[dict], chosen: dict[str, str]) -> str:
     """The pop-over's button: "Filters and colours", or what is chosen ("Filters: Verification
-    · Documented · Lines coloured by relation"), so that a shared view says how it is narrowed."""
-    named = [t("flows.filters.colour", by=choice["format_func"](chosen[choice["param"]]).lower())
-             if choice["param"] == "colour" else choice["format_func"](chosen[choice["param"]])
+    · Documented · lines coloured by relation"), so that a shared view says how it is narrowed."""
+    # A filter by its value; the colours and the table's country in words.
+    worded = {"colour": lambda shown: t("flows.filters.colour", by=shown.lower()),
+              "country": lambda shown: t("flows.filters.country", country=shown)}
+    named = [worded.get(choice["param"], str)(choice["format_func"](chosen[choice["param"]]))
              for choice in choices if chosen[choice["param"]] != choice["default"]]
     return t("flows.filters.chosen", chosen=" · ".join(named)) if named else t(
         "flows.filters.none")

@@ -26,6 +26,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "flows.filters.none": {"en": "Filters and colours", "fr": "Filtres et couleurs"},
     "flows.filters.chosen": {"en": "Filters: {chosen}", "fr": "Filtres\u00a0: {chosen}"},
     "flows.filters.colour": {"en": "lines coloured by {by}", "fr": "traits colorés selon {by}"},
+    "flows.filters.country": {"en": "table narrowed to {country}",
+                              "fr": "tableau restreint à {country}"},
     "flows.function.label": {"en": "Function of the work", "fr": "Fonction du travail"},
     "flows.function.all": {"en": "All functions", "fr": "Toutes les fonctions"},
     "flows.function.help": {
