@@ -277,11 +277,13 @@ def test_sources_lists_every_source_with_safe_links():
     assert "**Note.** Primary" in s2
     # No citing rows are drawn until a source is chosen: the page stays text.
     assert not at.dataframe and [e.label for e in at.expander] == [
-        "The tables of each case and of the reference data (CSV)", "Share and cite this view",
+        "The data dictionary, this list and every table (CSV)", "Share and cite this view",
         "Give a talk"]
-    # The data dictionary and the list at once; the tables when asked for: four per case and
-    # four reference tables.
-    assert len(my_downloads(at)) == 2
+    # Text and buttons only: the two choices are rows of buttons, and the data dictionary, the
+    # list and the tables (four per case, four reference tables) come when asked for.
+    assert not at.selectbox and not my_downloads(at)
+    assert at.segmented_control(key="sources-source-select").options == [
+        "None", *entries]
     at.session_state["sources-downloads"] = True
     assert len(my_downloads(rerun(at))) == 4 * len(CASE_IDS) + 4 + 2
 
@@ -298,7 +300,7 @@ def test_sources_scope_filter():
 
 def test_rows_citing_a_source_are_listed():
     at = run("app_pages/sources.py", scope="voice-assistant", source="S1")
-    assert at.selectbox(key="sources-source-select").value == "S1"
+    assert at.segmented_control(key="sources-source-select").value == "S1"
     assert at.header[0].value == "Rows citing S1"
     rows = find_table(at, "Where", "Table", "What")
     assert len(rows) == 21 and set(rows["Where"]) == {"voice-assistant"}
@@ -313,10 +315,10 @@ def test_rows_citing_a_source_are_listed():
 
 def test_choosing_a_source_goes_into_the_link_and_a_new_scope_forgets_it():
     at = run("app_pages/sources.py")
-    at.selectbox(key="sources-source-select").set_value("P6").run()
+    at.segmented_control(key="sources-source-select").set_value("P6").run()
     assert at.query_params["source"] == "P6"
     assert len(find_table(at, "Where", "Table", "What")) == 3
-    at.selectbox(key="sources-scope-select").set_value("reference").run()
+    at.segmented_control(key="sources-scope-select").set_value("reference").run()
     assert "source" not in at.query_params and not at.dataframe and not infos(at)
 
 
@@ -324,7 +326,7 @@ def test_choosing_a_source_goes_into_the_link_and_a_new_scope_forgets_it():
 def test_hostile_or_out_of_scope_source_falls_back_to_the_list(value):
     at = run("app_pages/sources.py", scope="reference", source=value)
     assert "Ignored the link's `source`" in infos(at)
-    assert not at.dataframe and at.selectbox(key="sources-source-select").value == ""
+    assert not at.dataframe and at.segmented_control(key="sources-source-select").value == ""
     assert "source" not in at.query_params
 
 
@@ -438,7 +440,7 @@ def test_a_long_list_of_allowed_values_says_how_many_more():
 def test_sources_in_french():
     at = run("app_pages/sources.py", lang="fr", scope="voice-assistant", source="S1",
              state={"sources-downloads": True})
-    assert at.selectbox(key="sources-scope-select").value == "voice-assistant"
+    assert at.segmented_control(key="sources-scope-select").value == "voice-assistant"
     entries = source_entries(at)
     assert list(entries) == ["S1", "S2", "S3", "P6"]
     assert entries["S2"].startswith("#### S2 · Article · 2019")

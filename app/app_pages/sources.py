@@ -7,7 +7,8 @@ from app.components.data import get_dataset, get_reference, render_left_out
 from app.components.i18n import current_language, t, tn
 from app.components.reference import (render_case_downloads, render_citing_rows,
                                       render_dictionary_download, render_reference_downloads,
-                                      render_source_list, sources_view)
+                                      render_source_list, render_source_list_download,
+                                      sources_view)
 from app.components.state import drop_unknown_params, render_notices, synced_selectbox
 from app.core.compare import short_title
 from app.core.i18n import localized
@@ -23,7 +24,6 @@ lang = current_language()
 st.title(t("sources.title"))
 st.markdown(t("sources.intro"))
 st.markdown(t("sources.licence"))
-render_dictionary_download()
 
 dataset = get_dataset()
 render_left_out(dataset)
@@ -47,11 +47,12 @@ def _forget_source() -> None:
     st.query_params.pop("source", None)
 
 
-controls = st.columns(2)
-with controls[0]:
-    scope = synced_selectbox(t("sources.scope_select"), scopes, key="sources-scope-select",
-                             param="scope", default=ALL, omit_default=True,
-                             format_func=scope_label, on_change=_forget_source)
+# Both choices as buttons, each on its own row: every option seen at once, and a text page
+# with no select box or download button in view opens faster (the browser loads their code
+# only for a page that shows one).
+scope = synced_selectbox(t("sources.scope_select"), scopes, key="sources-scope-select",
+                         param="scope", default=ALL, omit_default=True, format_func=scope_label,
+                         on_change=_forget_source, buttons=True)
 view = sources_view(reference, scope)
 if view is None:
     render_notices()
@@ -59,12 +60,12 @@ if view is None:
     st.stop()
 
 options = view.options()
-with controls[1]:
-    source = synced_selectbox(
-        t("sources.rows_select"), [NONE, *options], key="sources-source-select",
-        param="source", default=NONE, omit_default=True,
-        format_func=lambda key: t("sources.rows_select.none") if key == NONE else options[key],
-        help=t("sources.rows_select_help"))
+source = synced_selectbox(
+    t("sources.rows_select"), [NONE, *options], key="sources-source-select", param="source",
+    default=NONE, omit_default=True,
+    format_func=lambda key: t("sources.rows_select.none") if key == NONE else escape_markdown(
+        key),
+    help=t("sources.rows_select_help"), buttons=True)
 render_notices()
 
 if source != NONE:
@@ -84,6 +85,9 @@ tables = st.expander(t("sources.download_tables"), key="sources-downloads", on_c
                      icon=":material/download:")
 if tables.open:
     with tables:
+        with st.container(horizontal=True):
+            render_dictionary_download()
+            render_source_list_download(view)
         for case_id in dataset.case_ids:
             if scope in (ALL, case_id):
                 st.markdown(f"**{escape_markdown(titles[case_id])}** ({escape_markdown(case_id)})")

@@ -340,11 +340,14 @@ def sources_view(reference: Reference | None, scope: str) -> SourcesView | None:
 
 
 def render_source_list(view: SourcesView) -> None:
-    """Each source as an entry of a reference list, then the list as a CSV. Text only: the rows
-    citing a source are drawn when the reader asks for them (`render_citing_rows`). One
-    markdown element for the whole list: one element per entry cost a phone a tenth of the
-    page's first render."""
+    """Each source as an entry of a reference list. Text only: the rows citing a source are
+    drawn when the reader asks for them (`render_citing_rows`), the list as a CSV with the
+    other downloads (`render_source_list_download`). One Markdown element for the whole list:
+    one element per entry cost a phone a tenth of the page's first render."""
     st.markdown("\n\n".join(entry.markdown() for entry in view.entries))
+
+
+def render_source_list_download(view: SourcesView) -> None:
     render_csv_download(view.table, "sources-list.csv", key="sources-list-download",
                         label=t("sources.download_list"))
 

@@ -79,18 +79,18 @@ def test_sources(server, watched):
     link = page.get_by_role("link", name="doi.org/10.1007/s40812-019-00121-1")
     assert link.get_attribute("href") == "https://doi.org/10.1007/s40812-019-00121-1"
     assert page.locator("[data-testid=stDataFrame]").count() == 0  # text until a source is chosen
-    # The dictionary and the list at once; four tables per case and four reference tables
-    # when asked for.
-    downloads = page.locator("[data-testid=stMainBlockContainer] [data-testid=stDownloadButton]")
-    expect(downloads).to_have_count(2)
-    page.get_by_text("The tables of each case and of the reference data (CSV)").click()
+    # No select box or download button on first show: the dictionary, the list and four
+    # tables per case and four reference tables when asked for.
+    main = page.locator("[data-testid=stMainBlockContainer]")
+    assert main.locator("[data-testid=stSelectbox]").count() == 0
+    downloads = main.locator("[data-testid=stDownloadButton]")
+    expect(downloads).to_have_count(0)
+    page.get_by_text("The data dictionary, this list and every table (CSV)").click()
     expect(downloads).to_have_count(4 * len(CASE_IDS) + 4 + 2)
     wait_for_app(page)  # that run over
     screenshot(page, "sources")
-    # Choosing a source shows the rows citing it and puts it into the link.
-    page.get_by_role("combobox", name="Show the rows citing").click()
-    page.keyboard.type("P6")  # the list shows a few options at a time: narrowed to it
-    page.get_by_role("option", name="P6: Ascolto colonizzato e colonizzante").click()
+    # Choosing a source (a button per key) shows the rows citing it and puts it into the link.
+    page.get_by_role("radio", name="P6", exact=True).click()
     page.wait_for_url("**source=P6**")
     page.get_by_role("heading", name="Rows citing P6").wait_for()
     page.locator("[data-testid=stDataFrame]").first.wait_for(timeout=30_000)
@@ -111,7 +111,7 @@ def test_hostile_source_shows_as_text(hostile_server, watched):
     assert all(h.startswith(("http://203.0.113.9/source", "https://creativecommons.org/"))
                or h.startswith(hostile_server) for h in hrefs), hrefs
     page.locator("[data-testid=stDataFrame]").first.wait_for(timeout=30_000)
-    page.get_by_role("combobox", name="Show the rows citing").wait_for()
+    page.get_by_role("radio", name="H1", exact=True).wait_for()
     assert page.locator("img[src=x]").count() == 0
     screenshot(page, "sources-injection")
     assert_clean(watched)

@@ -502,14 +502,15 @@ MESSAGES: dict[str, dict[str, str]] = {
               "cites. The code of the dashboard is under the MIT licence. The cited texts keep "
               "their own licences.  \n"
               "**Data dictionary.** Every column, vocabulary and rule is described in "
-              "`data/README.md`, shipped with the data:",
+              "`data/README.md`, shipped with the data (download it below, with the tables).",
         "fr": "**Licence.** Les données sont publiées sous la [licence Creative Commons "
               "Attribution 4.0 (CC BY 4.0)](https://creativecommons.org/licenses/by/4.0/deed.fr) "
               ": partagez-les et adaptez-les en créditant « Data Labour Chains contributors » et "
               "la recherche que cite chaque ligne. Le code du tableau de bord est sous licence "
               "MIT. Les textes cités gardent leurs propres licences.  \n"
               "**Dictionnaire des données.** Chaque colonne, vocabulaire et règle est décrit "
-              "dans `data/README.md` (en anglais), fourni avec les données :"},
+              "dans `data/README.md` (en anglais), fourni avec les données (à télécharger plus "
+              "bas, avec les tables)."},
     "sources.dictionary_download": {"en": "Data dictionary (data/README.md)",
                                     "fr": "Dictionnaire des données (data/README.md)"},
     "sources.scope_select": {"en": "Show the sources of", "fr": "Afficher les sources de"},
@@ -522,9 +523,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Aucune source n'est listée pour ce choix : choisissez un autre cas ci-dessus."},
     "sources.header.sources": {"en": "The sources", "fr": "Les sources"},
     "sources.header.download": {"en": "Download the data", "fr": "Télécharger les données"},
-    "sources.download_tables": {"en": "The tables of each case and of the reference data (CSV)",
-                                "fr": "Les tables de chaque cas et des données de référence "
-                                      "(CSV)"},
+    "sources.download_tables": {"en": "The data dictionary, this list and every table (CSV)",
+                                "fr": "Le dictionnaire des données, cette liste et chaque "
+                                      "table (CSV)"},
     "sources.count_caption.one": {
         "en": "{count} source: its full citation, its link where it has a DOI or web address "
               "(texts known to us only through a press summary have none), its note, and the "
@@ -556,7 +557,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "sources.entry.cited_in": {"en": "**Cited in** ({rows}): {where}",
                                "fr": "**Citée dans** ({rows}) : {where}"},
     "sources.rows_select": {"en": "Show the rows citing", "fr": "Afficher les lignes qui citent"},
-    "sources.rows_select.none": {"en": "No source chosen", "fr": "Aucune source choisie"},
+    "sources.rows_select.none": {"en": "None", "fr": "Aucune"},
     "sources.rows_select_help": {
         "en": "Every row of the cases and reference tables in this choice that cites the source, "
               "with its certainty. The link of the page then opens on these rows.",
