@@ -59,9 +59,8 @@ if view is None:
     st.info(t("sources.none_listed"), icon=":material/info:")
     st.stop()
 
-options = view.options()
 source = synced_selectbox(
-    t("sources.rows_select"), [NONE, *options], key="sources-source-select", param="source",
+    t("sources.rows_select"), [NONE, *view.keys()], key="sources-source-select", param="source",
     default=NONE, omit_default=True,
     format_func=lambda key: t("sources.rows_select.none") if key == NONE else escape_markdown(
         key),

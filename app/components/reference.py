@@ -274,13 +274,12 @@ def _overview(version: tuple, reference_key: int, _reference: Reference | None
 
 @dataclass(frozen=True)
 class SourceEntry:
-    """One source on the sources page: its key, its heading and Markdown entry, its name in
-    the select box of citing rows, and the rows citing it."""
+    """One source on the sources page: its key, its heading and Markdown entry, and the rows
+    citing it."""
 
     key: str
     heading: str
     text: str
-    option: str
     rows: pd.DataFrame
 
     def markdown(self) -> str:
@@ -295,12 +294,10 @@ class SourcesView:
     entries: tuple[SourceEntry, ...]
     table: pd.DataFrame
 
-    def options(self) -> dict[str, str]:
-        """Each key once, named in the select box by its first text."""
-        named: dict[str, str] = {}
-        for entry in self.entries:
-            named.setdefault(entry.key, entry.option)
-        return named
+    def keys(self) -> list[str]:
+        """Each key once, in the list's order: the choices of citing rows (a key with two texts
+        shows the rows of both)."""
+        return list(dict.fromkeys(entry.key for entry in self.entries))
 
     def entries_for(self, key: str) -> tuple[SourceEntry, ...]:
         """The entries of a key: one, or one per text when cases give the key different texts."""
@@ -324,11 +321,8 @@ def _sources_view(version: tuple, reference_key: int, scope: str, lang: str,
         key = str(record["key"])
         same = (sources["source_id"] == key) & (sources["citation"] == record["citation"])
         origins = list(dict.fromkeys(sources.loc[same, "case_id"]))
-        citation = str(record["citation"])
-        option = translate("sources.keyed_citation", lang, source=key, citation=(
-            citation if len(citation) <= 80 else citation[:79] + "…"))
         entries.append(SourceEntry(key, source_heading(record), source_entry(record, lang),
-                                   option, citing_rows(frames, key, origins, lang)))
+                                   citing_rows(frames, key, origins, lang)))
     return SourcesView(tuple(entries), source_table(records, lang))
 
 
