@@ -639,8 +639,8 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.project:
         project = args.project.resolve()
-        if not (project / "app" / "streamlit_app.py").is_file():
-            parser.error(f"{project} has no app/streamlit_app.py")
+        if not (project / servers.PAGE_SCRIPT).is_file():
+            parser.error(f"{project} has no {servers.PAGE_SCRIPT}")
         servers.settings["project"] = project
         sys.path.insert(0, str(project))  # the in-process scale timings import its `app`
     profile = QUICK if args.quick else Profile()

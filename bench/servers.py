@@ -18,7 +18,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[1]
-APP_SCRIPT = "app/streamlit_app.py"
+# What scripts/run-app.sh serves; a copy of older code (`--project`) may only have the page
+# script, which Streamlit serves without the page shell of app/serve.py.
+APP_SCRIPT = "app/serve.py"
+PAGE_SCRIPT = "app/streamlit_app.py"
 HELLO_SCRIPT = str(Path(__file__).resolve().parent / "hello_app.py")
 CHART_FLOOR_SCRIPT = str(Path(__file__).resolve().parent / "chart_floor_app.py")
 CHART_FLOOR_PAGES_SCRIPT = str(Path(__file__).resolve().parent / "chart_floor_pages_app.py")
@@ -159,7 +162,8 @@ class Server:
 
 
 def app_server(**kwargs) -> Server:
-    return Server(APP_SCRIPT, **kwargs)
+    served = APP_SCRIPT if (Path(settings["project"]) / APP_SCRIPT).is_file() else PAGE_SCRIPT
+    return Server(served, **kwargs)
 
 
 def hello_server(**kwargs) -> Server:

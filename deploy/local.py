@@ -82,7 +82,7 @@ class LocalRoom:
         if self.project != PROJECT:  # import `app` from that copy, not the editable install
             env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(self.project),
                                                               env.get("PYTHONPATH", "")]))
-        cmd = [sys.executable, "-m", "streamlit", "run", "app/streamlit_app.py",
+        cmd = [sys.executable, "-m", "streamlit", "run", "app/serve.py",
                "--server.address", HOST, "--server.port", str(replica.port),
                "--server.headless", "true"]
         for key, value in self.options.items():

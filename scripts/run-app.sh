@@ -5,4 +5,4 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 # Fewer malloc arenas: memory freed by closed sessions is reused (see bench/RESULTS.md).
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
-exec .venv/bin/streamlit run app/streamlit_app.py "$@"
+exec .venv/bin/streamlit run app/serve.py "$@"

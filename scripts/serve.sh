@@ -62,7 +62,7 @@ trap 'exit 143' TERM
 
 for i in $(seq 0 $((replicas - 1))); do
   p=$((first_port + i))
-  .venv/bin/streamlit run app/streamlit_app.py --server.address 127.0.0.1 \
+  .venv/bin/streamlit run app/serve.py --server.address 127.0.0.1 \
     --server.port "$p" --server.headless true >"$runtime/replica-$p.log" 2>&1 &
   pids+=($!)
   echo "serve.sh: replica r$((i + 1)) on 127.0.0.1:$p (log $runtime/replica-$p.log)" >&2

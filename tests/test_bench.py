@@ -166,6 +166,7 @@ def test_servers_run_with_the_environment_and_session_ttl_the_app_is_served_with
     from bench import servers
 
     launcher = (servers.PROJECT / "scripts" / "run-app.sh").read_text(encoding="utf-8")
+    assert f"streamlit run {servers.APP_SCRIPT} " in launcher  # the same app, page shells too
     for name, value in servers.SERVICE_ENV.items():
         assert re.search(rf'export {name}="\$\{{{name}:-{value}\}}"', launcher), name
     default = config._config_options_template["server.disconnectedSessionTTL"].default_val

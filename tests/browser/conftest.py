@@ -37,7 +37,7 @@ def streamlit_server(env_extra: dict | None = None):
     """Start the app on a free loopback port; yield its base URL; stop it."""
     port = free_port()
     env = os.environ | {"STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"} | (env_extra or {})
-    cmd = [sys.executable, "-m", "streamlit", "run", "app/streamlit_app.py",
+    cmd = [sys.executable, "-m", "streamlit", "run", "app/serve.py",
            "--server.address", "127.0.0.1", "--server.port", str(port),
            "--server.headless", "true"]
     proc = subprocess.Popen(cmd, cwd=PROJECT, env=env, stdout=subprocess.PIPE,

@@ -42,6 +42,22 @@ def test_the_tab_shows_the_apps_own_icon_from_the_machine(server, watched):
     assert_clean(watched)
 
 
+@pytest.mark.parametrize("path", ["/chain?case=voice-assistant", "/flows", "/sources"])
+def test_a_page_at_its_own_address_asks_the_servers_root_at_once(server, watched, path):
+    """A cited link or a QR code opens a page's address: the browser must not first look for
+    the server under the page (a 404, then a 0.1 s wait), as Streamlit does with no hint."""
+    page = watched.page
+    page.goto(f"{server}{path}")
+    wait_for_app(page)
+    page_name = path.split("?")[0]
+    asked = [url.split("?")[0].removeprefix(server) for url in watched.requests
+             if "/_stcore/health" in url or "/_stcore/host-config" in url]
+    assert set(asked) == {"/_stcore/health", "/_stcore/host-config"}, asked
+    assert not any(url.removeprefix(server).startswith(f"{page_name}/")
+                   for url in watched.requests), watched.requests
+    assert_clean(watched)
+
+
 @pytest.mark.parametrize("case_id", CASE_IDS)
 def test_chain_graph_is_drawn_offline(server, watched, case_id):
     page = watched.page
