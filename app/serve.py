@@ -1,17 +1,22 @@
 """What `streamlit run app/serve.py` serves: the app, with each page's address answered by
-Streamlit's own page shell plus one line that names the server's root.
+Streamlit's own page shell plus two things Streamlit cannot know: the server's root, and the
+code and fonts the page's first render needs.
 
-Why: opened at a page's own address (`/chain?case=...`, the links in papers and QR codes),
-Streamlit's frontend cannot tell whether `/chain` is a page or the prefix the app is served
-under, so it first asks `/chain/_stcore/health`, waits after the 404 and only then asks
-`/_stcore/health`: 0.1 s and one more round trip before every cited view starts, which a
-conference's Wi-Fi makes longer. The frontend reads the root from `window.__streamlit`
-when a host sets it; the shell below sets it, so a page's first request goes to the right
-place. The same app also runs without it (`streamlit run app/streamlit_app.py`).
+Why: a cited link or a QR code opens a page's own address (`/chain?case=...`).
+- Streamlit's frontend cannot tell whether `/chain` is a page or the prefix the app is served
+  under, so it first asks `/chain/_stcore/health`, waits after the 404 and only then asks
+  `/_stcore/health`: 0.1 s and one more round trip before every cited view starts. It reads
+  the root from `window.__streamlit` when a host sets it; the shell sets it.
+- Streamlit fetches an element's code when the element first arrives, after the page's
+  script has run: a chart's (Vega, 26 files) only then starts downloading. The shell names
+  those files, so the browser fetches and compiles them while the script runs.
+The same app also runs without it (`streamlit run app/streamlit_app.py`), only slower.
 """
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 import streamlit
@@ -23,7 +28,33 @@ from streamlit.starlette import App
 
 from app.components.pages import SECTIONS
 
-STREAMLIT_SHELL = Path(streamlit.__file__).parent / "static" / "index.html"
+STREAMLIT_STATIC = Path(streamlit.__file__).parent / "static"
+STREAMLIT_SHELL = STREAMLIT_STATIC / "index.html"
+
+# What each page draws on its first render, by the name of Streamlit's browser code for each
+# kind of element; the code of anything drawn later still comes when it is drawn. Every page
+# has the language switch (a segmented control: "ButtonGroup") and the navigation's icons.
+# tests/browser/test_pages.py checks that a page fetches nothing on first render that its
+# shell does not name.
+VEGA_CHART, IFRAME = "ArrowVegaLiteChart", "IFrame"
+EVERY_PAGE = ("ButtonGroup",)
+FIRST_RENDER = {
+    "": ("Html", "PageLink"),
+    "chain": (IFRAME, "Html", "Selectbox", "Checkbox", "DownloadButton", "PageLink"),
+    "flows": (VEGA_CHART, "PageLink"),
+    "functions": (VEGA_CHART, "PageLink"),
+    "compare": (VEGA_CHART, "PageLink"),
+    "platforms": (VEGA_CHART,),
+    "figures": (VEGA_CHART,),
+    "sources": (),
+    "upload": ("FileUploader", "TextInput", "DownloadButton"),
+    "build": ("Selectbox", "Checkbox", "TextInput", "TextArea", "Button", "DataFrame",
+              "DownloadButton"),
+}
+# Streamlit's fonts a page's first render uses beyond the upright text face its shell
+# preloads: icons, italics (captions, notes), and code (source keys).
+FONTS = {"every": ("MaterialSymbols-Rounded", "SourceSansVF-Italic"),
+         "sources": ("SourceCodeVF-Upright",), "build": ("SourceCodeVF-Upright",)}
 
 
 def root_path() -> str:
@@ -32,28 +63,73 @@ def root_path() -> str:
     return f"/{base}/" if base else "/"
 
 
-def page_shell(streamlit_shell: str, root: str) -> str:
-    """Streamlit's page shell with the server's root set before its code runs."""
-    hint = (f'<script>window.__streamlit = {{BACKEND_BASE_URL: location.origin + "{root}"}};'
+def element_code(entry_js: str, element: str) -> list[str]:
+    """The files of Streamlit's browser code that draw one kind of element: its module and
+    every module that one imports, as the build lists them to fetch side by side
+    (`import("./<Element>.<hash>.js"), __vite__mapDeps([...])` in the entry file)."""
+    table = re.search(r"m\.f=\[([^\]]*)\]", entry_js)
+    found = re.search(r"import\([`\"]\./(" + re.escape(element) + r"\.[\w-]+\.js)[`\"]\)"
+                      r"(?:\.then\([^)]*\))?,__vite__mapDeps\(\[([\d,]+)\]\)", entry_js)
+    if table is None or found is None:
+        return []
+    files = [path.rsplit("/", 1)[-1]  # "./X.js", and "../css/X.css" for the styles
+             for path in re.findall(r"[\"`]([^\"`]+)[\"`]", table.group(1))]
+    deps = [files[int(i)] for i in found.group(2).split(",")]
+    # Styles are left to Streamlit, which adds them as style sheets (only the table has one).
+    return [name for name in dict.fromkeys([found.group(1), *deps]) if name.endswith(".js")]
+
+
+def font_files(media: Path, families: list[str]) -> list[str]:
+    """Streamlit's font files (`static/media/<family>.<hash>.woff2`) of these families."""
+    return [path.name for family in families for path in sorted(media.glob(f"{family}.*woff2"))]
+
+
+def page_shell(streamlit_shell: str, root: str, modules: list[str] = (),
+               fonts: list[str] = ()) -> str:
+    """Streamlit's page shell with the server's root set before its code runs, and these
+    files of its code (`static/js/`) and fonts (`static/media/`) fetched with its own."""
+    root_js = json.dumps(root).replace("<", "\\u003c")  # a string, whatever the config holds
+    hint = (f"<script>window.__streamlit = {{BACKEND_BASE_URL: location.origin + {root_js}}};"
             "</script>\n    ")
-    at = streamlit_shell.index("<script")
-    return streamlit_shell[:at] + hint + streamlit_shell[at:]
+    links = [f'<link rel="modulepreload" crossorigin href="./static/js/{name}">'
+             for name in modules if f'"./static/js/{name}"' not in streamlit_shell]
+    links += [f'<link rel="preload" href="./static/media/{name}" as="font" type="font/woff2" '
+              "crossorigin>" for name in fonts if f'"./static/media/{name}"' not in streamlit_shell]
+    script = streamlit_shell.index("<script")
+    head_end = streamlit_shell.rindex("\n", 0, streamlit_shell.index("</head>")) + 1
+    return (streamlit_shell[:script] + hint + streamlit_shell[script:head_end]
+            + "".join(f"    {link}\n" for link in links) + streamlit_shell[head_end:])
 
 
-def page_paths(root: str) -> list[str]:
-    """Every page's address but the home's (at the root, the frontend needs no hint)."""
-    return [f"{root}{url}" for pages in SECTIONS.values() for _, url, *_ in pages if url]
+def page_paths(root: str) -> dict[str, str]:
+    """Every page's address, with its url_path (the home's is empty: the root itself)."""
+    return {f"{root}{url}": url for pages in SECTIONS.values() for _, url, *_ in pages}
+
+
+def page_shells(root: str) -> dict[str, str]:
+    """Each page's address and the shell it is answered with."""
+    streamlit_shell = STREAMLIT_SHELL.read_text(encoding="utf-8")
+    entry = next((STREAMLIT_STATIC / "static" / "js").glob("index.*.js"), None)
+    entry_js = entry.read_text(encoding="utf-8") if entry else ""  # then the root alone
+    shells = {}
+    for path, url in page_paths(root).items():
+        modules = [name for element in EVERY_PAGE + FIRST_RENDER.get(url, ())
+                   for name in element_code(entry_js, element)]
+        fonts = font_files(STREAMLIT_STATIC / "static" / "media",
+                           [*FONTS["every"], *FONTS.get(url, ())])
+        shells[path] = page_shell(streamlit_shell, root, list(dict.fromkeys(modules)), fonts)
+    return shells
 
 
 def _shell_routes() -> list[Route]:
-    root = root_path()
-    shell = page_shell(STREAMLIT_SHELL.read_text(encoding="utf-8"), root)
+    def answer_with(shell: str):
+        async def answer(_request: Request) -> HTMLResponse:
+            # As Streamlit answers its shell: never cached, so an upgrade's code is fetched.
+            return HTMLResponse(shell, headers={"Cache-Control": "no-cache"})
+        return answer
 
-    async def answer(_request: Request) -> HTMLResponse:
-        # As Streamlit answers its shell: never cached, so an upgrade's new code is fetched.
-        return HTMLResponse(shell, headers={"Cache-Control": "no-cache"})
-
-    return [Route(path, answer, methods=["GET", "HEAD"]) for path in page_paths(root)]
+    return [Route(path, answer_with(shell), methods=["GET", "HEAD"])
+            for path, shell in page_shells(root_path()).items()]
 
 
 app = App("streamlit_app.py", routes=_shell_routes())

@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from conftest import bundled_case_ids
-from tests.browser.conftest import assert_clean, screenshot, wait_for_app
+from tests.browser.conftest import assert_clean, next_frames, screenshot, wait_for_app
 
 pytestmark = pytest.mark.browser
 CASE_IDS = bundled_case_ids()
@@ -55,6 +55,32 @@ def test_a_page_at_its_own_address_asks_the_servers_root_at_once(server, watched
     assert set(asked) == {"/_stcore/health", "/_stcore/host-config"}, asked
     assert not any(url.removeprefix(server).startswith(f"{page_name}/")
                    for url in watched.requests), watched.requests
+    assert_clean(watched)
+
+
+@pytest.mark.parametrize("path", ["/", "/chain?case=voice-assistant", "/flows", "/functions",
+                                  "/compare", "/platforms", "/figures", "/sources", "/upload",
+                                  "/build"])
+def test_a_page_fetches_on_first_render_only_code_its_shell_names(server, watched, path):
+    """The shell of app/serve.py names the code and fonts of what the page draws first, to be
+    fetched while its script runs: a page that comes to draw another kind of element first
+    needs it named there (FIRST_RENDER), or its first render waits for that code again."""
+    page = watched.page
+    shell = page.request.get(f"{server}{path}").text()
+    page.goto(f"{server}{path}")
+    wait_for_app(page)
+    # Charts drawn (their code is fetched after the run) and fonts loaded; the build page's
+    # tables are in closed panels, so not every table is drawn.
+    page.wait_for_function("() => document.fonts.status === 'loaded' && [...document"
+                           ".querySelectorAll('.vega-embed')].every(e => e.querySelector("
+                           "'canvas, svg'))")
+    next_frames(page)
+    fetched = [url.split("?")[0].rsplit("/", 1)[-1] for url in watched.requests
+               if "/static/js/" in url or "/static/media/" in url]
+    assert fetched
+    unnamed = [name for name in dict.fromkeys(fetched)
+               if f'/{name}"' not in shell]
+    assert unnamed == [], f"{path} fetched {unnamed}: name their element in app/serve.py"
     assert_clean(watched)
 
 
