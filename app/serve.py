@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 import streamlit
@@ -30,6 +31,8 @@ from app.components.pages import SECTIONS
 
 STREAMLIT_STATIC = Path(streamlit.__file__).parent / "static"
 STREAMLIT_SHELL = STREAMLIT_STATIC / "index.html"
+STREAMLIT_JS = STREAMLIT_STATIC / "static" / "js"
+STREAMLIT_FONTS = STREAMLIT_STATIC / "static" / "media"
 
 # What each page draws on its first render, by the name of Streamlit's browser code for each
 # kind of element; the code of anything drawn later still comes when it is drawn. Every page
@@ -84,8 +87,8 @@ def font_files(media: Path, families: list[str]) -> list[str]:
     return [path.name for family in families for path in sorted(media.glob(f"{family}.*woff2"))]
 
 
-def page_shell(streamlit_shell: str, root: str, modules: list[str] = (),
-               fonts: list[str] = ()) -> str:
+def page_shell(streamlit_shell: str, root: str, modules: Sequence[str] = (),
+               fonts: Sequence[str] = ()) -> str:
     """Streamlit's page shell with the server's root set before its code runs, and these
     files of its code (`static/js/`) and fonts (`static/media/`) fetched with its own."""
     root_js = json.dumps(root).replace("<", "\\u003c")  # a string, whatever the config holds
@@ -109,14 +112,13 @@ def page_paths(root: str) -> dict[str, str]:
 def page_shells(root: str) -> dict[str, str]:
     """Each page's address and the shell it is answered with."""
     streamlit_shell = STREAMLIT_SHELL.read_text(encoding="utf-8")
-    entry = next((STREAMLIT_STATIC / "static" / "js").glob("index.*.js"), None)
+    entry = next(STREAMLIT_JS.glob("index.*.js"), None)
     entry_js = entry.read_text(encoding="utf-8") if entry else ""  # then the root alone
     shells = {}
     for path, url in page_paths(root).items():
         modules = [name for element in EVERY_PAGE + FIRST_RENDER.get(url, ())
                    for name in element_code(entry_js, element)]
-        fonts = font_files(STREAMLIT_STATIC / "static" / "media",
-                           [*FONTS["every"], *FONTS.get(url, ())])
+        fonts = font_files(STREAMLIT_FONTS, [*FONTS["every"], *FONTS.get(url, ())])
         shells[path] = page_shell(streamlit_shell, root, list(dict.fromkeys(modules)), fonts)
     return shells
 

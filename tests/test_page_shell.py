@@ -27,8 +27,7 @@ serve = _import_serve()
 STREAMLIT_SHELL, page_paths, page_shell, root_path, element_code = (
     serve.STREAMLIT_SHELL, serve.page_paths, serve.page_shell, serve.root_path,
     serve.element_code)
-ENTRY_JS = next((serve.STREAMLIT_STATIC / "static" / "js").glob("index.*.js")).read_text(
-    encoding="utf-8")
+ENTRY_JS = next(serve.STREAMLIT_JS.glob("index.*.js")).read_text(encoding="utf-8")
 
 
 def test_shell_is_streamlits_own_with_the_root_named_before_its_code():
@@ -64,7 +63,7 @@ def test_every_page_has_its_shell():
 def test_an_elements_code_is_found_in_streamlits_build():
     """Every file exists; Vega's code is there (the file names carry a hash of their content,
     so a new Streamlit renames them: this finds them again or fails here)."""
-    js = serve.STREAMLIT_STATIC / "static" / "js"
+    js = serve.STREAMLIT_JS
     vega = element_code(ENTRY_JS, serve.VEGA_CHART)
     assert vega[0].startswith("ArrowVegaLiteChart.")
     assert {name.split(".")[0] for name in vega} >= {"embed", "vega-interpreter", "Quiver"}
@@ -77,7 +76,7 @@ def test_an_elements_code_is_found_in_streamlits_build():
 
 
 def test_fonts_are_found_in_streamlits_build():
-    media = serve.STREAMLIT_STATIC / "static" / "media"
+    media = serve.STREAMLIT_FONTS
     for families in serve.FONTS.values():
         assert [name.split(".")[0] for name in serve.font_files(media, list(families))] == list(
             families)
