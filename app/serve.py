@@ -1,6 +1,6 @@
 """What `streamlit run app/serve.py` serves: the app, with each page's address answered by
-Streamlit's own page shell plus two things Streamlit cannot know: the server's root, and the
-code and fonts the page's first render needs.
+Streamlit's own page shell plus what Streamlit cannot know: the server's root, the code and
+fonts the page's first render needs, and where a phone's menu sits.
 
 Why: a cited link or a QR code opens a page's own address (`/chain?case=...`).
 - Streamlit's frontend cannot tell whether `/chain` is a page or the prefix the app is served
@@ -10,6 +10,8 @@ Why: a cited link or a QR code opens a page's own address (`/chain?case=...`).
 - Streamlit fetches an element's code when the element first arrives, after the page's
   script has run: a chart's (Vega, 26 files) only then starts downloading. The shell names
   those files, so the browser fetches and compiles them while the script runs.
+- A phone's menu sits in the header (app/components/frame.py): styled by the page itself,
+  it would first appear above the title and then move.
 The same app also runs without it (`streamlit run app/streamlit_app.py`), only slower.
 """
 
@@ -27,6 +29,7 @@ from starlette.routing import Route
 from streamlit import config
 from streamlit.starlette import App
 
+from app.components.frame import MENU_STYLE
 from app.components.pages import SECTIONS
 
 STREAMLIT_STATIC = Path(streamlit.__file__).parent / "static"
@@ -88,9 +91,10 @@ def font_files(media: Path, families: list[str]) -> list[str]:
 
 
 def page_shell(streamlit_shell: str, root: str, modules: Sequence[str] = (),
-               fonts: Sequence[str] = ()) -> str:
-    """Streamlit's page shell with the server's root set before its code runs, and these
-    files of its code (`static/js/`) and fonts (`static/media/`) fetched with its own."""
+               fonts: Sequence[str] = (), style: str = "") -> str:
+    """Streamlit's page shell with the server's root set before its code runs, these files
+    of its code (`static/js/`) and fonts (`static/media/`) fetched with its own, and this
+    style sheet (our own constant text, never a reader's)."""
     root_js = json.dumps(root).replace("<", "\\u003c")  # a string, whatever the config holds
     hint = (f"<script>window.__streamlit = {{BACKEND_BASE_URL: location.origin + {root_js}}};"
             "</script>\n    ")
@@ -98,6 +102,8 @@ def page_shell(streamlit_shell: str, root: str, modules: Sequence[str] = (),
              for name in modules if f'"./static/js/{name}"' not in streamlit_shell]
     links += [f'<link rel="preload" href="./static/media/{name}" as="font" type="font/woff2" '
               "crossorigin>" for name in fonts if f'"./static/media/{name}"' not in streamlit_shell]
+    if style:
+        links.append(f"<style>{style}</style>")
     script = streamlit_shell.index("<script")
     head_end = streamlit_shell.rindex("\n", 0, streamlit_shell.index("</head>")) + 1
     return (streamlit_shell[:script] + hint + streamlit_shell[script:head_end]
@@ -119,7 +125,8 @@ def page_shells(root: str) -> dict[str, str]:
         modules = [name for element in EVERY_PAGE + FIRST_RENDER.get(url, ())
                    for name in element_code(entry_js, element)]
         fonts = font_files(STREAMLIT_FONTS, [*FONTS["every"], *FONTS.get(url, ())])
-        shells[path] = page_shell(streamlit_shell, root, list(dict.fromkeys(modules)), fonts)
+        shells[path] = page_shell(streamlit_shell, root, list(dict.fromkeys(modules)), fonts,
+                                  MENU_STYLE)
     return shells
 
 

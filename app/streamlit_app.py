@@ -7,8 +7,9 @@ import streamlit as st
 
 from app.components.failover import (mark_uploads_in_link, render_lost_uploads,
                                      rerun_on_reconnect)
+from app.components.frame import on_phone, render_phone_menu
 from app.components.housekeeping import note_run
-from app.components.i18n import current_language, render_language_switch
+from app.components.i18n import choose_language, current_language, render_language_switch
 from app.components.pages import build_pages
 from app.components.present import apply_embedded_style, presenting, talking
 from app.components.share import render_share_panel
@@ -23,17 +24,22 @@ FAVICON = "/app/static/favicon.png"
 
 note_run()  # memory is tidied once runs stop for a while
 
-# The sidebar starts open on a wide screen and closed on a phone ("auto"), so that a QR code's
-# link shows the page, not the menu. Presenting, or embedded in an article (`?embed=true`),
-# there is no sidebar: the language then comes from the link (or the browser), and the page
-# keeps to its content.
+# The sidebar starts open on a wide screen and closed on a narrow one ("auto"), so that a QR
+# code's link shows the page, not the menu; a phone has a menu above the page instead
+# (app/components/frame.py). Presenting, or embedded in an article (`?embed=true`), there is
+# neither: the language then comes from the link (or the browser), and the page keeps to its
+# content.
 bare = presenting() or st.context.is_embedded
-lang = current_language() if bare else render_language_switch()
+phone = not bare and on_phone()
+lang = current_language() if bare else choose_language()
 st.set_page_config(page_title=translate("app.title", lang), page_icon=FAVICON,
-                   layout="wide", initial_sidebar_state="collapsed" if bare else "auto")
+                   layout="wide", initial_sidebar_state="collapsed" if bare or phone else "auto")
 if st.context.is_embedded:
     apply_embedded_style()
-page = st.navigation(build_pages(lang), position="hidden" if bare else "sidebar")
+page = st.navigation(build_pages(lang), position="hidden" if bare or phone else "sidebar")
+frame = None if bare else render_phone_menu(page.url_path) if phone else st.sidebar
+if frame is not None:
+    render_language_switch(frame)
 # Before the page, which may stop the run (presentation mode, an embedded chain): behind a
 # load balancer, a page whose replica died reruns on the live one at once, and the link names
 # this session's uploaded cases, so that another replica can say they are gone.
@@ -50,6 +56,6 @@ try:
 finally:  # also when the page stops early: the notice must say which data are shown
     if slot is not None:
         render_version_notice(slot, page.url_path)
-if not bare:
-    render_share_panel(page)
-    render_talk_builder(page.url_path)
+if frame is not None:
+    render_share_panel(page, frame)
+    render_talk_builder(page.url_path, frame)

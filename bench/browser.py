@@ -6,8 +6,8 @@ widget is shown, (3) what the page draws is drawn: every chain-graph iframe has 
 `#mynetwork canvas` and its network object, every Vega chart its canvas or SVG, and (4) one
 more frame has been painted. Each load uses a fresh browser context (no cache, new session).
 Requests to any host but loopback are aborted. Two devices: a desktop window, and a phone
-(390x844, touch, Chromium's CPU slowed 4x through the DevTools protocol's
-`Emulation.setCPUThrottlingRate`), as a scanned link opens on a phone's slower CPU.
+(390x844, touch, a phone browser's user agent, Chromium's CPU slowed 4x through the DevTools
+protocol's `Emulation.setCPUThrottlingRate`), as a scanned link opens on a phone's slower CPU.
 """
 
 from __future__ import annotations
@@ -37,11 +37,16 @@ class Device:
     viewport: dict
     cpu_slowdown: float = 1.0
     mobile: bool = False
+    user_agent: str | None = None  # None: Chromium's own
 
 
+# Chrome on Android as it introduces itself (its reduced user agent): the app gives a phone
+# its phone frame (app/core/devices.py).
+PHONE_USER_AGENT = ("Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) "
+                    "Chrome/131.0.0.0 Mobile Safari/537.36")
 DESKTOP = Device("desktop", VIEWPORT)
 PHONE = Device("phone 390x844, CPU 4x slower", {"width": 390, "height": 844}, cpu_slowdown=4.0,
-               mobile=True)
+               mobile=True, user_agent=PHONE_USER_AGENT)
 
 # What the page shows (PROBE) and the condition for "drawn" (READY): as many chain graphs and
 # Vega charts drawn as the script sent (counted from the websocket messages: the chart
@@ -106,7 +111,7 @@ class Browser:
 
     def _context(self, device: Device):
         context = self.browser.new_context(viewport=device.viewport, is_mobile=device.mobile,
-                                           has_touch=device.mobile)
+                                           has_touch=device.mobile, user_agent=device.user_agent)
 
         def route(route):
             url = route.request.url

@@ -103,3 +103,12 @@ def test_each_page_is_answered_with_its_own_shell():
     assert "ArrowVegaLiteChart." not in shells["/"] + shells["/sources"]
     assert all("ButtonGroup." in shell and HINT in shell for shell in shells.values())
     assert "SourceCodeVF-Upright" in shells["/sources"]
+
+
+def test_every_shell_places_the_phones_menu_before_the_page_draws():
+    from app.components.frame import MENU_KEY, MENU_STYLE
+
+    assert f'[class*="st-key-{MENU_KEY}-"]' in MENU_STYLE and "position: fixed" in MENU_STYLE
+    for shell in serve.page_shells("/").values():
+        assert shell.index(f"<style>{MENU_STYLE}</style>") < shell.index("</head>")
+    assert "<style>" not in page_shell(STREAMLIT_SHELL.read_text(encoding="utf-8"), "/")

@@ -39,14 +39,22 @@ def with_lang(params: dict[str, str] | None = None) -> dict[str, str]:
     return {**(params or {}), LANG_PARAM: current_language()}
 
 
-def render_language_switch() -> str:
-    """English / Français in the sidebar; the choice goes into the link of the view."""
+def choose_language() -> str:
+    """This session's language: once chosen, the switch's; at first, the link's, else the
+    browser's (a link asking for a language the app does not have gets a notice)."""
     if st.session_state.get(LANG_KEY) not in LANGUAGES:
         asked = st.query_params.get(LANG_PARAM)
         if asked is not None and asked not in LANGUAGES:
             notice(LANG_PARAM, asked, "state.reason.languages", languages=", ".join(LANGUAGES))
         st.session_state[LANG_KEY] = negotiate(asked, st.context.locale)
-    lang = st.sidebar.segmented_control(
+    return st.session_state[LANG_KEY]
+
+
+def render_language_switch(where) -> str:
+    """English / Français in `where` (the sidebar, or the phone's menu); the choice goes into
+    the link of the view."""
+    choose_language()
+    lang = where.segmented_control(
         SWITCH_LABEL, list(LANGUAGES), key=LANG_KEY, format_func=LANGUAGES.get,
         selection_mode="single", required=True)
     if st.query_params.get(LANG_PARAM) != lang:

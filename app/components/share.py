@@ -35,13 +35,14 @@ def current_view_url(url_path: str) -> str:
     return view_url(page_url, params)
 
 
-def render_share_panel(page) -> None:
-    """In the sidebar: link, QR code (PNG and SVG), and the citation as text and BibTeX."""
+def render_share_panel(page, where) -> None:
+    """In `where` (the sidebar, or the phone's menu): link, QR code (PNG and SVG), and the
+    citation as text and BibTeX."""
     title = st.session_state.pop(VIEW_TITLE_KEY, page.title)
     case_ids = st.session_state.pop(VIEW_CASES_KEY, [])
     figure = st.session_state.pop(FIGURE_KEY, None)
-    panel = st.sidebar.expander(t("share.title"), icon=":material/share:", key=SHARE_PANEL_KEY,
-                                on_change="rerun")
+    panel = where.expander(t("share.title"), icon=":material/share:", key=SHARE_PANEL_KEY,
+                           on_change="rerun")
     if not panel.open:
         # Filled only when opened: most views are never cited, and the panel's QR code and
         # code blocks would cost every run and every first load.

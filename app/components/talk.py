@@ -134,10 +134,11 @@ def _options(case_ids: list[str]) -> dict[str, TalkPart]:
     return {part.token(): part for part in parts}
 
 
-def render_talk_builder(url_path: str) -> None:
-    """In the sidebar: pick views in order, get the talk's link and start it."""
-    panel = st.sidebar.expander(t("talk.builder.title"), icon=":material/slideshow:",
-                                key="talk-panel", on_change="rerun")
+def render_talk_builder(url_path: str, where) -> None:
+    """In `where` (the sidebar, or the phone's menu): pick views in order, get the talk's link
+    and start it."""
+    panel = where.expander(t("talk.builder.title"), icon=":material/slideshow:",
+                           key="talk-panel", on_change="rerun")
     if not panel.open:  # filled only when opened, like the share panel
         return
     lang = current_language()

@@ -17,6 +17,7 @@ from urllib.parse import urlparse
 
 import pytest
 
+from bench.browser import PHONE_USER_AGENT
 from conftest import free_ports
 
 PROJECT = Path(__file__).parents[2]
@@ -26,6 +27,11 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
                  "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
+# A phone as the bench loads one (390x844, touch, a phone browser's user agent): the app gives
+# it the phone frame, a menu in the header instead of the sidebar (app/components/frame.py).
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True,
+         "user_agent": PHONE_USER_AGENT}
+PHONE_MENU = "[class*=st-key-phone-menu-] [data-testid=stPopoverButton]"
 
 
 def free_port() -> int:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import PROJECT, assert_clean, wait_for_app
+from tests.browser.conftest import PHONE, PHONE_MENU, PROJECT, assert_clean, wait_for_app
 
 pytestmark = pytest.mark.browser
 AXE = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
@@ -83,4 +83,19 @@ def test_no_wcag_violation_of_ours(server, watched, axe_path, path, lang):
     report = "\n".join(f"{v['id']} ({v['impact']}): {v['help']}\n    " + "\n    ".join(
         f"{n['target']} {n['html']}: {n['summary']}" for n in v["nodes"][:5]) for v in violations)
     assert not violations, report
+    assert_clean(watched)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_phones_menu_has_no_wcag_violation_of_ours(server, watched_context, axe_path, lang):
+    watched = watched_context(**PHONE)
+    page = watched.page
+    page.goto(f"{server}/functions?lang={lang}")
+    wait_for_app(page)
+    drawn(page)
+    page.locator(PHONE_MENU).click()
+    page.locator("[data-testid=stPopoverBody] [data-testid=stPageLink]").first.wait_for()
+    page.add_script_tag(path=axe_path)
+    violations = ours(page.evaluate(RUN_AXE, TAGS))
+    assert not violations, violations
     assert_clean(watched)

@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 
 from app.core.load import load_dataset
 from conftest import bundled, bundled_case_ids
-from tests.browser.conftest import PROJECT, screenshot, streamlit_server, wait_for_app
+from tests.browser.conftest import PHONE, PROJECT, screenshot, streamlit_server, wait_for_app
 from tests.chain_generator import generated_chain
 
 pytestmark = pytest.mark.browser
@@ -207,7 +207,6 @@ def test_chain_graph_embedded(server, browser, case_id, width):
 
 # --- on a phone: the whole width shows, an actor's details a tap away -------------------------
 
-PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 # Where the marker of the actor drawn nearest a height of the frame is (in the frame's pixels:
 # a tall frame does not show whole on the screen, and the app's header covers its top), and
 # the actor's name (the data's own).

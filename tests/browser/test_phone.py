@@ -1,17 +1,18 @@
-"""A scanned link on a phone (390x844, touch): the page itself, not the menu, and nothing to
-scroll sideways but a wide table."""
+"""A scanned link on a phone (390x844, touch, a phone's browser): the page itself with a menu
+above it, no sidebar, and nothing to scroll sideways but a wide table. A narrow desktop window
+keeps the sidebar, closed."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import LOCAL_HOSTS, wait_for_app
+from tests.browser.conftest import PHONE, PHONE_MENU, assert_clean, wait_for_app
 
 pytestmark = pytest.mark.browser
-PHONE = {"width": 390, "height": 844}
+SIZE = PHONE["viewport"]
 PAGES = ["", "chain?case=voice-assistant", "flows", "functions", "compare", "compare?show=chains",
-         "platforms",
-         "figures", "sources", "upload"]
+         "platforms", "figures", "sources", "upload"]
+MENU_BODY = "[data-testid=stPopoverBody]"
 
 # How far the page reaches sideways, leaving out what scrolls inside its own box (Streamlit's
 # data grid scrolls a wide table within the screen's width).
@@ -28,22 +29,8 @@ OVERFLOW = """() => {
 
 
 @pytest.fixture
-def phone(browser):
-    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
-    page = context.new_page()
-
-    def route(route):
-        from urllib.parse import urlparse
-
-        url = route.request.url
-        if url.startswith(("data:", "blob:", "about:")) or urlparse(url).hostname in LOCAL_HOSTS:
-            route.continue_()
-        else:
-            route.abort()
-
-    context.route("**/*", route)
-    yield page
-    context.close()
+def phone(watched_context):
+    return watched_context(**PHONE)
 
 
 def settled(page) -> None:
@@ -57,14 +44,64 @@ def settled(page) -> None:
     }""", timeout=30_000)
 
 
+def assert_nothing_to_scroll_sideways(page) -> None:
+    reach = page.evaluate(OVERFLOW)
+    assert reach["scrollWidth"] <= reach["width"], reach
+    assert not reach["wide"], reach
+
+
 @pytest.mark.parametrize("path", PAGES)
-def test_phone_opens_on_the_page_with_nothing_to_scroll_sideways(server, phone, path):
-    phone.goto(f"{server}/{path}")
-    settled(phone)
-    sidebar = phone.locator("[data-testid=stSidebar]")
+def test_a_phone_opens_on_the_page_with_its_menu_in_the_header(server, phone, path):
+    page = phone.page
+    page.goto(f"{server}/{path}")
+    settled(page)
+    assert page.locator("[data-testid=stSidebar]").count() == 0
+    menu = page.locator(PHONE_MENU).bounding_box()
+    header = page.locator("[data-testid=stHeader]").bounding_box()
+    assert menu is not None and header is not None
+    assert menu["y"] >= 0 and menu["y"] + menu["height"] <= header["y"] + header["height"], (
+        menu, header)
+    assert page.locator(MENU_BODY).count() == 0  # closed
+    assert_nothing_to_scroll_sideways(page)
+    assert_clean(phone)
+
+
+@pytest.mark.parametrize("path", ["", "flows"])
+def test_a_narrow_desktop_window_starts_with_its_sidebar_closed(server, watched_context, path):
+    watched = watched_context(viewport=SIZE)
+    page = watched.page
+    page.goto(f"{server}/{path}")
+    settled(page)
+    sidebar = page.locator("[data-testid=stSidebar]")
     assert sidebar.get_attribute("data-collapsed") == "true"
     box = sidebar.bounding_box()
     assert box is None or box["x"] + box["width"] <= 1  # off the screen
-    reach = phone.evaluate(OVERFLOW)
-    assert reach["scrollWidth"] <= reach["width"], reach
-    assert not reach["wide"], reach
+    assert page.locator(PHONE_MENU).count() == 0
+    assert_nothing_to_scroll_sideways(page)
+    assert_clean(watched)
+
+
+def test_the_phone_menu_holds_the_pages_the_language_and_the_share_panel(server, phone):
+    page = phone.page
+    page.goto(f"{server}/functions")
+    settled(page)
+    page.locator(PHONE_MENU).click()
+    body = page.locator(MENU_BODY)
+    body.wait_for()
+    assert body.locator("[data-testid=stPageLink]").count() == 10
+    assert_nothing_to_scroll_sideways(page)
+    body.get_by_text("Français", exact=True).click()
+    page.wait_for_url("**/functions?lang=fr")
+    page.wait_for_function("() => document.querySelector('h1')?.innerText"
+                           " === 'Fonctions des tâches'")
+    body.get_by_text("Flux entre pays").click()  # the menu stays open while it is used
+    page.wait_for_url("**/flows?lang=fr")
+    settled(page)
+    assert page.locator("h1").first.inner_text() == "Flux entre pays"
+    assert page.locator(MENU_BODY).count() == 0  # the new page's menu is closed
+    page.locator(PHONE_MENU).click()
+    page.locator(MENU_BODY).get_by_text("Partager et citer cette vue").click()
+    link = page.locator(f"{MENU_BODY} [data-testid=stCode]").first
+    link.wait_for()
+    assert "/flows?" in link.inner_text() and "lang=fr" in link.inner_text()
+    assert_clean(phone)

@@ -8,6 +8,7 @@ French follows French typography: « », a space before « : », « ; », « ? �
 MESSAGES: dict[str, dict[str, str]] = {
     # The app and its navigation (page titles are also the titles of citations).
     "app.title": {"en": "Data Labour Chains", "fr": "Chaînes du travail des données"},
+    "nav.menu": {"en": "Menu", "fr": "Menu"},
     "nav.section.chains": {"en": "Chains", "fr": "Chaînes"},
     "nav.section.analyses": {"en": "Analyses", "fr": "Analyses"},
     "nav.section.reference": {"en": "Reference", "fr": "Références"},
