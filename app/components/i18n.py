@@ -1,4 +1,5 @@
-"""The interface language: chosen in the sidebar, carried in the URL (`?lang=fr`)."""
+"""The interface language: chosen in the sidebar (or a phone's menu), carried in the URL
+(`?lang=fr`)."""
 
 from __future__ import annotations
 
