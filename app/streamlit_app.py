@@ -37,8 +37,12 @@ st.set_page_config(page_title=translate("app.title", lang), page_icon=FAVICON,
 if st.context.is_embedded:
     apply_embedded_style()
 page = st.navigation(build_pages(lang), position="hidden" if bare or phone else "sidebar")
-frame = None if bare else render_phone_menu(page.url_path) if phone else st.sidebar
-if frame is not None:
+if bare:
+    frame = None
+elif phone:
+    frame = render_phone_menu(page.url_path)
+else:
+    frame = st.sidebar  # under the navigation, which Streamlit puts first
     render_language_switch(frame)
 # Before the page, which may stop the run (presentation mode, an embedded chain): behind a
 # load balancer, a page whose replica died reruns on the live one at once, and the link names

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app.components.i18n import t, with_lang
+from app.components.i18n import render_language_switch, t, with_lang
 from app.components.pages import SECTIONS, page
 from app.core.devices import is_phone
 
@@ -29,11 +29,13 @@ def on_phone() -> bool:
 
 
 def render_phone_menu(url_path: str):
-    """The menu button above the page, with every page by section; returns the menu, where
-    the language switch and the panels go after it. A menu of its own on each page, so that
+    """The menu button above the page: the language switch first (one line, the first thing
+    a visitor from abroad needs), then every page by section. Returns the menu, where the
+    share and talk panels go after the page has run. A menu of its own on each page, so that
     it is closed when the page it opened comes up."""
     menu = st.popover(t("nav.menu"), icon=":material/menu:",
                       key=f"{MENU_KEY}-{url_path or 'home'}")
+    render_language_switch(menu)
     with menu:
         for section, pages in SECTIONS.items():
             st.caption(t(section))
