@@ -67,7 +67,7 @@ TARGET_STARTUP_PAGE = 3.0
 class Profile:
     startup_repeats: int = 3
     render_repeats: int = 5
-    phone_render_repeats: int = 7  # each load ~4x slower and noisier: 3 left 0.1x of chance
+    phone_render_repeats: int = 7  # ~4x slower loads; with 3, medians moved 0.1x between runs
     reruns: int = 30
     crowd_sessions: int = 50
     crowd_reruns: int = 5

@@ -1,8 +1,8 @@
 """The frame around every page: the sidebar on a wide screen, a menu above the page on a phone.
 
 Both hold the same things: the pages, the language switch, the share panel and the talk
-builder. On a phone the sidebar starts closed, yet drawing it cost a phone's first render a
-tenth of its time (bench/RESULTS.md); the menu's button costs next to nothing until it is
+builder. On a phone the sidebar starts closed, yet it was drawn all the same, which slowed a
+phone's first render (bench/RESULTS.md); Streamlit draws a popover's content only when it is
 opened.
 """
 

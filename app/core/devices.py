@@ -1,9 +1,8 @@
 """Which kind of device a page is opened on, from the request's headers.
 
-A phone gets the app's phone frame (a menu at the top of the page instead of a sidebar): the
-sidebar is closed on a phone anyway, and drawing it cost a phone's first render a tenth of
-its time. Tablets and narrow desktop windows keep the sidebar, which Streamlit closes below
-its width breakpoint.
+A phone gets the app's phone frame (a menu in the header instead of a sidebar): the sidebar
+is closed on a phone anyway, and drawing it slowed a phone's first render. Tablets and narrow
+desktop windows keep the sidebar, which Streamlit closes below its width breakpoint.
 """
 
 from __future__ import annotations
