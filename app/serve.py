@@ -39,7 +39,8 @@ STREAMLIT_FONTS = STREAMLIT_STATIC / "static" / "media"
 
 # What each page draws on its first render, by the name of Streamlit's browser code for each
 # kind of element; the code of anything drawn later still comes when it is drawn. Every page
-# has the language switch (a segmented control: "ButtonGroup") and the navigation's icons.
+# has a segmented control or pills ("ButtonGroup": the sidebar's language switch, the case
+# and topic choosers) and the navigation's icons.
 # tests/browser/test_pages.py checks that a page fetches nothing on first render that its
 # shell does not name.
 VEGA_CHART, IFRAME = "ArrowVegaLiteChart", "IFrame"

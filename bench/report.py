@@ -143,8 +143,8 @@ def render_rows(section: str, results: dict[str, dict], pages: list[tuple[str, s
     if subpage_s:
         rows.append(measure(
             section, "the floor at a page's own address (/chart)", subpage_s, "s",
-            baseline=floor_s, note="plain Streamlit: the browser first asks "
-            "/chart/_stcore/health and waits 100 ms after its 404 (app/serve.py's shells avoid it)"))
+            baseline=floor_s, note="plain Streamlit: the browser first asks /chart/_stcore/"
+            "health and waits 100 ms after its 404 (app/serve.py's shells avoid it)"))
     for name, label in pages:
         res = results.get(name, {"error": "not measured"})
         if "error" in res:

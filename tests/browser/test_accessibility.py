@@ -63,6 +63,15 @@ def drawn(page) -> None:
     }""", timeout=30_000)
 
 
+def assert_no_violation_of_ours(page, axe_path: str) -> None:
+    """Run axe-core on the page as it is and report our violations, five nodes each."""
+    page.add_script_tag(path=axe_path)
+    violations = ours(page.evaluate(RUN_AXE, TAGS))
+    report = "\n".join(f"{v['id']} ({v['impact']}): {v['help']}\n    " + "\n    ".join(
+        f"{n['target']} {n['html']}: {n['summary']}" for n in v["nodes"][:5]) for v in violations)
+    assert not violations, report
+
+
 @pytest.fixture(scope="module")
 def axe_path():
     if not AXE.exists():
@@ -78,11 +87,7 @@ def test_no_wcag_violation_of_ours(server, watched, axe_path, path, lang):
     page.goto(f"{server}/{path}{joiner}lang={lang}")
     wait_for_app(page)
     drawn(page)
-    page.add_script_tag(path=axe_path)
-    violations = ours(page.evaluate(RUN_AXE, TAGS))
-    report = "\n".join(f"{v['id']} ({v['impact']}): {v['help']}\n    " + "\n    ".join(
-        f"{n['target']} {n['html']}: {n['summary']}" for n in v["nodes"][:5]) for v in violations)
-    assert not violations, report
+    assert_no_violation_of_ours(page, axe_path)
     assert_clean(watched)
 
 
@@ -95,7 +100,5 @@ def test_the_phones_menu_has_no_wcag_violation_of_ours(server, watched_context, 
     drawn(page)
     page.locator(PHONE_MENU).click()
     page.locator("[data-testid=stPopoverBody] [data-testid=stPageLink]").first.wait_for()
-    page.add_script_tag(path=axe_path)
-    violations = ours(page.evaluate(RUN_AXE, TAGS))
-    assert not violations, violations
+    assert_no_violation_of_ours(page, axe_path)
     assert_clean(watched)
