@@ -129,6 +129,9 @@ def test_compare_defaults_to_every_case_and_answers_the_question():
     # workers, 4 links; the three product chains 3 each, Julie Desk 2.
     assert "The longest chain is 4 links, in Automotive sector's micro-work chain." in \
         text.replace("\\", "")
+    # Said once, under the chart; the sources of each link are where the chooser leads.
+    assert text.count("The longest chain is") == 1
+    assert "choose “The chains side by side” below" in text
     # The sector map is said to be one, with what its measures mean.
     assert "a sector map, not one product's chain" in text
     # The length chart; on request one small chain per case, or one measure's chart.

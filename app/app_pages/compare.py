@@ -51,12 +51,13 @@ else:  # the note says which cases are sector maps, and what that does to the me
         st.markdown(t("compare.scope_note", cases=escape_markdown(
             ", ".join(short_title(titles[c]) for c in sectors))))
 view = compare_view(case_ids)
-st.markdown("**" + escape_markdown(view.answer) + "**")
-st.caption(t("compare.answer_caption", expander=t("charts.data_and_exports")))
 
 st.header(t("compare.section.chains"))
+# The chart's caption is the page's answer (which chain is longest), said once, under it.
 render_chart(view.length, key="compare-length-chart", file_stem="compare_chain-length")
 render_present_link(COMPARE, "compare")
+st.caption(t("compare.answer_caption", chains=t("compare.section.side_by_side"),
+             expander=t("charts.data_and_exports")))
 
 # The rest on request: each chart is a Vega view to build, the small chains one per case, the
 # grid of measures a few dozen elements, and the first interactive table the browser's largest

@@ -34,10 +34,10 @@ MESSAGES: dict[str, dict[str, str]] = {
               "gratuit que la carte enregistre. Les *liens selon leur certitude* restent comparables : ils disent quelle "
               "part de la carte les sources établissent."},
     "compare.answer_caption": {
-        "en": "The links of each chain, with the full citation of their sources, are listed under "
-              "each small chain at the bottom of the page (“{expander}”).",
-        "fr": "Les liens de chaque chaîne, avec la citation complète de leurs sources, sont "
-              "listés sous chaque petite chaîne en bas de la page (« {expander} »)."},
+        "en": "The links of each chain, with the full citation of their sources: choose "
+              "“{chains}” below, then open “{expander}” under a chain.",
+        "fr": "Les liens de chaque chaîne, avec la citation complète de leurs sources : "
+              "choisissez « {chains} » ci-dessous, puis ouvrez « {expander} » sous une chaîne."},
     "compare.section.chains": {"en": "Chains, intermediaries and countries",
                                "fr": "Chaînes, intermédiaires et pays"},
     "compare.section.work": {"en": "What the work is, and how sure we are",
