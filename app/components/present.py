@@ -17,6 +17,7 @@ from app.components.pages import CHAIN, page
 from app.components.share import current_view_url
 from app.components.state import param_is_on, set_param
 from app.core.i18n import localized_value, vocab_label
+from app.core.sources import short_citation
 from app.core.story import Step, build_story
 from app.core.text import escape_markdown
 
@@ -169,28 +170,31 @@ def render_step_controls(total: int, number: int) -> None:
 
 def render_step_text(caption: str, sources: tuple[str, ...], certainties: tuple[str, ...],
                      note: str = "") -> None:
-    """The step's caption in large type; under it, smaller, what it rests on. The caption
-    stays in sight at the bottom of the window while the step's figure runs below it (a
-    720-high projector), as a subtitle does."""
+    """The step's caption in large type; under it, smaller, what it rests on. Both stay in
+    sight at the bottom of the window while the step's figure runs below it (a 720-high
+    projector), as a subtitle does: a fact on screen is never without its source."""
     lang = current_language()
     with st.container(key=CAPTION_KEY):
         st.markdown(escape_markdown(caption))
-    if note:
-        with st.container(key="present-note"):
-            st.markdown(escape_markdown(note))
-    if not sources:
-        return
-    # A slide names a few sources; the view itself (leave the presentation) cites them all.
-    cited = " | ".join(sources[:MAX_SOURCES])
+        if note:
+            with st.container(key="present-note"):
+                st.markdown(escape_markdown(note))
+        if sources:
+            with st.container(key="present-sources"):
+                st.markdown(_sources_line(sources, certainties, lang))
+
+
+def _sources_line(sources: tuple[str, ...], certainties: tuple[str, ...], lang: str) -> str:
+    """A few sources, as "Author (year)" so that they fit on one line of a slide; the view
+    itself (leave the presentation) gives their full references."""
+    cited = " | ".join(short_citation(source) for source in sources[:MAX_SOURCES])
     if len(sources) > MAX_SOURCES:
         cited += " " + tn("present.more_sources", len(sources) - MAX_SOURCES)
-    with st.container(key="present-sources"):
-        if certainties:
-            certainty = ", ".join(vocab_label("certainty", c, lang).lower() for c in certainties)
-            st.markdown(t("present.certainty_sources", certainty=escape_markdown(certainty),
-                          sources=escape_markdown(cited)))
-        else:
-            st.markdown(t("present.sources", sources=escape_markdown(cited)))
+    if not certainties:
+        return t("present.sources", sources=escape_markdown(cited))
+    certainty = ", ".join(vocab_label("certainty", c, lang).lower() for c in certainties)
+    return t("present.certainty_sources", certainty=escape_markdown(certainty),
+             sources=escape_markdown(cited))
 
 
 @cached_view(max_entries=64)

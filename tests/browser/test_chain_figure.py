@@ -444,7 +444,7 @@ def test_a_slide_keeps_its_caption_in_sight_and_its_new_actor_clear_of_it(server
     frame.wait_for_function("() => window.chainFollowed === true")
     text = page.locator(".st-key-present-caption")
     expect(text).to_contain_text("Smart-speaker users supply data to US smart-speaker")
-    expect(page.locator(".st-key-present-sources")).to_contain_text("Sources: Tubaro, P. (2022)")
+    expect(page.locator(".st-key-present-sources")).to_contain_text("Sources: Tubaro (2022)")
     caption = text.bounding_box()
     assert 0 <= caption["y"] and caption["y"] + caption["height"] <= height + 1, caption
     followed = frame.evaluate(FOLLOWED)

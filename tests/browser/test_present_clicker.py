@@ -264,3 +264,28 @@ def test_a_presented_view_on_a_phone_starts_with_its_figure(server, browser, pat
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert seen.outside == []
     context.close()
+
+
+@pytest.mark.parametrize("viewport, path", [
+    ({"width": 1920, "height": 1080}, "/flows?present=1&step=2"),
+    ({"width": 1440, "height": 900}, "/flows?present=1&step=2&lang=fr"),
+    ({"width": 1440, "height": 900}, "/chain?case=voice-assistant&present=1&step=3")])
+def test_a_step_keeps_its_caption_and_sources_on_screen(server, browser, viewport, path):
+    """The figure may run below the window; what the step says and what it rests on do not:
+    the caption and its sources, one line of "Author (year)", stay at the bottom of the
+    screen."""
+    context = browser.new_context(viewport=viewport)
+    seen = watch(context)
+    page = seen.page
+    page.goto(server + path)
+    ready(page)
+    sources = page.locator(".st-key-present-sources")
+    expect(sources).to_contain_text("(20")  # a year: the short form of a citation
+    for block in (page.locator(".st-key-present-caption"), sources):
+        box = block.bounding_box()
+        assert 0 <= box["y"] and box["y"] + box["height"] <= viewport["height"] + 1, box
+    line = page.evaluate("parseFloat(getComputedStyle(document.querySelector("
+                         "'.st-key-present-sources p')).lineHeight)")
+    assert sources.bounding_box()["height"] < 2 * line  # a single line
+    assert seen.outside == []
+    context.close()
