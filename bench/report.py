@@ -163,6 +163,9 @@ def render_rows(section: str, results: dict[str, dict], pages: list[tuple[str, s
                 note += f"; {downloads}"
             if drawn and subpage_s and label != "/":
                 note += f"; {median / subpage_s:.2f}x the floor at /chart"
+            rounds = round_by_round(res["runs_s"], floor if drawn else hello["runs_s"])
+            if rounds:
+                note += f"; {rounds}"
             if drawn and floor_s:
                 rows.append(measure(section, f"{label} [{res['kind']}] vs floor", median, "s",
                                     baseline=floor_s, limit=chart_limit, note=note))
@@ -174,6 +177,17 @@ def render_rows(section: str, results: dict[str, dict], pages: list[tuple[str, s
                                     limit=text_limit, note=note.replace(
                                         f"; {median / base:.2f}x hello", "")))
     return rows
+
+
+def round_by_round(runs: list[float], baseline_runs: list[float] | None) -> str:
+    """How steady a verdict is: the page's ratio to its baseline loaded in the same round
+    (loads go round-robin, so round i of each list ran at the same time), as the median and
+    the range over rounds. Empty when a failed load leaves the rounds unpaired."""
+    if not baseline_runs or len(runs) != len(baseline_runs) or len(runs) < 2:
+        return ""
+    ratios = sorted(run / base for run, base in zip(runs, baseline_runs))
+    return (f"round by round {statistics.median(ratios):.2f}x "
+            f"({ratios[0]:.2f}-{ratios[-1]:.2f}x)")
 
 
 COLUMNS = ("Section", "Measure", "Value", "Baseline", "Ratio", "Target", "Result")

@@ -199,6 +199,9 @@ def test_render_rows_judge_chart_pages_against_the_floor_and_text_pages_against_
     assert chain.ratio == pytest.approx(1.6 / 1.3)
     flows = by_name["/flows [charts] vs floor"]  # 1.7 / 1.3 = 1.31
     assert flows.status == FAIL and "1.70x hello" in flows.note
+    # Each round against the floor of the same round: 1.7/1.3, 1.7/1.4, 1.7/1.2.
+    assert "round by round 1.31x (1.21-1.42x)" in flows.note
+    assert "round by round 1.50x (1.40-1.60x)" in home.note  # a text page: against hello
     assert by_name["/figures"].status == SKIP
 
 
@@ -219,6 +222,15 @@ def test_render_rows_say_what_a_page_of_its_own_address_costs_the_floor():
     # Judged against the floor at `/` (1.8 / 1.2), and said against the other (1.8 / 1.5).
     assert flows.ratio == pytest.approx(1.5) and flows.status == FAIL
     assert "1.20x the floor at /chart" in flows.note
+
+
+def test_round_by_round_needs_paired_rounds():
+    # Rounds of 2/1, 3/2, 5/2: the median of the ratios, not the ratio of the medians (1.5).
+    assert report.round_by_round([2.0, 3.0, 5.0], [1.0, 2.0, 2.0]) == \
+        "round by round 2.00x (1.50-2.50x)"
+    assert report.round_by_round([2.0, 3.0], [1.0, 2.0, 2.0]) == ""  # a load failed
+    assert report.round_by_round([2.0], [1.0]) == ""  # one round says nothing of spread
+    assert report.round_by_round([2.0, 3.0], None) == ""
 
 
 def test_render_rows_without_hello_world_is_one_error_row():
