@@ -36,6 +36,18 @@ def test_each_view_presents_its_first_step(page, params, step, heading):
     assert at.query_params["step"] == "1"
 
 
+def test_a_step_names_its_sources_short_and_the_comparison_counts_them_whole():
+    """Under a step: references as "Author (year)"; the comparison's line, which counts each
+    case's sources, as it is (every case named)."""
+    flows = run_page("app_pages/flows.py", present="1", cases="voice-assistant", step="2")
+    line = next(m for m in markdown(flows) if "Sources:" in m).replace("\\", "")
+    assert "Tubaro (2022)" in line and "Research blog posts" not in line
+    compare = run_page("app_pages/compare.py", present="1")
+    line = next(m for m in markdown(compare) if "Sources:" in m).replace("\\", "")
+    assert "Julie Desk scheduling assistant: 1 source;" in line
+    assert line.endswith("Voice-assistant verification chain: 4 sources"), line
+
+
 def test_next_and_the_clicker_keys_move_the_step():
     at = run_page("app_pages/flows.py", present="1", cases="voice-assistant")
     at.button(key="present-next").click().run()

@@ -169,10 +169,13 @@ def render_step_controls(total: int, number: int) -> None:
 
 
 def render_step_text(caption: str, sources: tuple[str, ...], certainties: tuple[str, ...],
-                     note: str = "") -> None:
+                     note: str = "", *, citations: bool = True) -> None:
     """The step's caption in large type; under it, smaller, what it rests on. Both stay in
     sight at the bottom of the window while the step's figure runs below it (a 720-high
-    projector), as a subtitle does: a fact on screen is never without its source."""
+    projector), as a subtitle does: a fact on screen is never without its source.
+
+    `sources` are references, shown as "Author (year)"; with `citations=False`, lines that
+    only count them (the comparison's "case: n sources"), shown as they are."""
     lang = current_language()
     with st.container(key=CAPTION_KEY):
         st.markdown(escape_markdown(caption))
@@ -181,13 +184,15 @@ def render_step_text(caption: str, sources: tuple[str, ...], certainties: tuple[
                 st.markdown(escape_markdown(note))
         if sources:
             with st.container(key="present-sources"):
-                st.markdown(_sources_line(sources, certainties, lang))
+                st.markdown(_sources_line(sources, certainties, lang, citations))
 
 
-def _sources_line(sources: tuple[str, ...], certainties: tuple[str, ...], lang: str) -> str:
-    """A few sources, as "Author (year)" so that they fit on one line of a slide; the view
-    itself (leave the presentation) gives their full references."""
-    cited = " | ".join(short_citation(source) for source in sources[:MAX_SOURCES])
+def _sources_line(sources: tuple[str, ...], certainties: tuple[str, ...], lang: str,
+                  citations: bool) -> str:
+    """A few sources, references as "Author (year)" so that they fit on one line of a slide;
+    the view itself (leave the presentation) gives them in full."""
+    cited = " | ".join(short_citation(source) if citations else source
+                       for source in sources[:MAX_SOURCES])
     if len(sources) > MAX_SOURCES:
         cited += " " + tn("present.more_sources", len(sources) - MAX_SOURCES)
     if not certainties:

@@ -208,7 +208,8 @@ def compare_deck(cases: list[str], title: str) -> Deck:
                     col.metric(escape_markdown(short_title(titles.get(case, case))), value)
                     if detail:
                         col.caption(escape_markdown(detail))
-        render_step_text(slide.caption, slide.sources, slide.certainties, note=slide.note)
+        render_step_text(slide.caption, slide.sources, slide.certainties, note=slide.note,
+                         citations=False)
 
     return Deck(title, len(slides), draw)
 
