@@ -62,9 +62,11 @@ html { font-size: clamp(16px, 1.146vw, 22px); }
 .st-key-present-note p, .st-key-present-sources p { font-size: 0.8rem; }
 .st-key-present-keys { display: none !important; }
 /* A phone (the audience opening a talk's link): usual type, and the buttons two by two so that
-   the step's figure starts on the first screen; no key hints where there is no keyboard. */
+   the step's figure starts on the first screen; no key hints where there is no keyboard. The
+   caption and sources follow the figure instead of covering half of it. */
 @media (max-width: 640px) {
   html { font-size: 16px; }
+  [data-testid="stLayoutWrapper"]:has(> .st-key-present-caption) { position: static; }
   .st-key-present-controls [data-testid="stHorizontalBlock"] {
     flex-flow: row wrap !important; gap: 0.5rem !important;
   }

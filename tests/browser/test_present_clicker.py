@@ -250,7 +250,7 @@ def test_the_talk_panel_builds_a_talk_and_starts_it(server, projector):
                                   "/functions?present=1&step=2"])
 def test_a_presented_view_on_a_phone_starts_with_its_figure(server, browser, path):
     """The audience opens a talk on a phone: the step buttons two by two, the figure on the
-    first screen, nothing wider than the screen."""
+    first screen and not covered by the caption, nothing wider than the screen."""
     context = browser.new_context(viewport={"width": 390, "height": 844})
     seen = watch(context)
     page = seen.page
@@ -260,7 +260,11 @@ def test_a_presented_view_on_a_phone_starts_with_its_figure(server, browser, pat
     previous = page.locator(".st-key-present-previous").bounding_box()
     following = page.locator(".st-key-present-next").bounding_box()
     assert abs(previous["y"] - following["y"]) < 2 and previous["x"] < following["x"]
-    assert page.locator(".vega-embed").first.bounding_box()["y"] < 844 / 2
+    figure = page.locator(".vega-embed").first.bounding_box()
+    assert figure["y"] < 844 / 2
+    # The caption and its sources follow the figure, not kept over it as on a projector.
+    caption = page.locator(".st-key-present-caption").bounding_box()
+    assert caption["y"] >= figure["y"] + figure["height"] - 1, (caption, figure)
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert seen.outside == []
     context.close()
