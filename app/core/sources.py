@@ -35,17 +35,40 @@ def rows_citing(frames: dict[str, pd.DataFrame], case_id: str, source_id: str) -
     return counts
 
 
-_YEAR = re.compile(r"\((\d{4}[a-z]?|n\.d\.)\)")
+# "(2019)", "(2019a)", "(2023, 30 March)" or "(n.d.)" after the authors.
+_YEAR = re.compile(r"\((\d{4}[a-z]?)(?:,[^)]*)?\)|\((n\.d\.)\)")
+# A reference that opens on its authors but gives no year there ("Cornet, M. & Le Ludec, C.
+# Abstract of ..."): surnames with their initials, then the title.
+_PERSON = r"[A-Z][\w'-]+(?: [A-Z]?[\w'-]+){0,3}, (?:[A-Z]\.(?:-[A-Z]\.)? ?)+"
+_AUTHORS = re.compile(rf"^{_PERSON}(?:(?:, | & | and | et ){_PERSON})*(?=[A-Z(])")
+_QUOTES = {"«": "»", "“": "”", "‘": "’", '"': '"', "'": "'"}  # opening: closing
 
 
 def short_citation(citation: str, year: object = "") -> str:
     """"Tubaro & Casilli (2019)" from a full reference "Tubaro, P. & Casilli, A. A. (2019)...":
-    surnames before the year (one, two, or the first "et al."), else the reference's start."""
+    surnames before the year (one, two, or the first "et al."); else, for a reference that
+    opens on a title or a publication, its first words."""
     text = " ".join(str(citation).split())
     match = _YEAR.search(text)
-    year_text = match.group(1) if match else (str(year) if str(year) not in ("", "nan", "<NA>")
-                                              else "")
-    head = text[:match.start()] if match else text
+    given = str(year) if str(year) not in ("", "nan", "<NA>") else ""
+    year_text = (match.group(1) or match.group(2)) if match else given
+    authors = None if match else _AUTHORS.match(text)
+    head = text[:match.start()] if match else (authors.group(0) if authors else text)
+    surnames = _surnames(head) if (match or authors) and len(head) <= 120 else []
+    if not surnames:
+        return _first_words(text, year_text)
+    if len(surnames) == 1:
+        who = surnames[0]
+    elif len(surnames) == 2:
+        who = f"{surnames[0]} & {surnames[1]}"
+    else:
+        who = f"{surnames[0]} et al."
+    return f"{who} ({year_text})" if year_text else who
+
+
+def _surnames(head: str) -> list[str]:
+    """The surnames of "Tubaro, P., Casilli, A. A. & Coville, M."; none when the words before
+    the year are not a list of people (a title that cites someone)."""
     people = [p.strip() for p in re.split(r"\s*&\s*|\s+and\s+|\s+et\s+", head) if p.strip()]
     surnames: list[str] = []
     for person in people:
@@ -53,14 +76,19 @@ def short_citation(citation: str, year: object = "") -> str:
             name = part.split(",")[0].strip()
             if name and not re.fullmatch(r"([A-Z]\.\s*)+", name):
                 surnames.append(name)
-    if not surnames or len(head) > 120 or not match:
-        words = text.split()
-        short = " ".join(words[:6]) + ("…" if len(words) > 6 else "")
-        return f"{short} ({year_text})" if year_text and year_text not in short else short
-    if len(surnames) == 1:
-        who = surnames[0]
-    elif len(surnames) == 2:
-        who = f"{surnames[0]} & {surnames[1]}"
-    else:
-        who = f"{surnames[0]} et al."
-    return f"{who} ({year_text})"
+    if any(". " in name or len(name.split()) > 4 for name in surnames):
+        return []
+    return surnames
+
+
+def _first_words(text: str, year_text: str) -> str:
+    """A reference's first six words, cut before a quotation they would leave open."""
+    words = text.split()
+    short = " ".join(words[:6])
+    opened = next((i for i, c in enumerate(short) if c in _QUOTES and (
+        i == 0 or short[i - 1] == " ") and _QUOTES[c] not in short[i + 1:]), None)
+    if len(words) > 6 and opened:  # not at 0: a quoted title stays
+        short = short[:opened].rstrip(" .,:;")
+    elif len(words) > 6:
+        short += "…"
+    return f"{short} ({year_text})" if year_text and year_text not in short else short
