@@ -201,3 +201,17 @@ def test_presented_charts_use_the_slides_type(page, params):
     page_chart = json.loads(run_page(f"app_pages/{page}.py", **{
         k: v for k, v in params.items() if k != "step"}).get("vega_lite_chart")[0].proto.spec)
     assert min(s for s in font_sizes(page_chart) if not isinstance(s, dict)) < 20  # pages: screen
+
+
+def test_a_presented_legend_keeps_its_labels_whole():
+    # Slide type is 1.6 times the page's: a legend's labels get as much more room, so that
+    # "Aucune tâche relevée" is not cut to "Aucune tâche rel…" on a French slide.
+    import vl_convert as vlc
+
+    from app.charts.export import export_spec
+
+    at = run_page("app_pages/flows.py", present="1", lang="fr", step="1")
+    spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
+    assert spec["config"]["legend"]["labelLimit"] == 256
+    svg = vlc.vegalite_to_svg(export_spec(spec))
+    assert "Aucune tâche relevée" in svg and "Aucune tâche rel…" not in svg

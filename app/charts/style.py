@@ -57,8 +57,11 @@ def for_screen(chart: alt.TopLevelMixin, lang: str = "en") -> alt.TopLevelMixin:
 SLIDE_MIN_PX = 20
 SLIDE_GROWTH = 1.6  # larger type grows as much, so that titles stay above labels
 _FONT_KEYS = {"fontSize", "labelFontSize", "titleFontSize", "subtitleFontSize"}
+# A legend's labels get as much more room as their type (Vega cuts them at 160 px), so that a
+# slide keeps whole what the page shows whole ("Aucune tâche relevée").
 _SLIDE_CONFIG = {"axis": {"labelFontSize": SLIDE_MIN_PX, "titleFontSize": SLIDE_MIN_PX},
-                 "legend": {"labelFontSize": SLIDE_MIN_PX, "titleFontSize": SLIDE_MIN_PX},
+                 "legend": {"labelFontSize": SLIDE_MIN_PX, "titleFontSize": SLIDE_MIN_PX,
+                            "labelLimit": round(160 * SLIDE_GROWTH)},
                  "title": {"fontSize": 26, "subtitleFontSize": SLIDE_MIN_PX},
                  "text": {"fontSize": SLIDE_MIN_PX}}
 
