@@ -17,7 +17,7 @@ from app.charts.style import for_screen
 from app.components.charts import ChartView, chart_view, render_chart, selected_values
 from app.components.data import cached_view, data_version_key, get_dataset
 from app.components.i18n import current_language, t
-from app.components.state import notice
+from app.components.state import chosen_summary, notice, phone_choice
 from app.core import vocab
 from app.core.flows import (NO_FUNCTION, UNKNOWN_COUNTRY, aggregate_country_flows,
                             collation_key, flows_touching, od_matrix)
@@ -78,9 +78,12 @@ def synced_cases(dataset: Dataset, *, key: str, label: str | None = None) -> lis
                        allowed=escape_markdown(", ".join(options)))
         st.session_state[key] = value
     titles = case_titles(dataset, current_language())
-    # Pills render their labels as Markdown: titles come from the data, so they are escaped.
-    chosen = st.pills(label or t("flows.cases_label"), options, selection_mode="multi", key=key,
-                      format_func=lambda c: escape_markdown(titles.get(c, c)))
+    label = label or t("flows.cases_label")
+    with phone_choice(label, chosen_summary(st.session_state[key], options,
+                                            lambda c: titles.get(c, c)), key=key):
+        # Pills render their labels as Markdown: titles come from the data, so they are escaped.
+        chosen = st.pills(label, options, selection_mode="multi", key=key,
+                          format_func=lambda c: escape_markdown(titles.get(c, c)))
     chosen = [c for c in options if c in chosen]
     if set(chosen) == set(options):
         st.query_params.pop(CASES_PARAM, None)

@@ -8,11 +8,13 @@ path or rendered as HTML.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from contextlib import nullcontext
 
 import streamlit as st
 
 from app.components.i18n import current_language
 from app.components.notices import NOTICES_KEY, notice
+from app.core.devices import is_phone
 from app.core.i18n import translate
 from app.core.text import escape_markdown
 
@@ -42,6 +44,34 @@ def _not_one_of(param: str, raw: str, options: Sequence[str], first: int = 8) ->
                more=len(named) - first)
     else:
         notice(param, raw, "state.reason.not_one_of", allowed=allowed)
+
+
+def phone_choice(label: str, shown: str, *, key: str):
+    """Where a row of buttons or pills is drawn: in place, or on a phone in a pop-over whose
+    button says what is chosen ("Case studies: all 5"), as the flows filters are on any screen.
+
+    On a phone, the code that draws buttons and pills was the one piece a chart page loaded
+    beyond the chart's own (one row of pills: 6 % of a phone's first render of a chart,
+    bench/RESULTS.md), and five pills took five lines above the chart; a pop-over's content is
+    drawn only when it is opened. `shown` is plain text (escaped here)."""
+    if not is_phone(st.context.headers):
+        return nullcontext()
+    text = translate("choice.shown", current_language(), label=escape_markdown(label),
+                     shown=escape_markdown(shown))
+    return st.popover(text, key=f"{key}-choice")
+
+
+def chosen_summary(chosen: Sequence[str], options: Sequence[str],
+                   format_func: Callable[[str], str] = str) -> str:
+    """What a multiple choice holds, in a few words: "all 5", two names, or "3 of 5"."""
+    lang = current_language()
+    if not chosen:
+        return translate("choice.none", lang)
+    if len(chosen) == len(options) > 1:
+        return translate("choice.all", lang, n=len(options))
+    if len(chosen) <= 2:
+        return ", ".join(format_func(c) for c in chosen)
+    return translate("choice.some", lang, k=len(chosen), n=len(options))
 
 
 def _set_param(param: str, value: str | None) -> None:
@@ -90,8 +120,9 @@ def synced_selectbox(label: str, options: Sequence[str], *, key: str, param: str
         default = options[0]
     synced_value(options, key=key, param=param, default=default, aliases=aliases)
     if buttons:
-        value = st.segmented_control(label, options, key=key, format_func=format_func,
-                                     selection_mode="single", required=True, **kwargs)
+        with phone_choice(label, format_func(st.session_state[key]), key=key):
+            value = st.segmented_control(label, options, key=key, format_func=format_func,
+                                         selection_mode="single", required=True, **kwargs)
     else:
         value = st.selectbox(label, options, key=key, format_func=format_func, **kwargs)
     _set_param(param, None if omit_default and value == default else value)
@@ -133,8 +164,10 @@ def synced_multiselect(label: str, options: Sequence[str], *, key: str, param: s
                     value = default
         st.session_state[key] = value
     if buttons:
-        chosen = st.pills(label, options, selection_mode="multi", key=key,
-                          format_func=format_func, **kwargs)
+        with phone_choice(label, chosen_summary(st.session_state[key], options, format_func),
+                          key=key):
+            chosen = st.pills(label, options, selection_mode="multi", key=key,
+                              format_func=format_func, **kwargs)
         value = [o for o in options if o in chosen]
     else:
         value = st.multiselect(label, options, key=key, format_func=format_func, **kwargs)
@@ -159,8 +192,12 @@ def synced_choice(label: str, options: Sequence[str], *, key: str, param: str,
             else:
                 _not_one_of(param, raw, options)
         st.session_state[key] = value
-    value = st.segmented_control(label, options, key=key, format_func=format_func,
-                                 selection_mode="single", **kwargs)
+    current = st.session_state[key]
+    shown = format_func(current) if current is not None else translate("choice.none",
+                                                                     current_language())
+    with phone_choice(label, shown, key=key):
+        value = st.segmented_control(label, options, key=key, format_func=format_func,
+                                     selection_mode="single", **kwargs)
     _set_param(param, value or None)
     return value
 

@@ -105,3 +105,28 @@ def test_the_phone_menu_holds_the_pages_the_language_and_the_share_panel(server,
     link.wait_for()
     assert "/flows?" in link.inner_text() and "lang=fr" in link.inner_text()
     assert_clean(phone)
+
+
+@pytest.mark.parametrize("path", ["flows", "functions", "compare", "figures", "platforms"])
+def test_a_phones_choices_wait_in_pop_overs_and_their_code_with_them(server, phone, path):
+    # Pills and rows of buttons sit in pop-overs whose buttons say what is chosen: the chart
+    # comes higher, and their code is not loaded before the page is drawn.
+    page = phone.page
+    page.goto(f"{server}/{path}")
+    settled(page)
+    assert page.locator("[data-testid=stButtonGroup]").count() == 0
+    assert not any("/ButtonGroup." in url for url in phone.requests), phone.requests
+    assert page.get_by_role("button", name="Also show: none").count() == 1
+    assert_clean(phone)
+
+
+def test_a_phone_chooses_its_cases_in_a_pop_over_that_names_them(server, phone):
+    page = phone.page
+    page.goto(f"{server}/flows")
+    settled(page)
+    page.get_by_role("button", name="Case studies: all 5").click()
+    page.get_by_role("button", name="Julie Desk scheduling assistant").click()
+    page.wait_for_url(lambda url: "cases=" in url and "julie-desk" not in url, timeout=15_000)
+    page.get_by_role("button", name="Case studies: 4 of 5").wait_for()
+    page.get_by_text("26 links have an end whose country").wait_for()
+    assert_clean(phone)
