@@ -116,7 +116,7 @@ def test_a_phones_choices_wait_in_pop_overs_and_their_code_with_them(server, pho
     settled(page)
     assert page.locator("[data-testid=stButtonGroup]").count() == 0
     assert not any("/ButtonGroup." in url for url in phone.requests), phone.requests
-    assert page.get_by_role("button", name="Also show: none").count() == 1
+    page.get_by_role("button", name="Also show: none").wait_for()
     assert_clean(phone)
 
 

@@ -232,7 +232,7 @@ def test_the_talk_panel_builds_a_talk_and_starts_it(server, projector):
     expect(views.locator("input")).to_be_visible(timeout=30_000)
     for label in ("Comparison: all cases", "Chain: Julie Desk scheduling assistant"):
         pick_view(page, views, label)
-        expect(views.get_by_text(label[:12])).to_be_visible()
+        expect(views.get_by_text(label[:12])).to_be_visible(timeout=15_000)  # a busy machine
     page.keyboard.press("Escape")  # close the list of views
     expect(page.get_by_text(f"/?talk=compare,chain:julie-desk&lang=en&v={pins()}")).to_be_visible()
     # Out of the list first: a click straight from it onto a button is taken by the list.
