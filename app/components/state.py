@@ -193,8 +193,7 @@ def synced_choice(label: str, options: Sequence[str], *, key: str, param: str,
                 _not_one_of(param, raw, options)
         st.session_state[key] = value
     current = st.session_state[key]
-    shown = format_func(current) if current is not None else translate("choice.none",
-                                                                     current_language())
+    shown = chosen_summary([] if current is None else [current], options, format_func)
     with phone_choice(label, shown, key=key):
         value = st.segmented_control(label, options, key=key, format_func=format_func,
                                      selection_mode="single", **kwargs)

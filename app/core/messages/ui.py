@@ -328,16 +328,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "charts.data_and_exports": {"en": "The data behind this chart, and exports",
                                 "fr": "Les données de ce graphique, et les exports"},
     "charts.more.label": {"en": "Also show", "fr": "Afficher aussi"},
-    # A choice on a phone: the button of its pop-over says what is chosen.
-    "choice.shown": {"en": "{label}: {shown}", "fr": "{label}\u00a0: {shown}"},
-    "choice.all": {"en": "all {n}", "fr": "les {n}"},
-    "choice.some": {"en": "{k} of {n}", "fr": "{k} sur {n}"},
-    "choice.none": {"en": "none", "fr": "aucun"},
     "charts.more.help": {
         "en": "The page opens with its main chart; the other charts and the tables are shown "
               "when you ask for them, and the link keeps your choice.",
         "fr": "La page s’ouvre sur son graphique principal ; les autres graphiques et les "
               "tableaux s’affichent à la demande, et le lien garde votre choix."},
+    # A choice on a phone: the button of its pop-over says what is chosen.
+    "choice.shown": {"en": "{label}: {shown}", "fr": "{label}\u00a0: {shown}"},
+    "choice.all": {"en": "all {n}", "fr": "les {n}"},
+    "choice.some": {"en": "{k} of {n}", "fr": "{k} sur {n}"},
+    "choice.none": {"en": "none", "fr": "aucun"},
     "charts.data_csv": {"en": "Data (CSV)", "fr": "Données (CSV)"},
     "charts.figure_svg": {"en": "Figure (SVG)", "fr": "Figure (SVG)"},
     "charts.figure_png": {"en": "Figure (PNG, print)", "fr": "Figure (PNG, impression)"},
