@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from playwright.sync_api import expect
 
 from tests.browser.conftest import PROJECT, screenshot, wait_for_app, watch
 
@@ -269,8 +270,9 @@ def test_a_three_actor_case_typed_into_the_grid(server, page_1440, tmp_path):
     # The draft is still there when coming back.
     page.get_by_role("link", name="Build a case").click()
     wait_for_app(page)
-    assert page.get_by_role("textbox", name="Title", exact=True).input_value() == (
-        "A chain typed in the browser")
+    # The page's widgets get their values with its run: waited for, not read at once.
+    expect(page.get_by_role("textbox", name="Title", exact=True)).to_have_value(
+        "A chain typed in the browser", timeout=15_000)
     assert page.locator("[data-testid=stException]").count() == 0
     assert page.outside == [] and page.dialogs == []
 
