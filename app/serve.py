@@ -31,7 +31,6 @@ from streamlit.starlette import App
 
 from app.components.frame import MENU_STYLE
 from app.components.pages import SECTIONS
-from app.core.devices import is_phone
 
 STREAMLIT_STATIC = Path(streamlit.__file__).parent / "static"
 STREAMLIT_SHELL = STREAMLIT_STATIC / "index.html"
@@ -39,15 +38,13 @@ STREAMLIT_JS = STREAMLIT_STATIC / "static" / "js"
 STREAMLIT_FONTS = STREAMLIT_STATIC / "static" / "media"
 
 # What each page draws on its first render, by the name of Streamlit's browser code for each
-# kind of element; the code of anything drawn later still comes when it is drawn. On a wide
-# screen every page has a segmented control or pills ("ButtonGroup": the sidebar's language
-# switch, the case and topic choosers) and the navigation's icons; a phone has them in
-# pop-overs, drawn when opened (app/components/frame.py, app/components/state.py), so a phone
-# is answered with a shell without them.
+# kind of element; the code of anything drawn later still comes when it is drawn. Buttons and
+# pills (the language switch, the case and topic choosers) wait in pop-overs, drawn when
+# opened (app/components/i18n.py, app/components/state.py), so only the build page, whose
+# table chooser is in view, needs their code ("ButtonGroup") at once.
 # tests/browser/test_pages.py and test_phone.py check that a page fetches nothing on first
 # render that its shell does not name.
 VEGA_CHART, IFRAME = "ArrowVegaLiteChart", "IFrame"
-WIDE_SCREEN = ("ButtonGroup",)
 FIRST_RENDER = {
     "": ("Html", "PageLink"),
     "chain": (IFRAME, "Html", "Selectbox", "Checkbox", "DownloadButton", "PageLink"),
@@ -58,8 +55,8 @@ FIRST_RENDER = {
     "figures": (VEGA_CHART,),
     "sources": (),
     "upload": ("FileUploader", "TextInput", "DownloadButton"),
-    "build": ("Selectbox", "Checkbox", "TextInput", "TextArea", "Button", "DataFrame",
-              "DownloadButton"),
+    "build": ("ButtonGroup", "Selectbox", "Checkbox", "TextInput", "TextArea", "Button",
+              "DataFrame", "DownloadButton"),
 }
 # Streamlit's fonts a page's first render uses beyond the upright text face its shell
 # preloads: icons, italics (captions, notes), and code (source keys).
@@ -119,15 +116,15 @@ def page_paths(root: str) -> dict[str, str]:
     return {f"{root}{url}": url for pages in SECTIONS.values() for _, url, *_ in pages}
 
 
-def page_shells(root: str, phone: bool = False) -> dict[str, str]:
-    """Each page's address and the shell it is answered with, on a wide screen or a phone."""
+def page_shells(root: str) -> dict[str, str]:
+    """Each page's address and the shell it is answered with."""
     streamlit_shell = STREAMLIT_SHELL.read_text(encoding="utf-8")
     entry = next(STREAMLIT_JS.glob("index.*.js"), None)
     entry_js = entry.read_text(encoding="utf-8") if entry else ""  # then the root alone
     shells = {}
     for path, url in page_paths(root).items():
-        elements = (() if phone else WIDE_SCREEN) + FIRST_RENDER.get(url, ())
-        modules = [name for element in elements for name in element_code(entry_js, element)]
+        modules = [name for element in FIRST_RENDER.get(url, ())
+                   for name in element_code(entry_js, element)]
         fonts = font_files(STREAMLIT_FONTS, [*FONTS["every"], *FONTS.get(url, ())])
         shells[path] = page_shell(streamlit_shell, root, list(dict.fromkeys(modules)), fonts,
                                   MENU_STYLE)
@@ -135,19 +132,14 @@ def page_shells(root: str, phone: bool = False) -> dict[str, str]:
 
 
 def _shell_routes() -> list[Route]:
-    def answer_with(wide: str, phone: str):
-        async def answer(request: Request) -> HTMLResponse:
-            # As Streamlit answers its shell: never cached, so an upgrade's code is fetched;
-            # and a cache between must not give a phone's shell to a wide screen.
-            shell = phone if is_phone(request.headers) else wide
-            return HTMLResponse(shell, headers={"Cache-Control": "no-cache",
-                                                "Vary": "User-Agent, Sec-CH-UA-Mobile"})
+    def answer_with(shell: str):
+        async def answer(_request: Request) -> HTMLResponse:
+            # As Streamlit answers its shell: never cached, so an upgrade's code is fetched.
+            return HTMLResponse(shell, headers={"Cache-Control": "no-cache"})
         return answer
 
-    root = root_path()
-    wide, phone = page_shells(root), page_shells(root, phone=True)
-    return [Route(path, answer_with(shell, phone[path]), methods=["GET", "HEAD"])
-            for path, shell in wide.items()]
+    return [Route(path, answer_with(shell), methods=["GET", "HEAD"])
+            for path, shell in page_shells(root_path()).items()]
 
 
 app = App("streamlit_app.py", routes=_shell_routes())

@@ -117,6 +117,20 @@ def test_the_navigation_is_kept_in_the_session_and_follows_the_language():
     assert pages["Chaînes"][1].title == "Chaîne de valeur"
 
 
+def test_the_language_outlives_the_switchs_forgotten_state():
+    # The switch waits in a pop-over: a browser that never opened it never drew it, and
+    # Streamlit then forgets its state when the reader changes page by the navigation, whose
+    # links carry no parameter. The session still shows the language it last showed.
+    at = run("app_pages/upload.py", lang="fr")
+    assert at.session_state["lang-kept"] == "fr"
+    forgotten = run("app_pages/upload.py", state={"lang-kept": "fr"})
+    assert forgotten.title[0].value == "Ajouter votre propre cas"
+    assert forgotten.query_params["lang"] == "fr"
+    # A link's language still wins over the one kept.
+    linked = run("app_pages/upload.py", lang="en", state={"lang-kept": "fr"})
+    assert linked.title[0].value == "Add your own case"
+
+
 def test_the_chain_as_text_draws_a_table_only_on_request():
     # First render: the graph without any table; then the one asked for, its choice in the link.
     at = run("app_pages/chain.py", case="voice-assistant")

@@ -68,7 +68,7 @@ def test_an_elements_code_is_found_in_streamlits_build():
     assert vega[0].startswith("ArrowVegaLiteChart.")
     assert {name.split(".")[0] for name in vega} >= {"embed", "vega-interpreter", "Quiver"}
     named = {element for elements in serve.FIRST_RENDER.values() for element in elements}
-    for element in named | set(serve.WIDE_SCREEN):
+    for element in named:
         files = element_code(ENTRY_JS, element)
         assert files and files[0].startswith(f"{element}."), element
         assert all((js / name).is_file() and name.endswith(".js") for name in files), element
@@ -101,39 +101,10 @@ def test_each_page_is_answered_with_its_own_shell():
     assert set(shells) == set(page_paths("/"))
     assert "ArrowVegaLiteChart." in shells["/flows"] and "IFrame." in shells["/chain"]
     assert "ArrowVegaLiteChart." not in shells["/"] + shells["/sources"]
-    assert all("ButtonGroup." in shell and HINT in shell for shell in shells.values())
+    assert all(HINT in shell for shell in shells.values())
+    # Buttons and pills wait in pop-overs but on the build page, whose table chooser is in view.
+    assert [path for path, shell in shells.items() if "ButtonGroup." in shell] == ["/build"]
     assert "SourceCodeVF-Upright" in shells["/sources"]
-
-
-def test_a_phone_is_answered_with_a_shell_without_the_choosers_code():
-    """A phone has its choices in pop-overs, drawn when opened: its shell does not make it
-    load their code first. The route picks the shell from the request's headers."""
-    import asyncio
-    from concurrent.futures import ThreadPoolExecutor
-
-    from starlette.requests import Request
-
-    wide, phone = serve.page_shells("/"), serve.page_shells("/", phone=True)
-    assert set(phone) == set(wide)
-    assert not any("ButtonGroup." in shell for shell in phone.values())
-    assert "ArrowVegaLiteChart." in phone["/flows"] and HINT in phone["/flows"]
-    flows = next(r for r in serve._shell_routes() if r.path == "/flows")
-
-    def answer(headers: dict[str, str]):
-        scope = {"type": "http", "method": "GET", "path": "/flows", "query_string": b"",
-                 "headers": [(k.lower().encode(), v.encode()) for k, v in headers.items()]}
-        # In a thread of its own: a browser test in the same worker may hold this one's loop.
-        with ThreadPoolExecutor(1) as thread:
-            return thread.submit(asyncio.run, flows.endpoint(Request(scope))).result()
-
-    android = {"User-Agent": "Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, "
-                             "like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36"}
-    answered = answer(android)
-    assert answered.body.decode() == phone["/flows"]
-    assert "Sec-CH-UA-Mobile" in answered.headers["vary"]
-    assert answer({"Sec-CH-UA-Mobile": "?1"}).body.decode() == phone["/flows"]
-    assert answer({"User-Agent": "Mozilla/5.0 (X11; Linux x86_64)"}).body.decode() == wide[
-        "/flows"]
 
 
 def test_every_shell_places_the_phones_menu_before_the_page_draws():

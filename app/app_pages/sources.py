@@ -47,9 +47,9 @@ def _forget_source() -> None:
     st.query_params.pop("source", None)
 
 
-# Both choices as buttons, each on its own row: every option seen at once, and a text page
-# with no select box or download button in view opens faster (the browser loads their code
-# only for a page that shows one).
+# Both choices as buttons, each in a pop-over whose button names what is chosen: every option
+# seen at once when opened, and a text page with no select box, buttons or download button in
+# view opens faster (the browser loads their code only for a page that shows one).
 scope = synced_selectbox(t("sources.scope_select"), scopes, key="sources-scope-select",
                          param="scope", default=ALL, omit_default=True, format_func=scope_label,
                          on_change=_forget_source, buttons=True)

@@ -17,7 +17,7 @@ from app.charts.style import for_screen
 from app.components.charts import ChartView, chart_view, render_chart, selected_values
 from app.components.data import cached_view, data_version_key, get_dataset
 from app.components.i18n import current_language, t
-from app.components.state import chosen_summary, notice, phone_choice
+from app.components.state import choice_popover, chosen_summary, notice
 from app.core import vocab
 from app.core.flows import (NO_FUNCTION, UNKNOWN_COUNTRY, aggregate_country_flows,
                             collation_key, flows_touching, od_matrix)
@@ -63,7 +63,8 @@ def synced_cases(dataset: Dataset, *, key: str, label: str | None = None) -> lis
     """The cases as pills, kept in the URL as `?cases=a,b` (omitted when all are chosen).
 
     Unknown ids in a link are dropped with a notice; a link naming no known case shows all.
-    Pills rather than a multiselect: every case title stays readable on a projector.
+    Pills rather than a multiselect: every case title stays readable on a projector. They wait
+    in a pop-over whose button says which cases are shown (`choice_popover`).
     """
     options = dataset.case_ids
     if key not in st.session_state or not set(st.session_state[key]) <= set(options):
@@ -79,11 +80,13 @@ def synced_cases(dataset: Dataset, *, key: str, label: str | None = None) -> lis
         st.session_state[key] = value
     titles = case_titles(dataset, current_language())
     label = label or t("flows.cases_label")
-    with phone_choice(label, chosen_summary(st.session_state[key], options,
-                                            lambda c: titles.get(c, c)), key=key):
-        # Pills render their labels as Markdown: titles come from the data, so they are escaped.
-        chosen = st.pills(label, options, selection_mode="multi", key=key,
-                          format_func=lambda c: escape_markdown(titles.get(c, c)))
+    # Pills and pop-overs render their labels as Markdown: titles come from the data, so they
+    # are escaped.
+    def title(case_id: str) -> str:
+        return escape_markdown(titles.get(case_id, case_id))
+
+    with choice_popover(label, chosen_summary(st.session_state[key], options, title), key=key):
+        chosen = st.pills(label, options, selection_mode="multi", key=key, format_func=title)
     chosen = [c for c in options if c in chosen]
     if set(chosen) == set(options):
         st.query_params.pop(CASES_PARAM, None)

@@ -35,7 +35,7 @@ def render_phone_menu(url_path: str):
     it is closed when the page it opened comes up."""
     menu = st.popover(t("nav.menu"), icon=":material/menu:",
                       key=f"{MENU_KEY}-{url_path or 'home'}")
-    render_language_switch(menu)
+    render_language_switch(menu, folded=False)
     with menu:
         for section, pages in SECTIONS.items():
             st.caption(t(section))

@@ -10,6 +10,10 @@ from app.core.i18n import LANGUAGES, negotiate, translate, translate_count
 
 LANG_PARAM = "lang"
 LANG_KEY = "lang-select"
+# The language last shown, kept apart from the switch's own state: Streamlit forgets the state
+# of a widget that the browser has never drawn (the switch, in a pop-over not yet opened) when
+# the reader moves to another page by the navigation, whose links carry no parameter.
+KEPT_KEY = "lang-kept"
 # The switch's label is the same in every language, so that anyone can find it.
 SWITCH_LABEL = "Language / Langue"
 
@@ -42,19 +46,32 @@ def with_lang(params: dict[str, str] | None = None) -> dict[str, str]:
 
 def choose_language() -> str:
     """This session's language: once chosen, the switch's; at first, the link's, else the
-    browser's (a link asking for a language the app does not have gets a notice)."""
+    one this session last showed, else the browser's (a link asking for a language the app
+    does not have gets a notice)."""
     if st.session_state.get(LANG_KEY) not in LANGUAGES:
         asked = st.query_params.get(LANG_PARAM)
         if asked is not None and asked not in LANGUAGES:
             notice(LANG_PARAM, asked, "state.reason.languages", languages=", ".join(LANGUAGES))
+        if asked not in LANGUAGES and st.session_state.get(KEPT_KEY) in LANGUAGES:
+            asked = st.session_state[KEPT_KEY]
         st.session_state[LANG_KEY] = negotiate(asked, st.context.locale)
+    st.session_state[KEPT_KEY] = st.session_state[LANG_KEY]
     return st.session_state[LANG_KEY]
 
 
-def render_language_switch(where) -> str:
+def render_language_switch(where, *, folded: bool = True) -> str:
     """English / Français in `where` (the sidebar, or the phone's menu); the choice goes into
-    the link of the view."""
-    choose_language()
+    the link of the view.
+
+    Folded (in the sidebar) into a pop-over whose button names the language: its buttons are
+    drawn, and their code loaded, only when it is opened, so a page opens without them
+    (bench/RESULTS.md). The phone's menu is itself a pop-over."""
+    lang = choose_language()
+    if folded:
+        where = where.popover(translate("choice.shown", lang, label=SWITCH_LABEL,
+                                        shown=LANGUAGES[lang]),
+                              icon=":material/translate:", key=f"{LANG_KEY}-choice",
+                              width="stretch")
     lang = where.segmented_control(
         SWITCH_LABEL, list(LANGUAGES), key=LANG_KEY, format_func=LANGUAGES.get,
         selection_mode="single", required=True)

@@ -8,13 +8,11 @@ path or rendered as HTML.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from contextlib import nullcontext
 
 import streamlit as st
 
 from app.components.i18n import current_language
 from app.components.notices import NOTICES_KEY, notice
-from app.core.devices import is_phone
 from app.core.i18n import translate
 from app.core.text import escape_markdown
 
@@ -46,18 +44,18 @@ def _not_one_of(param: str, raw: str, options: Sequence[str], first: int = 8) ->
         notice(param, raw, "state.reason.not_one_of", allowed=allowed)
 
 
-def phone_choice(label: str, shown: str, *, key: str):
-    """Where a row of buttons or pills is drawn: in place, or on a phone in a pop-over whose
-    button says what is chosen ("Case studies: all 5"), as the flows filters are on any screen.
+def choice_popover(label: str, shown: str, *, key: str):
+    """A pop-over whose button says what is chosen ("Case studies: all 5"), holding a row of
+    buttons or pills, as the flows filters are.
 
-    On a phone, the code that draws buttons and pills was the one piece a chart page loaded
-    beyond the chart's own (one row of pills: 6 % of a phone's first render of a chart,
-    bench/RESULTS.md), and five pills took five lines above the chart; a pop-over's content is
-    drawn only when it is opened. `shown` is plain text (escaped here)."""
-    if not is_phone(st.context.headers):
-        return nullcontext()
+    The code that draws buttons and pills was the one piece a chart page loaded beyond the
+    chart's own (one row of pills: 6 % of a phone's first render of a chart, and on a desktop
+    the page's main margin over the one-chart floor, bench/RESULTS.md); a pop-over's content is
+    drawn only when it is opened. The button keeps the choice in sight, in one line instead of
+    a row of pills above the chart. `shown` is Markdown, as the buttons' labels are (made
+    by the same `format_func`)."""
     text = translate("choice.shown", current_language(), label=escape_markdown(label),
-                     shown=escape_markdown(shown))
+                     shown=shown)
     return st.popover(text, key=f"{key}-choice")
 
 
@@ -111,16 +109,17 @@ def synced_selectbox(label: str, options: Sequence[str], *, key: str, param: str
     """A select box whose value comes from `?param=` on first show and goes back into it.
 
     `aliases` maps former values to current ones, so that old links keep working. With
-    `buttons`, the few options are drawn as one row of buttons instead (a segmented control):
-    each is seen and chosen at a tap, on a phone or a projector, and a page with no select box
-    opens faster (the browser loads the select box's code only for a page that has one).
+    `buttons`, the few options are drawn as one row of buttons instead (a segmented control),
+    in a pop-over whose button names the choice (`choice_popover`): each option is then seen
+    and chosen at a tap, on a phone or a projector, and the page opens without the code of
+    either a select box or buttons.
     """
     options = list(options)
     if default is None and options:
         default = options[0]
     synced_value(options, key=key, param=param, default=default, aliases=aliases)
     if buttons:
-        with phone_choice(label, format_func(st.session_state[key]), key=key):
+        with choice_popover(label, format_func(st.session_state[key]), key=key):
             value = st.segmented_control(label, options, key=key, format_func=format_func,
                                          selection_mode="single", required=True, **kwargs)
     else:
@@ -145,8 +144,8 @@ def synced_multiselect(label: str, options: Sequence[str], *, key: str, param: s
     """A multiselect stored in the URL as `param=a,b` (omitted when it equals the default).
 
     Unknown values in the link are dropped with a notice; the known ones are kept. With
-    `buttons`, the few options are drawn as pills, each seen and toggled at a tap (and the
-    page need not load the select box's code), kept in the options' order.
+    `buttons`, the few options are drawn as pills in a pop-over (`choice_popover`), each seen
+    and toggled at a tap, kept in the options' order.
     """
     options = list(options)
     default = list(options if default is None else default)
@@ -164,8 +163,8 @@ def synced_multiselect(label: str, options: Sequence[str], *, key: str, param: s
                     value = default
         st.session_state[key] = value
     if buttons:
-        with phone_choice(label, chosen_summary(st.session_state[key], options, format_func),
-                          key=key):
+        with choice_popover(label, chosen_summary(st.session_state[key], options, format_func),
+                            key=key):
             chosen = st.pills(label, options, selection_mode="multi", key=key,
                               format_func=format_func, **kwargs)
         value = [o for o in options if o in chosen]
@@ -179,7 +178,8 @@ def synced_choice(label: str, options: Sequence[str], *, key: str, param: str,
                   format_func: Callable[[str], str] = str, **kwargs) -> str | None:
     """One of a few buttons, or none, stored as `?param=value` (omitted when none is chosen).
 
-    For what a page draws only on request (a further chart): the view stays a link.
+    For what a page draws only on request (a further chart): the view stays a link. The
+    buttons wait in a pop-over that names the choice (`choice_popover`).
     """
     options = list(options)
     if key not in st.session_state or (st.session_state[key] is not None
@@ -194,7 +194,7 @@ def synced_choice(label: str, options: Sequence[str], *, key: str, param: str,
         st.session_state[key] = value
     current = st.session_state[key]
     shown = chosen_summary([] if current is None else [current], options, format_func)
-    with phone_choice(label, shown, key=key):
+    with choice_popover(label, shown, key=key):
         value = st.segmented_control(label, options, key=key, format_func=format_func,
                                      selection_mode="single", **kwargs)
     _set_param(param, value or None)

@@ -7,6 +7,7 @@ and reported, so a test can prove the app works with no network at all.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import time
@@ -202,6 +203,25 @@ def screenshot(page, name: str) -> Path:
 
 
 CHARTS = ".vega-embed canvas, .vega-embed svg"
+POPOVER_BODY = "[data-testid=stPopoverBody]"
+
+
+def open_choice(page, label: str, scope=None):
+    """Open the pop-over whose button names the choice `label` ("Also show: none"); return
+    its body, where the choice's buttons are."""
+    # Escaped for JavaScript's regular expressions, which refuse Python's escaped spaces.
+    start = re.sub(r"([.*+?^${}()|[\]\\/])", r"\\\1", label)
+    (scope or page).get_by_role("button", name=re.compile(f"^{start}")).click()
+    body = page.locator(POPOVER_BODY)
+    body.wait_for()
+    return body
+
+
+def choose(page, label: str, option: str, scope=None) -> None:
+    """Choose `option` among the buttons of the choice `label`, then close its pop-over."""
+    open_choice(page, label, scope).get_by_role("radio", name=option, exact=True).click()
+    page.keyboard.press("Escape")
+    page.locator(POPOVER_BODY).wait_for(state="detached")
 
 
 def assert_clean(watched) -> None:

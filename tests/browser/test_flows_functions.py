@@ -5,7 +5,8 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import assert_clean, screenshot, wait_for_app, wait_until_drawn, wait_for_charts
+from tests.browser.conftest import (assert_clean, choose, open_choice, screenshot, wait_for_app,
+                                    wait_for_charts, wait_until_drawn)
 
 pytestmark = pytest.mark.browser
 
@@ -22,10 +23,10 @@ def test_flows_page(server, watched):
                            "e => e.name.includes('/app/static/countries-110m.json'))")
     assert any("/app/static/countries-110m.json" in url for url in watched.requests)
     assert page.locator(".vega-embed").count() == 1
-    page.get_by_role("radio", name="Origin–destination matrix").click()
+    choose(page, "Also show", "Origin–destination matrix")
     page.wait_for_url(lambda url: "show=matrix" in url, timeout=15_000)
     wait_for_charts(page, 1)
-    page.get_by_role("radio", name="The flows, from and to").click()
+    choose(page, "Also show", "The flows, from and to")
     page.wait_for_url(lambda url: "show=table" in url, timeout=15_000)
     page.locator("[data-testid=stDataFrame] canvas").first.wait_for()
     screenshot(page, "flows")
@@ -83,11 +84,12 @@ def test_click_on_a_function_filters_the_page(server, watched):
     query = parse_qs(urlparse(page.url).query)
     assert urlparse(page.url).path == "/functions"
     assert {k: v for k, v in query.items() if k != "lang"} == {"function": ["verification"]}
-    # The function's buttons above the diagram show the choice; "All functions" clears it.
-    functions = page.locator(".st-key-functions-function-select")
+    # The function's button above the diagram names the choice; "All functions" clears it.
+    functions = open_choice(page, "Function: Verification")
     expect(functions.get_by_role("radio", name="Verification")).to_be_checked()
     functions.get_by_role("radio", name="All functions").click()
     expect(functions.get_by_role("radio", name="All functions")).to_be_checked()
+    page.get_by_role("button", name="Function: All functions").wait_for()
     page.wait_for_url(lambda url: "function=" not in url, timeout=15_000)
     wait_for_charts(page, 1)
     assert_clean(watched)

@@ -5,7 +5,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from conftest import bundled_case_ids
-from tests.browser.conftest import PROJECT, assert_clean, screenshot, wait_for_app, wait_until_drawn
+from tests.browser.conftest import (PROJECT, assert_clean, choose, screenshot, wait_for_app,
+                                    wait_until_drawn)
 
 pytestmark = pytest.mark.browser
 CASE_IDS = bundled_case_ids()
@@ -65,7 +66,7 @@ def test_chain_in_french(server, watched):
     page.get_by_role("heading", name="États-Unis", exact=False).first.wait_for()
     page.get_by_text("La chaîne en texte").wait_for()
     page.get_by_text("Lien documenté").wait_for()  # the legend
-    page.get_by_role("radio", name="Acteurs").click()
+    choose(page, "Afficher en tableau", "Acteurs")
     # The table asked for is drawn by a rerun: the actors' table and its download come then.
     page.locator(".st-key-chain-actors-download").get_by_text(
         "Télécharger ce tableau (CSV)").wait_for()
@@ -100,7 +101,7 @@ def test_switching_language(server, watched):
     page.goto(f"{server}/?lang=fr")
     wait_for_app(page)
     page.get_by_role("heading", name="Chaînes du travail des données").wait_for()
-    page.locator("[data-testid=stSidebar]").get_by_text("English", exact=True).click()
+    choose(page, "Language / Langue", "English", scope=page.locator("[data-testid=stSidebar]"))
     page.get_by_role("heading", name="Data Labour Chains").wait_for()
     page.wait_for_function("() => location.search.includes('lang=en')")
     assert_clean(watched)

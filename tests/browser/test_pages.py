@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from conftest import bundled_case_ids
-from tests.browser.conftest import assert_clean, next_frames, screenshot, wait_for_app
+from tests.browser.conftest import assert_clean, choose, next_frames, screenshot, wait_for_app
 
 pytestmark = pytest.mark.browser
 CASE_IDS = bundled_case_ids()
@@ -25,6 +25,23 @@ def test_home(server, watched):
     page.get_by_text("Open the chain").nth(len(CASE_IDS) - 1).wait_for()
     assert page.get_by_text("Open the chain").count() == len(CASE_IDS)
     screenshot(page, "home")
+    assert_clean(watched)
+
+
+@pytest.mark.parametrize("path", ["", "chain?case=voice-assistant", "flows", "functions",
+                                  "compare", "platforms", "figures", "sources"])
+def test_choices_wait_in_pop_overs_that_name_them_and_their_code_with_them(server, watched,
+                                                                          path):
+    # The language, the cases, a function, a topic, a source, Also show: each row of buttons
+    # or pills waits in a pop-over whose button says what is chosen, so a page opens without
+    # their code.
+    page = watched.page
+    page.goto(f"{server}/{path}")
+    wait_for_app(page)
+    sidebar = page.locator("[data-testid=stSidebar]")
+    sidebar.get_by_role("button", name="Language / Langue: English").wait_for()
+    assert page.locator("[data-testid=stButtonGroup]").count() == 0
+    assert not any("/ButtonGroup." in url for url in watched.requests), watched.requests
     assert_clean(watched)
 
 
@@ -145,7 +162,7 @@ def test_injection_strings_show_as_text(hostile_server, watched):
         tooltips.append(frame.locator(".vis-tooltip").first.inner_text())
     assert any("<img src=x onerror=alert('name')>" in t for t in tooltips), tooltips
     assert any("</script><script>alert('script')</script>" in t for t in tooltips), tooltips
-    page.get_by_role("radio", name="Actors").click()
+    choose(page, "Show as a table", "Actors")
     page.locator(".st-key-chain-actors-download").wait_for()
     wait_for_app(page)
     screenshot(page, "chain-injection")

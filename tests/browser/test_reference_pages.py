@@ -1,10 +1,12 @@
 """The compare and reference pages in a real Chromium: charts drawn, no error, nothing leaves."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
 from conftest import bundled_case_ids
-from tests.browser.conftest import assert_clean, screenshot, wait_for_app, wait_until_drawn
+from tests.browser.conftest import assert_clean, choose, screenshot, wait_for_app, wait_until_drawn
 from tests.browser.conftest import wait_for_charts as wait_for_drawn
 
 pytestmark = pytest.mark.browser
@@ -25,11 +27,11 @@ def test_compare(server, watched):
     assert wait_for_charts(page, 1) == 1  # the chain lengths; the rest on request
     # The automotive sector map: car makers -> Appen -> Figure Eight -> Clixsense -> workers.
     page.get_by_text("The longest chain is 4 links").first.wait_for()
-    page.get_by_role("radio", name="The chains side by side").click()
+    choose(page, "Also show", "The chains side by side")
     page.wait_for_url(lambda url: "show=chains" in url, timeout=15_000)
     # One small chain per case, under the lengths.
     assert wait_for_charts(page, 1 + len(CASE_IDS)) == 1 + len(CASE_IDS)
-    page.get_by_role("radio", name="Every measure, defined").click()
+    choose(page, "Also show", "Every measure, defined")
     page.locator("[data-testid=stMetricValue]").first.wait_for()
     screenshot(page, "compare")
     assert_clean(watched)
@@ -90,7 +92,7 @@ def test_sources(server, watched):
     wait_for_app(page)  # that run over
     screenshot(page, "sources")
     # Choosing a source (a button per key) shows the rows citing it and puts it into the link.
-    page.get_by_role("radio", name="P6", exact=True).click()
+    choose(page, "Show the rows citing", "P6")
     page.wait_for_url("**source=P6**")
     page.get_by_role("heading", name="Rows citing P6").wait_for()
     page.locator("[data-testid=stDataFrame]").first.wait_for(timeout=30_000)
@@ -111,7 +113,7 @@ def test_hostile_source_shows_as_text(hostile_server, watched):
     assert all(h.startswith(("http://203.0.113.9/source", "https://creativecommons.org/"))
                or h.startswith(hostile_server) for h in hrefs), hrefs
     page.locator("[data-testid=stDataFrame]").first.wait_for(timeout=30_000)
-    page.get_by_role("radio", name="H1", exact=True).wait_for()
+    page.get_by_role("button", name=re.compile("H1$")).wait_for()  # the chosen source
     assert page.locator("img[src=x]").count() == 0
     screenshot(page, "sources-injection")
     assert_clean(watched)
@@ -142,7 +144,7 @@ def test_compare_in_french(server, watched):
     wait_for_app(page)
     assert wait_for_charts(page, 1) == 1
     page.get_by_text("La plus longue chaîne compte 4 liens").first.wait_for()
-    page.get_by_role("radio", name="Les chaînes côte à côte").wait_for()
+    page.get_by_role("button", name="Afficher aussi\u00a0: Chaque mesure, définie").wait_for()
     page.get_by_text("Longueur de la chaîne", exact=True).first.wait_for()
     wait_until_drawn(page)
     screenshot(page, "compare-fr")

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from tests.browser.conftest import PROJECT, screenshot, wait_for_app, wait_until_drawn
+from tests.browser.conftest import PROJECT, open_choice, screenshot, wait_for_app, wait_until_drawn
 
 pytestmark = pytest.mark.browser
 HOSTILE = PROJECT / "tests" / "fixtures" / "hostile"
@@ -51,7 +51,8 @@ def test_valid_upload_appears_in_chain_and_flows(server, watched):
     page.wait_for_url("**/flows*")
     wait_for_app(page)
     page.locator(".vega-embed").first.wait_for(timeout=30_000)
-    page.get_by_text("Tiny test chain").first.wait_for()
+    cases = open_choice(page, "Case studies: all 6")  # the uploaded case beside the bundled
+    cases.get_by_role("button", name="Tiny test chain").wait_for()
     screenshot(page, "upload-flows")
     assert page.locator("[data-testid=stException]").count() == 0
     assert watched.outside == [] and watched.dialogs == []
