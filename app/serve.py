@@ -47,7 +47,7 @@ STREAMLIT_FONTS = STREAMLIT_STATIC / "static" / "media"
 VEGA_CHART, IFRAME = "ArrowVegaLiteChart", "IFrame"
 FIRST_RENDER = {
     "": ("Html", "PageLink"),
-    "chain": (IFRAME, "Html", "Selectbox", "Checkbox", "DownloadButton", "PageLink"),
+    "chain": (IFRAME, "Html", "Checkbox", "DownloadButton", "PageLink"),
     "flows": (VEGA_CHART, "PageLink"),
     "functions": (VEGA_CHART, "PageLink"),
     "compare": (VEGA_CHART, "PageLink"),

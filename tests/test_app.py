@@ -28,7 +28,7 @@ def test_home_lists_every_case():
 @pytest.mark.parametrize("case_id", CASE_IDS)
 def test_chain_page_for_each_case(case_id):
     at = run("app_pages/chain.py", case=case_id)
-    assert at.selectbox(key="chain-case-select").value == case_id
+    assert at.button_group(key="chain-case-select").value == case_id
     iframe = at.get("iframe")[0].proto
     assert "vis-network" in iframe.srcdoc and "https://" not in iframe.srcdoc
     assert at.query_params["case"] == case_id
@@ -36,13 +36,13 @@ def test_chain_page_for_each_case(case_id):
 
 def test_chain_page_without_parameters_shows_first_case():
     at = run("app_pages/chain.py")
-    assert at.selectbox(key="chain-case-select").value == CASE_IDS[0]
+    assert at.button_group(key="chain-case-select").value == CASE_IDS[0]
 
 
 @pytest.mark.parametrize("value", HOSTILE)
 def test_chain_page_with_hostile_case(value):
     at = run("app_pages/chain.py", case=value)
-    assert at.selectbox(key="chain-case-select").value == CASE_IDS[0]
+    assert at.button_group(key="chain-case-select").value == CASE_IDS[0]
     if value:
         assert any("Ignored the link's `case`" in str(i.value) for i in at.info)
         assert len(case_links(at)) == len(CASE_IDS)  # the cases are offered
@@ -53,7 +53,7 @@ def test_chain_page_with_hostile_case(value):
 def test_filters_restore_from_the_link():
     at = run("app_pages/chain.py", case="voice-assistant", function="verification",
              documented="1", physics="1")
-    assert at.selectbox(key="chain-function-select").value == "verification"
+    assert at.button_group(key="chain-function-select").value == "verification"
     assert at.toggle(key="chain-documented-toggle").value is True
     assert at.toggle(key="chain-physics-toggle").value is True
 
@@ -61,14 +61,14 @@ def test_filters_restore_from_the_link():
 def test_bad_filters_are_dropped_with_a_notice():
     at = run("app_pages/chain.py", case="voice-assistant", function="astrology",
              documented="maybe", colour="red")
-    assert at.selectbox(key="chain-function-select").value == ""
+    assert at.button_group(key="chain-function-select").value == ""
     notices = " ".join(str(i.value) for i in at.info)
     assert "`function`" in notices and "`documented`" in notices and "`colour`" in notices
 
 
 def test_bad_layout_is_dropped_with_a_notice():
     at = run("app_pages/chain.py", case="voice-assistant", layout="spiral")
-    assert at.selectbox(key="chain-layout-select").value == "lanes"
+    assert at.button_group(key="chain-layout-select").value == "lanes"
     notices = " ".join(str(i.value) for i in at.info)
     assert "`layout`" in notices and "spiral" in notices
 
@@ -76,10 +76,10 @@ def test_bad_layout_is_dropped_with_a_notice():
 def test_focus_on_an_actor_and_change_of_case_clears_it():
     first = load_dataset(extra_dir=None).only("voice-assistant").actors["actor_id"].iloc[0]
     at = run("app_pages/chain.py", case="voice-assistant", focus=first)
-    assert at.selectbox(key="chain-actor-select").value == first
-    at.selectbox(key="chain-case-select").set_value(CASE_IDS[0]).run()
+    assert at.button_group(key="chain-actor-select").value == first
+    at.button_group(key="chain-case-select").set_value(CASE_IDS[0]).run()
     assert not at.exception
-    assert at.selectbox(key="chain-actor-select").value == ""
+    assert at.button_group(key="chain-actor-select").value == ""
     assert "focus" not in at.query_params
 
 
@@ -87,7 +87,7 @@ def test_widget_change_goes_into_the_url():
     at = run("app_pages/chain.py", case="voice-assistant")
     at.toggle(key="chain-documented-toggle").set_value(True).run()
     assert at.query_params["documented"] == "1"
-    at.selectbox(key="chain-function-select").set_value("preparation").run()
+    at.button_group(key="chain-function-select").set_value("preparation").run()
     assert at.query_params["function"] == "preparation"
 
 

@@ -149,7 +149,7 @@ def test_shown_on_chain_and_flows_in_this_session_only():
     at.query_params["case"] = case_id
     at.run()
     assert not at.exception
-    assert at.selectbox(key="chain-case-select").value == case_id
+    assert at.button_group(key="chain-case-select").value == case_id
     assert '"id":"a-chain-typed-in-the-browser:firm"' in at.get("iframe")[0].proto.srcdoc
     at.switch_page("app_pages/flows.py")
     at.query_params["cases"] = case_id
@@ -163,7 +163,7 @@ def test_shown_on_chain_and_flows_in_this_session_only():
     assert at.button(key="build-show").disabled  # shown as it is
     # Another session never sees it.
     other = run_page("app_pages/chain.py", case=case_id)
-    assert other.selectbox(key="chain-case-select").value != case_id
+    assert other.button_group(key="chain-case-select").value != case_id
 
 
 def test_a_hostile_start_parameter_gets_a_notice():

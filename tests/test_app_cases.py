@@ -64,13 +64,13 @@ def test_automotive_chain_says_it_is_a_sector_map(lang, scope_line):
     assert f"27 {word}" in text and ("19 actors" in text or "19 acteurs" in text)
     # A case without phases has no phase filter.
     with pytest.raises(KeyError):
-        at.selectbox(key="chain-phase-select")
+        at.button_group(key="chain-phase-select")
 
 
 def test_julie_desk_phase_filter_narrows_the_chain():
     at = run(CHAIN, case="julie-desk")
     assert "**Scope:** Product chain." in shown(at)
-    select = at.selectbox(key="chain-phase-select")
+    select = at.button_group(key="chain-phase-select")
     assert select.options == ["All phases", "1. By hand (8 months)", "2. Human-computer loop"]
     # By hand: the firm did the work itself; the operators were not there yet.
     select.set_value("by-hand").run()
@@ -80,7 +80,7 @@ def test_julie_desk_phase_filter_narrows_the_chain():
     assert '"id":"julie-desk:jd-firm"' in srcdoc
     assert '"id":"julie-desk:jd-operators"' not in srcdoc
     # The loop: the operators validate every reply.
-    at.selectbox(key="chain-phase-select").set_value("loop").run()
+    at.button_group(key="chain-phase-select").set_value("loop").run()
     assert '"id":"julie-desk:jd-operators"' in at.get("iframe")[0].proto.srcdoc
     at.button_group(key="chain-tables").set_value("tasks").run()
     tasks = at.dataframe[-1].value
@@ -89,8 +89,8 @@ def test_julie_desk_phase_filter_narrows_the_chain():
 
 def test_julie_desk_phase_from_the_link_in_french():
     at = run(CHAIN, case="julie-desk", phase="loop", lang="fr")
-    assert at.selectbox(key="chain-phase-select").value == "loop"
-    assert "Boucle humain-machine" in str(at.selectbox(key="chain-phase-select").options)
+    assert at.button_group(key="chain-phase-select").value == "loop"
+    assert "Boucle humain-machine" in str(at.button_group(key="chain-phase-select").options)
     assert "**Portée :** Chaîne d'un produit." in shown(at)
 
 
@@ -108,7 +108,7 @@ def test_bad_phase_in_the_link_is_dropped_with_a_notice(case, value, reason):
 
 def test_changing_case_forgets_the_phase():
     at = run(CHAIN, case="julie-desk", phase="loop")
-    at.selectbox(key="chain-case-select").set_value("voice-assistant").run()
+    at.button_group(key="chain-case-select").set_value("voice-assistant").run()
     assert not at.exception and "phase" not in at.query_params
 
 

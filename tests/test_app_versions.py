@@ -118,7 +118,7 @@ def test_the_share_link_names_the_version_and_reopens_the_same_view():
     assert params["v"] == f"{case_id}:{current_version(case_id)}"
     assert "v=voice-assistant:" in link  # readable, not percent-encoded
     again = run_page("app_pages/chain.py", **params)
-    assert again.selectbox(key="chain-function-select").value == "verification"
+    assert again.button_group(key="chain-function-select").value == "verification"
     assert not again.warning and dict(parse_qsl(urlsplit(share_link(again)).query)) == params
 
 

@@ -77,4 +77,4 @@ def test_a_broken_case_is_named_with_its_first_problems_and_how_many_more(extra_
     assert "value 'robot'" in lines[1]
     assert lines[6].startswith("- … and 3 more")
     # The other cases are served: the page shows the first of them.
-    assert at.selectbox(key="chain-case-select").value
+    assert at.button_group(key="chain-case-select").value

@@ -272,7 +272,7 @@ def test_chain_page_in_french():
     text = all_text(at)
     assert "(États-Unis – Chine" in all_text(at)
     assert "Produit d'IA" in text and "Période" in text and "AI product" not in text
-    assert at.selectbox(key="chain-function-select").label == "Fonction du travail"
+    assert at.button_group(key="chain-function-select").label == "Fonction du travail"
     tables = at.button_group(key="chain-tables")
     assert tables.label == "Afficher en tableau" and tables.options == ["Liens", "Acteurs", "Tâches"]
     links = at.dataframe[0].value  # the table asked for in the link

@@ -58,7 +58,7 @@ VIEWS = [
 def test_round_trip(view):
     at = run_page("app_pages/chain.py")
     for key, value in view.items():  # set as a user would, one widget at a time
-        widget = at.selectbox(key=key) if isinstance(value, str) else at.toggle(key=key)
+        widget = at.button_group(key=key) if isinstance(value, str) else at.toggle(key=key)
         widget.set_value(value).run()
         assert not at.exception
     url = "/chain?" + urlencode({k: at.query_params[k] for k in at.query_params})

@@ -80,5 +80,5 @@ def test_leaving_the_presentation_drops_present_and_step(tiny_in_app):
     assert "present" not in at.query_params and "step" not in at.query_params
     assert at.query_params["case"] == "tiny"
     # The ordinary chain page, whole: its widgets are back and nothing is hidden.
-    assert at.selectbox(key="chain-case-select").value == "tiny"
+    assert at.button_group(key="chain-case-select").value == "tiny"
     assert shown_in_graph(at) == TINY_STEPS[4][:2]

@@ -51,44 +51,44 @@ def _forget_focus() -> None:
 
 
 titles = case_titles(dataset, lang)
-# Graph first: a compact row of controls, the graph, then what explains it.
-controls = st.columns([23, 19, 17, 18, 21], vertical_alignment="top")  # the toggles' labels whole
-with controls[0]:
+# Graph first: a compact row of controls, the graph, then what explains it. Each choice opens
+# from a button that names it, so the graph comes with no select box's code to load first.
+# Buttons render their labels as Markdown: names from the data are escaped.
+with st.container(horizontal=True, vertical_alignment="center"):
     case_id = synced_selectbox(t("chain.case_select"), dataset.case_ids, key="chain-case-select",
-                               param="case", format_func=titles.get, on_change=_forget_focus,
-                               aliases=dataset.case_aliases())
-case = dataset.only(case_id)
-actor_names = dict(zip(case.actors["actor_id"], localized(case.actors, "name", lang)))
-with controls[1]:
+                               param="case", format_func=lambda c: escape_markdown(titles[c]),
+                               on_change=_forget_focus,
+                               aliases=dataset.case_aliases(), buttons=True)
+    case = dataset.only(case_id)
+    actor_names = dict(zip(case.actors["actor_id"], localized(case.actors, "name", lang)))
     focus = synced_selectbox(
         t("chain.focus_select"), [ALL] + list(actor_names), key="chain-actor-select",
         param="focus", default=ALL, omit_default=True,
-        format_func=lambda a: t("chain.no_highlight") if a == ALL else actor_names[a],
-        help=t("chain.focus_help"))
-with controls[2]:
+        format_func=lambda a: t("chain.no_highlight") if a == ALL else escape_markdown(
+            actor_names[a]),
+        help=t("chain.focus_help"), buttons=True)
     function = synced_selectbox(
         t("chain.function_select"), [ALL] + list(vocab.FUNCTIONS), key="chain-function-select",
         param="function", default=ALL, omit_default=True,
         format_func=lambda f: t("chain.all_functions") if f == ALL else vocab_label(
             "function", f, lang),
-        help=t("chain.function_help"))
+        help=t("chain.function_help"), buttons=True)
     phases = phase_labels(dataset, case_id, lang)
     phase = ALL
     if phases:
         phase = synced_selectbox(
             t("chain.phase_select"), [ALL] + list(phases), key="chain-phase-select",
             param="phase", default=ALL, omit_default=True,
-            format_func=lambda p: t("chain.all_phases") if p == ALL else phases[p],
-            help=t("chain.phase_help"))
+            format_func=lambda p: t("chain.all_phases") if p == ALL else escape_markdown(
+                phases[p]),
+            help=t("chain.phase_help"), buttons=True)
     elif "phase" in st.query_params:
         notice("phase", st.query_params["phase"], "state.reason.no_phases")
         del st.query_params["phase"]
-with controls[3]:
     layout = synced_selectbox(
         t("chain.layout_select"), list(LAYOUTS), key="chain-layout-select", param="layout",
         default=DEFAULT_LAYOUT, omit_default=True,
-        format_func=lambda v: t(f"chain.layout.{v}"), help=t("chain.layout_help"))
-with controls[4]:
+        format_func=lambda v: t(f"chain.layout.{v}"), help=t("chain.layout_help"), buttons=True)
     documented_only = synced_toggle(t("chain.documented_toggle"), key="chain-documented-toggle",
                                     param="documented")
     physics = synced_toggle(t("chain.physics_toggle"), key="chain-physics-toggle",

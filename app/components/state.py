@@ -56,7 +56,8 @@ def choice_popover(label: str, shown: str, *, key: str):
     by the same `format_func`)."""
     text = translate("choice.shown", current_language(), label=escape_markdown(label),
                      shown=shown)
-    return st.popover(text, key=f"{key}-choice")
+    # A long choice (a case's title) wraps onto a second line on a phone, rather than being cut.
+    return st.popover(text, key=f"{key}-choice", wrap=True)
 
 
 def chosen_summary(chosen: Sequence[str], options: Sequence[str],

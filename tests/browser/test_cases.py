@@ -7,7 +7,7 @@ Expected counts come from the fact sheet's choices (see data/README.md), not fro
 
 import pytest
 
-from tests.browser.conftest import assert_clean, screenshot, wait_for_app
+from tests.browser.conftest import assert_clean, choose, screenshot, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -91,8 +91,7 @@ def test_julie_desk_phase_filter(server, watched, lang, loop_label, nodes, edges
     wait_for_app(page)
     graph(page)
     assert count(page, NODES) == 3
-    page.get_by_label("Phase", exact=True).click()
-    page.get_by_role("option", name=loop_label).click()
+    choose(page, "Phase", loop_label)
     page.wait_for_url("**phase=*")
     wait_for_app(page)
     page.wait_for_function(
