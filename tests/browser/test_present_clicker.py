@@ -10,7 +10,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from conftest import bundled_case_ids
-from tests.browser.conftest import PROJECT, screenshot, watch
+from tests.browser.conftest import PROJECT, screenshot, wait_for_app, watch
 
 pytestmark = pytest.mark.browser
 
@@ -207,16 +207,17 @@ def test_the_presented_functions_diagram_fills_the_slide(server, projector, step
 
 
 def pick_view(page, views, label: str) -> None:
-    """Types a view's name in the list and picks it. The chain page may still be rerunning as
-    its graph reports its size, which empties what was typed: typed again then, as a reader
-    would."""
+    """Types a view's name in the list and picks it. A run still going when the view is
+    picked (the panel's own, on a busy machine) may empty what was typed or picked: typed
+    and picked again then, as a reader would."""
     for _ in range(4):
         views.locator("input").click()
         views.locator("input").fill(label)
         try:
             page.get_by_role("option", name=label).click(timeout=5_000)
+            expect(views.get_by_text(label[:12])).to_be_visible(timeout=5_000)
             return
-        except PlaywrightTimeoutError:
+        except (PlaywrightTimeoutError, AssertionError):
             continue
     raise AssertionError(f"the view {label!r} could not be picked")
 
@@ -230,9 +231,9 @@ def test_the_talk_panel_builds_a_talk_and_starts_it(server, projector):
     page.get_by_text("Give a talk").click()
     views = page.locator(".st-key-talk-builder-views")
     expect(views.locator("input")).to_be_visible(timeout=30_000)
+    wait_for_app(page)  # the run that opened the panel is over
     for label in ("Comparison: all cases", "Chain: Julie Desk scheduling assistant"):
         pick_view(page, views, label)
-        expect(views.get_by_text(label[:12])).to_be_visible(timeout=15_000)  # a busy machine
     page.keyboard.press("Escape")  # close the list of views
     expect(page.get_by_text(f"/?talk=compare,chain:julie-desk&lang=en&v={pins()}")).to_be_visible()
     # Out of the list first: a click straight from it onto a button is taken by the list.
