@@ -333,7 +333,7 @@ MESSAGES: dict[str, dict[str, str]] = {
               "when you ask for them, and the link keeps your choice.",
         "fr": "La page s’ouvre sur son graphique principal ; les autres graphiques et les "
               "tableaux s’affichent à la demande, et le lien garde votre choix."},
-    # A choice on a phone: the button of its pop-over says what is chosen.
+    # A choice in a pop-over (app/components/state.py): its button says what is chosen.
     "choice.shown": {"en": "{label}: {shown}", "fr": "{label}\u00a0: {shown}"},
     "choice.all": {"en": "all {n}", "fr": "les {n}"},
     "choice.some": {"en": "{k} of {n}", "fr": "{k} sur {n}"},
