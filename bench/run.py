@@ -17,6 +17,7 @@ import argparse
 import asyncio
 import os
 import platform
+import random
 import statistics
 import sys
 import tempfile
@@ -44,6 +45,7 @@ PAGES = [
     ("sources", "sources", "", None),
 ]
 CHART_FLOOR = report.CHART_FLOOR  # hello world + one chart (bench/chart_floor_app.py)
+RENDER_ORDER_SEED = 2026  # the rounds' orders of the first-render loads
 CHAIN_PAGE, CHAIN_QUERY, CHAIN_WIDGET = "chain", "case=voice-assistant", "chain-documented-toggle"
 FLOWS_PAGE, FLOWS_WIDGETS = "flows", ("flows-colour-select", "flows-certainty-select")
 
@@ -66,7 +68,7 @@ TARGET_STARTUP_PAGE = 3.0
 @dataclass
 class Profile:
     startup_repeats: int = 3
-    render_repeats: int = 5
+    render_repeats: int = 7  # with 5, a row 0.01x from its target passed or failed by chance
     phone_render_repeats: int = 7  # ~4x slower loads; with 3, medians moved 0.1x between runs
     reruns: int = 30
     crowd_sessions: int = 50
@@ -361,8 +363,8 @@ def section_render(app_base: str, hello_base: str, profile: Profile, rows: list[
 
 
 def _render_device(browser, device, targets, repeats: int) -> dict[str, dict]:
-    """A cold load of each target (fills the caches, tells what it draws), then timed loads
-    round-robin so that drift of the machine hits every page alike."""
+    """A cold load of each target (fills the caches, tells what it draws), then rounds of timed
+    loads, one of each target per round, so that drift of the machine hits every page alike."""
     probes: dict[str, dict] = {}
     for name, url, _ in targets:
         try:
@@ -390,8 +392,13 @@ def _render_device(browser, device, targets, repeats: int) -> dict[str, dict]:
         else:
             runnable.append((name, url))
     times: dict[str, list[float]] = {name: [] for name, _ in runnable}
+    # A load pays for what the one before it leaves behind (the closed page's teardown, in the
+    # browser and in the server): in a fixed order the floors would always follow hello-world,
+    # the lightest page, and each page the same heavier one. So each round has its own order,
+    # the same in every run.
+    order = random.Random(RENDER_ORDER_SEED)
     for _ in range(repeats):
-        for name, url in runnable:
+        for name, url in order.sample(runnable, len(runnable)):
             try:
                 times[name].append(browser.load(url, device=device).seconds)
             except Exception as error:  # noqa: BLE001

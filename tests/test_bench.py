@@ -237,3 +237,36 @@ def test_render_rows_without_hello_world_is_one_error_row():
     rows = report.render_rows("first render", {"hello": {"error": "timeout"}}, [("home", "/")],
                               text_limit=1.5, chart_limit=1.25)
     assert [row.status for row in rows] == [report.ERROR] and "timeout" in rows[0].note
+
+
+class _RecordingBrowser:
+    """Stands in for bench.browser.Browser: every load is quick and recorded in order."""
+
+    def __init__(self):
+        self.loads: list[str] = []
+
+    def load(self, url, **_):
+        from bench.browser import Load
+        self.loads.append(url)
+        return Load(seconds=1.0, kind="charts")
+
+
+def test_first_render_rounds_load_every_page_once_in_an_order_of_their_own():
+    from bench.browser import DESKTOP
+    from bench.run import _render_device
+
+    targets = [(name, f"http://127.0.0.1/{name}", "charts")
+               for name in ("hello", "floor", "chain", "flows", "platforms")]
+    browser = _RecordingBrowser()
+    results = _render_device(browser, DESKTOP, targets, repeats=4)
+    assert all(len(result["runs_s"]) == 4 for result in results.values())
+    cold, timed = browser.loads[:5], browser.loads[5:]
+    assert cold == [url for _, url, _ in targets]
+    rounds = [timed[i:i + 5] for i in range(0, 20, 5)]
+    assert all(sorted(r) == sorted(cold) for r in rounds)
+    # No page always follows the same one (a floor is not always after hello-world) ...
+    assert len({tuple(r) for r in rounds}) > 1
+    # ... and the orders are the same in every run, so two runs compare.
+    again = _RecordingBrowser()
+    _render_device(again, DESKTOP, targets, repeats=4)
+    assert again.loads == browser.loads
