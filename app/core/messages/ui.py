@@ -128,12 +128,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "chain.cases_you_can_open": {"en": "The cases you can open",
                                  "fr": "Les cas que vous pouvez ouvrir"},
     "chain.case_select": {"en": "Case study", "fr": "Étude de cas"},
-    "chain.focus_select": {"en": "Highlight an actor's chain",
-                           "fr": "Mettre en évidence la chaîne d'un acteur"},
-    "chain.no_highlight": {"en": "No highlight", "fr": "Aucune mise en évidence"},
+    # Short: the button reads "label: choice", in one row with the other controls.
+    "chain.focus_select": {"en": "Actor highlighted", "fr": "Acteur mis en évidence"},
+    "chain.no_highlight": {"en": "none", "fr": "aucun"},
     "chain.focus_help": {
-        "en": "Keeps in colour the actor and everything upstream and downstream of it.",
-        "fr": "Garde en couleur l'acteur et tout ce qui se trouve en amont et en aval."},
+        "en": "Keeps in colour the actor's chain: the actor and everything upstream and "
+              "downstream of it.",
+        "fr": "Garde en couleur la chaîne de l'acteur : l'acteur et tout ce qui se trouve en "
+              "amont et en aval."},
     "chain.function_select": {"en": "Function of the work", "fr": "Fonction du travail"},
     "chain.all_functions": {"en": "All functions", "fr": "Toutes les fonctions"},
     "chain.function_help": {
