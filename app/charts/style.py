@@ -3,6 +3,8 @@ big enough for the back of a room."""
 
 from __future__ import annotations
 
+import textwrap
+
 import altair as alt
 
 # How Vega writes numbers in French: "266 126", "56,1", "50 %" (a d3-format locale; English is
@@ -93,3 +95,40 @@ def for_slide(spec: dict) -> dict:
         for key, size in sizes.items():
             config.setdefault(part, {}).setdefault(key, size)
     return {**grown, "config": config}
+
+
+# A phone's chart (390 px less the page's margins), and the width of a letter of a title, in
+# em, a little wider than the average, so that a wrapped line never reaches the edge.
+PHONE_CHART_PX = 340
+TITLE_LETTER_EM = 0.6
+_UNKNOWN_TITLE_PX = 17  # a size given as an expression (type that grows with the chart)
+
+
+def _lines(text, size_px, width_px: int):
+    """A title's text (one line, or already a list of lines) in lines of at most the letters
+    that fit; anything else (an expression) as it is."""
+    if isinstance(text, str):
+        text = [text]
+    if not isinstance(text, list) or not all(isinstance(line, str) for line in text):
+        return text
+    size = size_px if isinstance(size_px, (int, float)) else _UNKNOWN_TITLE_PX
+    letters = max(12, int(width_px / (size * TITLE_LETTER_EM)))
+    lines = [part for line in text for part in (textwrap.wrap(line, letters) or [line])]
+    return lines if len(lines) > 1 else lines[0]
+
+
+def titles_wrapped(spec: dict, width_px: int = PHONE_CHART_PX) -> dict:
+    """The chart's Vega-Lite JSON with its title and subtitle broken into lines that fit
+    `width_px`: Vega never wraps a title, it cuts it ("Where the data work ..."), and a phone
+    has room for half a title's words."""
+    title = spec.get("title")
+    if not title:
+        return spec
+    title = {"text": title} if isinstance(title, (str, list)) else dict(title)
+    config = spec.get("config", {}).get("title", {})
+    title["text"] = _lines(title.get("text"), title.get("fontSize", config.get("fontSize", 13)),
+                           width_px)
+    if "subtitle" in title:
+        title["subtitle"] = _lines(title["subtitle"], title.get(
+            "subtitleFontSize", config.get("subtitleFontSize", 12)), width_px)
+    return {**spec, "title": title}

@@ -12,10 +12,12 @@ from streamlit import dataframe_util
 
 from app.charts.export import chart_png, chart_svg
 from app.charts.spec import vega_lite_spec
+from app.charts.style import titles_wrapped
 from app.components.downloads import render_csv_download
 from app.components.i18n import t
 from app.components.state import render_notices, synced_choice
 from app.components.tables import render_table
+from app.core.devices import is_phone
 from app.core.text import escape_markdown
 
 
@@ -54,6 +56,11 @@ def chart_view(chart: alt.TopLevelMixin, summary: str, table: pd.DataFrame) -> C
     return ChartView(spec, screen, summary, table)
 
 
+def for_this_screen(spec: dict) -> dict:
+    """A chart's JSON as this reader's screen needs it: on a phone, its title in lines."""
+    return titles_wrapped(spec) if is_phone(st.context.headers) else spec
+
+
 def render_chart(view: ChartView, *, key: str, file_stem: str, on_select: str = "ignore",
                  selection_mode=None):
     """Draw a chart with its text alternative; returns the selection event if any.
@@ -65,8 +72,8 @@ def render_chart(view: ChartView, *, key: str, file_stem: str, on_select: str = 
     if selection_mode is not None:
         kwargs["selection_mode"] = selection_mode
     summary, table = view.summary, view.table
-    event = st.vega_lite_chart(view.screen, key=key, theme=None, width="stretch", alt=summary,
-                               **kwargs)
+    event = st.vega_lite_chart(for_this_screen(view.screen), key=key, theme=None,
+                               width="stretch", alt=summary, **kwargs)
     st.caption(escape_markdown(summary))
     data = st.expander(t("charts.data_and_exports"), key=f"{key}-data", on_change="rerun")
     if not data.open:

@@ -18,7 +18,7 @@ from app.charts.flow_map import flow_map_chart
 from app.charts.function_charts import FUNCTION_PARAM, function_diagram_chart
 from app.charts.style import for_screen, for_slide
 from app.components.cases import case_titles
-from app.components.charts import ChartView, chart_view
+from app.components.charts import ChartView, chart_view, for_this_screen
 from app.components.compare import compare_view
 from app.components.data import cached_view, data_version_key, get_cases_or_stop, get_dataset
 from app.components.flows import preselect
@@ -75,8 +75,8 @@ def on_slide(view: ChartView) -> ChartView:
 
 
 def _draw_chart(view: ChartView, key: str) -> None:
-    st.vega_lite_chart(on_slide(view).screen, key=key, theme=None, width="stretch",
-                       alt=view.summary)
+    st.vega_lite_chart(for_this_screen(on_slide(view).screen), key=key, theme=None,
+                       width="stretch", alt=view.summary)
 
 
 # --- country flows ---------------------------------------------------------------------------
@@ -110,8 +110,8 @@ def flows_deck(cases: list[str], title: str) -> Deck:
         slide = slides[number - 1]
         st.markdown(f"### {escape_markdown(slide.heading)}")
         view = _flow_step_map(version, tuple(cases), slide.shown, lang)
-        st.vega_lite_chart(on_slide(view).screen, key=f"present-flows-{number}", theme=None,
-                           width="stretch", alt=slide.caption)
+        st.vega_lite_chart(for_this_screen(on_slide(view).screen), key=f"present-flows-{number}",
+                           theme=None, width="stretch", alt=slide.caption)
         render_step_text(slide.caption, slide.sources, slide.certainties)
 
     return Deck(title, len(slides), draw)

@@ -130,3 +130,29 @@ def test_a_phone_chooses_its_cases_in_a_pop_over_that_names_them(server, phone):
     page.get_by_role("button", name="Case studies: 4 of 5").wait_for()
     page.get_by_text("26 links have an end whose country").wait_for()
     assert_clean(phone)
+
+
+# Every line of every chart title (Vega draws charts as SVG here): where it reaches, and
+# whether Vega cut it with an ellipsis, which it does to a title wider than the chart.
+TITLE_LINES = """() => [...document.querySelectorAll('.vega-embed svg')].flatMap(svg => {
+  const box = svg.getBoundingClientRect();
+  return [...svg.querySelectorAll('.role-title text, .role-title-text text')].map(t => {
+    const r = t.getBoundingClientRect();
+    return {text: t.textContent, left: r.left - box.left, right: r.right - box.left,
+            width: box.width};
+  });
+})"""
+
+
+@pytest.mark.parametrize("path", ["flows", "functions", "platforms", "compare",
+                                  "flows?present=1", "platforms?lang=fr"])
+def test_a_phones_chart_titles_come_whole_in_lines_that_fit(server, phone, path):
+    page = phone.page
+    page.goto(f"{server}/{path}")
+    settled(page)
+    page.wait_for_function("() => !!document.querySelector('.vega-embed svg .role-title text')")
+    lines = page.evaluate(TITLE_LINES)
+    for line in lines:
+        assert "…" not in line["text"], line
+        assert line["left"] >= -2 and line["right"] <= line["width"] + 1, line
+    assert_clean(phone)
