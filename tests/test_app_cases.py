@@ -48,13 +48,13 @@ def test_home_cards_say_each_cases_scope(lang, product, sector):
         assert "3 actors · 3 links · 2 tasks" in text
         assert "19 actors · 27 links · 12 tasks" in text
     else:
-        assert "**Phases :** 1. À la main (8 mois) → 2. Boucle humain-machine" in text
+        assert "**Phases\u00a0:** 1. À la main (8 mois) → 2. Boucle humain-machine" in text
         assert "19 acteurs · 27 liens · 12 tâches" in text
 
 
 @pytest.mark.parametrize("lang, scope_line", [
     ("en", "**Scope:** Sector map. A map of a whole sector"),
-    ("fr", "**Portée :** Carte d'un secteur. La carte de tout un secteur")])
+    ("fr", "**Portée\u00a0:** Carte d'un secteur. La carte de tout un secteur")])
 def test_automotive_chain_says_it_is_a_sector_map(lang, scope_line):
     at = run(CHAIN, case="automotive-micro-work", lang=lang)
     text = shown(at)
@@ -95,7 +95,7 @@ def test_julie_desk_phase_from_the_link_in_french():
     assert at.button_group(key="chain-phase-select").value == "loop"
     assert escape_markdown("2. Boucle humain-machine") in at.button_group(
         key="chain-phase-select").options
-    assert "**Portée :** Chaîne d'un produit." in shown(at)
+    assert "**Portée\u00a0:** Chaîne d'un produit." in shown(at)
 
 
 @pytest.mark.parametrize("case, value, reason", [

@@ -376,17 +376,18 @@ def test_compare_in_french():
     assert at.title[0].value == "Comparer les cas"
     assert at.pills(key="compare-cases-select").label == "Cas à comparer"
     text = plain(at)
-    assert ("La plus longue chaîne compte 4 liens : Chaîne de micro-travail du secteur "
+    assert ("La plus longue chaîne compte 4 liens\u00a0: Chaîne de micro-travail du secteur "
             "automobile.") in text
     assert "la carte d'un secteur, pas la chaîne d'un produit" in text
     grid = run("app_pages/compare.py", lang="fr", show="grid")
     assert "Longueur de la chaîne" in plain(grid) and "Liens transfrontaliers" in plain(grid)
     assert "Parmi les tâches du cas, la part qui sert chaque fonction" in text
-    assert "Chine ; Espagne ; États-Unis ; France ; Italie ; Japon" in plain(grid)
+    assert ("Chine\u00a0; Espagne\u00a0; États-Unis\u00a0; France\u00a0; Italie\u00a0; "
+            "Japon") in plain(grid)
     assert "Plus longue chaîne de commandes, en liens" in chart_titles(at)
     table = find_table(run("app_pages/compare.py", lang="fr", show="table"), "Cas",
                        "Longueur de la chaîne (liens)", last=True)
-    assert "Part des tâches : préparation" in table.columns
+    assert "Part des tâches\u00a0: préparation" in table.columns
     (data,) = chart_rows(at, "Plus longue chaîne de commandes, en liens")
     assert "Chaîne de vérification d'un assistant vocal" in set(data["case"])
     assert [m.value for m in grid.metric][:2] == ["4 liens", "3 liens"]  # automotive, canteen
@@ -400,7 +401,7 @@ def test_platforms_in_french():
                                                                   "specialized_ai"]
     assert at.query_params["offer"] == "generalist,specialized_ai"  # codes in the link
     text = plain(at)
-    assert "Plateformes fondées avant 2000 : Pactera (1995, Dalian) et Appen (1996, " \
+    assert "Plateformes fondées avant 2000\u00a0: Pactera (1995, Dalian) et Appen (1996, " \
            "Chatswood)." in text
     assert "plateformes affichées sur 11 dans l'inventaire" in text
     assert "Tubaro, P. & Casilli, A. A. (2019)" in text  # citations as published
@@ -419,8 +420,8 @@ def test_figures_in_french():
     assert f"266{NNBSP}126 personnes" in text  # French thousands: a narrow no-break space
     assert "266,126" not in text
     assert "Critique de ce chiffre" in text and "exagéré" in text
-    assert "Chiffres secondaires qui divergent : P3 donne 96–126 EUR par mois ; P5 donne " \
-           "90–120 EUR par mois" in text
+    assert ("Chiffres secondaires qui divergent\u00a0: P3 donne 96–126 EUR par mois\u00a0; "
+            "P5 donne 90–120 EUR par mois") in text
     assert "Prévisions du secteur, pas des mesures" in text
     assert "296 personnes" in [m.value for m in madagascar.metric]
     table = find_table(run("app_pages/figures.py", lang="fr", show="table"), "Thème", "Chiffre",
@@ -447,7 +448,7 @@ def test_sources_in_french():
     entries = source_entries(at)
     assert list(entries) == ["S1", "S2", "S3", "P6"]
     assert entries["S2"].startswith("#### S2 · Article · 2019")
-    assert "**Citée dans** (2 lignes) : voice\\-assistant \\: 2 tâches" in entries["S2"]
+    assert "**Citée dans** (2 lignes)\u00a0: voice\\-assistant\u00a0\\: 2 tâches" in entries["S2"]
     rows = find_table(at, "Où", "Table", "Contenu")
     assert "Entreprise italienne (superviseur) supervise Travailleurs en France" in set(
         rows["Contenu"])

@@ -175,11 +175,11 @@ def test_french_labels_tooltips_and_legend(voice):
     nodes, edges = by_actor(graph), by_link(graph)
     lead = nodes["lead"]["title"]
     assert lead.startswith("Fabricant d'enceintes\nEntreprise d'IA \u00b7 États-Unis (US)")
-    assert "Donneur d'ordres." in lead and "Certitude : documenté" in lead
-    assert "Sources :" in lead and "Human listeners" in lead  # citations stay as they are
+    assert "Donneur d'ordres." in lead and "Certitude\u00a0: documenté" in lead
+    assert "Sources\u00a0:" in lead and "Human listeners" in lead  # citations stay as they are
     # English where French is missing, marked as such.
     assert nodes["jp_service"]["label"].replace("\n", " ") == "Japanese online service [EN]"
-    assert "Travailleurs : 1\u202f000" in nodes["fr_workers"]["title"]
+    assert "Travailleurs\u00a0: 1\u202f000" in nodes["fr_workers"]["title"]
     assert "pays non précisé" in nodes["users"]["title"]
     assert edges["l1"]["relation_label"] == "sous-traite à"
     assert edges["l2"]["title"].startswith("Plateforme chinoise sous-traite à Japanese online")

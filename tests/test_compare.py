@@ -163,14 +163,14 @@ def test_longest_chain_answer_in_french(real):
     voice = "Chaîne de vérification d'un assistant vocal"
     assert longest_chain_answer(frame, "fr") == (
         "Dans les 3 cas, la plus longue chaîne compte 3 liens. En ne comptant que les liens "
-        f"documentés, seul le cas « {voice} » garde une chaîne de 3 liens. Le plus "
-        f"d'intermédiaires : {voice} (4).")
+        f"documentés, seul le cas «\u00a0{voice}\u00a0» garde une chaîne de 3 liens. Le plus "
+        f"d'intermédiaires\u00a0: {voice} (4).")
     one = frame.assign(chain_length=[1, 4, 1], documented_chain_length=[1, 1, 0],
                        n_intermediaries=0)
     assert longest_chain_answer(one, "fr") == (
-        f"La plus longue chaîne compte 4 liens : {one['title'][1]}. En ne comptant que les liens "
-        f"documentés, les cas {one['title'][0]} et {one['title'][1]} gardent une chaîne de "
-        "1 lien.")
+        f"La plus longue chaîne compte 4 liens\u00a0: {one['title'][1]}. En ne comptant que les "
+        f"liens documentés, les cas {one['title'][0]} et {one['title'][1]} gardent une chaîne de 1 "
+        "lien.")
 
 
 def test_new_cases_by_hand(measures):
@@ -204,8 +204,9 @@ def test_compare_cases_in_french(real):
     row = compare_cases(real, ["voice-assistant"], lang="fr").iloc[0]
     assert row["title"].startswith("Chaîne de vérification d'un assistant vocal (États-Unis")
     # Sorted as a French reader expects: "États-Unis" under E, not after "Japon".
-    assert row["countries"] == "Chine ; Espagne ; États-Unis ; France ; Italie ; Japon"
-    assert row["intermediaries"].split(" ; ")[0] == "Plateforme chinoise"
+    assert row["countries"] == ("Chine\u00a0; Espagne\u00a0; États-Unis\u00a0; France\u00a0; "
+                                "Italie\u00a0; Japon")
+    assert row["intermediaries"].split("\u00a0; ")[0] == "Plateforme chinoise"
     assert row["chain_length"] == 3  # the measures themselves do not change
 
 
@@ -225,7 +226,7 @@ def test_grid_cells_by_hand(tiny_dataset):
         "chain_length": ("2 liens", ""),
         "documented_chain_length": ("0 lien", ""),  # French: singular below 2
         "n_intermediaries": ("1", "Test platform [EN]"),  # no French name in the fixture
-        "n_countries": ("2", "France ; Madagascar (+ 1 acteur de pays inconnu)"),
+        "n_countries": ("2", "France\u00a0; Madagascar (+ 1 acteur de pays inconnu)"),
         "n_cross_border_links": ("1 sur 3", "1 de plus avec une extrémité de pays inconnu"),
     }
 
@@ -240,7 +241,8 @@ def test_measures_table_headers(tiny_dataset):
     fr = measures_table(compare_cases(tiny_dataset, lang="fr"), "fr",
                         ["title", "chain_length", "share_preparation", "share_documented"])
     assert list(fr.columns) == ["Cas", "Longueur de la chaîne (liens)",
-                                "Part des tâches : préparation", "Part des liens : documenté"]
+                                "Part des tâches\u00a0: préparation",
+                                "Part des liens\u00a0: documenté"]
 
 
 def test_summaries_by_hand(tiny_dataset):
@@ -251,10 +253,11 @@ def test_summaries_by_hand(tiny_dataset):
     assert function_summary(shares, titles) == \
         "Largest function per case: Tiny test chain: Verification (67% of 3 tasks)."
     assert function_summary(shares, titles, "fr") == (
-        "Fonction principale par cas : Tiny test chain : Vérification (67\u202f% de 3 tâches).")
+        "Fonction principale par cas\u00a0: Tiny test chain\u00a0: Vérification (67\u202f% de 3 "
+        "tâches).")
     assert unpaid_summary(frame) == "Unpaid share of tasks: Tiny test chain: 1 of 3 (33%)."
     assert unpaid_summary(frame, "fr") == (
-        "Part des tâches non payées : Tiny test chain : 1 sur 3 (33\u202f%).")
+        "Part des tâches non payées\u00a0: Tiny test chain\u00a0: 1 sur 3 (33\u202f%).")
     assert certainty_summary(frame) == \
         "Share of links documented by a primary source: Tiny test chain: 33%."
     assert small_chain_summary(frame.iloc[0]) == (
@@ -262,7 +265,7 @@ def test_summaries_by_hand(tiny_dataset):
         "workers has 2 links (0 links counting documented links only), through 1 intermediary.")
     french = compare_cases(tiny_dataset, lang="fr").iloc[0]
     assert small_chain_summary(french, "fr").startswith(
-        "Tiny test chain [EN] : 4 acteurs et 3 liens ; la plus longue chaîne")
+        "Tiny test chain [EN]\u00a0: 4 acteurs et 3 liens\u00a0; la plus longue chaîne")
 
 
 def test_small_chain_frames_follow_layer_positions(real):

@@ -81,10 +81,11 @@ def test_documented_row_without_a_primary_source(tiny):
         "at least one primary source (primary = true in sources.csv), but it cites only A1; "
         "cite a primary source, or mark the row reported or inferred")
     assert first.describe("fr") == (
-        "actors.csv, ligne 2, colonne « certainty », valeur « documented » : une ligne "
-        "« documented » doit citer au moins une source primaire (primary = true dans "
-        "sources.csv), or elle ne cite que A1 ; citez une source primaire, ou marquez la ligne "
-        "« reported » ou « inferred »")
+        "actors.csv, ligne 2, colonne «\u00a0certainty\u00a0», valeur "
+        "«\u00a0documented\u00a0»\u00a0: une ligne «\u00a0documented\u00a0» doit citer au moins "
+        "une source primaire (primary = true dans sources.csv), or elle ne cite que A1\u00a0; "
+        "citez une source primaire, ou marquez la ligne «\u00a0reported\u00a0» ou "
+        "«\u00a0inferred\u00a0»")
 
 
 def test_an_empty_primary_cell_is_not_primary(tiny):
@@ -112,7 +113,7 @@ def test_country_source_that_the_row_does_not_cite(tiny):
     assert where(problem) == ("actors.csv", 2, "country_source_ids", "A2")
     assert problem.message == "country source 'A2' is not among the row's source_ids (A1)"
     assert problem.text("fr") == (
-        "la source du pays « A2 » ne figure pas parmi les source_ids de la ligne (A1)")
+        "la source du pays «\u00a0A2\u00a0» ne figure pas parmi les source_ids de la ligne (A1)")
 
 
 def test_country_source_without_a_country(tiny):
@@ -133,8 +134,9 @@ def test_link_of_an_inferred_actor_must_be_inferred(tiny):
     assert problem.message == ("the row rests on from_actor 'users', which is inferred (no "
                                "source ties it to the case); mark this row inferred too")
     assert problem.text("fr") == (
-        "la ligne repose sur from_actor « users », qui est « inferred » (aucune source ne le "
-        "rattache au cas) ; marquez aussi cette ligne « inferred »")
+        "la ligne repose sur from_actor «\u00a0users\u00a0», qui est «\u00a0inferred\u00a0» "
+        "(aucune source ne le rattache au cas)\u00a0; marquez aussi cette ligne "
+        "«\u00a0inferred\u00a0»")
 
 
 def test_task_of_an_inferred_actor_must_be_inferred(tiny):
@@ -176,7 +178,7 @@ def test_french_text_names_other_sources(tiny):
     assert problem.message == ("the French text names the sources A2 but the English text "
                                "names A1; a translation cites the same sources")
     assert problem.text("fr") == ("le texte français nomme les sources A2, mais le texte "
-                                  "anglais nomme A1 ; une traduction cite les mêmes sources")
+                                  "anglais nomme A1\u00a0; une traduction cite les mêmes sources")
 
 
 def test_a_figure_range_upside_down(tmp_path):
@@ -261,7 +263,7 @@ def test_changelog_problems(changelog, expected):
 def test_package_version_must_be_semver():
     [problem] = check_version({"version": "v1"})
     assert (problem.file, problem.column, problem.value) == ("datapackage.json", "version", "v1")
-    assert problem.text("fr") == ("doit être un numéro de version sémantique : "
+    assert problem.text("fr") == ("doit être un numéro de version sémantique\u00a0: "
                                   "MAJEUR.MINEUR.CORRECTIF, par exemple 1.1.0")
 
 

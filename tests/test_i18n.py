@@ -17,7 +17,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from app.core import i18n, vocab
-from app.core.messages import AREAS, MESSAGES
+from app.core.messages import AREAS, MESSAGES, french_spacing
 from conftest import FIXTURES, PROJECT, run_page
 
 APP = PROJECT / "app"
@@ -75,7 +75,19 @@ def test_french_typography():
             bad.append(f"{key}: no space before : ; ? ! in {entry['fr']!r}")
         if "“" in text or "”" in text:
             bad.append(f"{key}: English quotes in {entry['fr']!r}")
+        if re.search(r" [:;?!»](\s|$)|« ", entry["fr"]):
+            bad.append(f"{key}: a line may break inside « : » in {entry['fr']!r}")
     assert not bad, "\n".join(bad)
+
+
+def test_french_punctuation_stays_on_its_words_line():
+    assert french_spacing("Pays : {countries} ; « {title} » ? Oui !") == (
+        "Pays\u00a0: {countries}\u00a0; «\u00a0{title}\u00a0»\u00a0? Oui\u00a0!")
+    assert french_spacing("**Portée :** {scope}") == "**Portée\u00a0:** {scope}"
+    # Streamlit's icons and colours are not punctuation; English is never touched.
+    assert french_spacing("Voir :material/info: et :blue[ceci]") == (
+        "Voir :material/info: et :blue[ceci]")
+    assert all("\u00a0" not in entry["en"] for entry in MESSAGES.values())
 
 
 VOCABULARIES = {
@@ -323,7 +335,7 @@ def test_the_story_is_told_in_french():
     case = dataset.only("voice-assistant")
     steps = build_story(dataset.case_info("voice-assistant"), case.actors, case.links,
                         case.sources, lang="fr")
-    assert steps[0].caption.startswith("Le produit : Enceinte connectée")
+    assert steps[0].caption.startswith("Le produit\u00a0: Enceinte connectée")
     assert "(États-Unis)" in steps[0].caption
     captions = " ".join(s.caption for s in steps)
     assert "sous-traite à" in captions and " et " in captions

@@ -83,8 +83,9 @@ def test_longest_chain_answer_for_one_case():
         "The longest chain is 3 links, in Alpha. Counting documented links only, Alpha keeps "
         "a chain of 2 links. Most intermediaries: Alpha (1).")
     assert cp.longest_chain_answer(one, "fr") == (
-        "La plus longue chaîne compte 3 liens : Alpha. En ne comptant que les liens documentés, "
-        "le cas « Alpha » garde une chaîne de 2 liens. Le plus d'intermédiaires : Alpha (1).")
+        "La plus longue chaîne compte 3 liens\u00a0: Alpha. En ne comptant que les liens "
+        "documentés, le cas «\u00a0Alpha\u00a0» garde une chaîne de 2 liens. Le plus "
+        "d'intermédiaires\u00a0: Alpha (1).")
 
 
 def test_longest_chain_answer_for_two_cases():
@@ -94,11 +95,12 @@ def test_longest_chain_answer_for_two_cases():
         "Alpha keeps a chain of 2 links.")
     apart = measures(("Alpha", 3, 0, 2), ("Beta", 2, 0, 2))
     assert cp.longest_chain_answer(apart, "fr") == (
-        "La plus longue chaîne compte 3 liens : Alpha. En ne comptant que les liens documentés, "
-        "aucun cas n'a de chaîne complète. Le plus d'intermédiaires : Alpha et Beta (2).")
+        "La plus longue chaîne compte 3 liens\u00a0: Alpha. En ne comptant que les liens "
+        "documentés, aucun cas n'a de chaîne complète. Le plus d'intermédiaires\u00a0: Alpha et "
+        "Beta (2).")
     two_of_three = measures(("Alpha", 3, 0, 0), ("Beta", 3, 0, 0), ("Gamma", 1, 0, 0))
     assert cp.longest_chain_answer(two_of_three, "fr").startswith(
-        "La plus longue chaîne compte 3 liens : Alpha et Beta. ")
+        "La plus longue chaîne compte 3 liens\u00a0: Alpha et Beta. ")
     none = measures(("Alpha", 0, 0, 0), ("Beta", 0, 0, 0))
     assert cp.longest_chain_answer(none, "fr") == (
         "Aucun cas n'a de chaîne allant d'un client ou d'un donneur d'ordre jusqu'aux "
@@ -115,8 +117,8 @@ def test_function_summary_keeps_case_order_and_french_lists():
                   ("a", "preparation", 2, 1.0), ("a", "verification", 0, 0.0))
     titles = {"b": "Bee (FR)"}  # no title for "a": its id is shown
     assert cp.function_summary(data, titles, "fr") == (
-        "Fonction principale par cas : Bee : Vérification (75\u202f% de 4 tâches) ; "
-        "a : Préparation (100\u202f% de 2 tâches).")
+        "Fonction principale par cas\u00a0: Bee\u00a0: Vérification (75\u202f% de 4 tâches)\u00a0; "
+        "a\u00a0: Préparation (100\u202f% de 2 tâches).")
 
 
 def test_function_summary_with_no_task():
@@ -131,19 +133,20 @@ def test_summaries_of_two_cases_in_french():
                           "n_tasks": [4, 2], "unpaid_share": [0.25, 0.0],
                           "share_documented": [0.5, 1.0]})
     assert cp.unpaid_summary(frame, "fr") == (
-        "Part des tâches non payées : Alpha : 1 sur 4 (25\u202f%) ; Beta : 0 sur 2 (0\u202f%).")
+        "Part des tâches non payées\u00a0: Alpha\u00a0: 1 sur 4 (25\u202f%)\u00a0; Beta\u00a0: 0 "
+        "sur 2 (0\u202f%).")
     assert cp.certainty_summary(frame, "fr") == (
-        "Part des liens documentés par une source primaire : Alpha : 50\u202f% ; "
-        "Beta : 100\u202f%.")
+        "Part des liens documentés par une source primaire\u00a0: Alpha\u00a0: 50\u202f%\u00a0; "
+        "Beta\u00a0: 100\u202f%.")
 
 
 def test_small_chain_summary_in_french():
     row = pd.Series({"title": "Alpha (FR)", "n_actors": 5, "n_links": 4, "chain_length": 3,
                      "documented_chain_length": 2, "n_intermediaries": 2})
     assert cp.small_chain_summary(row, "fr") == (
-        "Alpha : 5 acteurs et 4 liens ; la plus longue chaîne d'un client ou d'un donneur "
-        "d'ordre jusqu'aux travailleurs compte 3 liens (2 liens en ne comptant que les liens "
-        "documentés), avec 2 intermédiaires.")
+        "Alpha\u00a0: 5 acteurs et 4 liens\u00a0; la plus longue chaîne d'un client ou d'un "
+        "donneur d'ordre jusqu'aux travailleurs compte 3 liens (2 liens en ne comptant que les "
+        "liens documentés), avec 2 intermédiaires.")
 
 
 def test_share_tables_for_people():

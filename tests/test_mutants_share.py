@@ -42,7 +42,8 @@ def test_the_version_is_unknown_when_not_installed(monkeypatch):
 def test_data_version_names_each_case_and_its_version():
     assert share.data_version(CASES, ["gamma", "alpha"]) == "gamma 2.0.1; alpha 1.2.0"
     assert share.data_version(CASES, ["beta"]) == "beta unversioned"
-    assert share.data_version(CASES, ["beta", "alpha"], lang="fr") == "beta sans version ; alpha 1.2.0"
+    assert share.data_version(CASES, ["beta", "alpha"], lang="fr") == (
+        "beta sans version\u00a0; alpha 1.2.0")
     assert share.data_version(CASES, ["nowhere", "alpha"]) == "alpha 1.2.0"
 
 
@@ -148,12 +149,13 @@ def test_bibtex_entry_in_french_written_out():
     version = share.app_version()
     entry = share.citation_bibtex("Chaîne de X", "http://h/", "tous les cas", DAY, lang="fr")
     assert entry.splitlines()[0] == "@misc{dlc-view-2026-03-07,"  # the default key
-    assert "  title = {{Chaînes du travail des données} : Chaîne de X}," in entry
-    assert (f"  note = {{Tableau de bord interactif, version {version} ; données : tous les cas"
-            " ; consulté le 2026-03-07},") in entry
+    assert "  title = {{Chaînes du travail des données}\u00a0: Chaîne de X}," in entry
+    assert (f"  note = {{Tableau de bord interactif, version {version}\u00a0; données\u00a0: "
+            "tous les cas"
+            "\u00a0; consulté le 2026-03-07},") in entry
 
 
 def test_citation_text_in_french_names_the_dashboard_in_french():
     french = share.citation_text("Chaîne de X", "http://h/chain", "tous les cas", DAY, "fr")
     assert french.startswith("Contributeurs de Data Labour Chains (2026). Chaînes du travail des "
-                             "données : Chaîne de X [Tableau de bord interactif, version ")
+                             "données\u00a0: Chaîne de X [Tableau de bord interactif, version ")

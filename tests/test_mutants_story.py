@@ -74,11 +74,11 @@ def test_english_captions(case):
 
 def test_french_captions(case):
     assert [s.caption for s in story(case, "fr")] == [
-        "Le produit : Enceinte. Tout commence par Lonely lab [EN] et Marque (États-Unis).",
+        "Le produit\u00a0: Enceinte. Tout commence par Lonely lab [EN] et Marque (États-Unis).",
         "Marque sous-traite à Vendor One [EN] (Kenya), vendor Two [EN] (Inde) et "
         "Vendor Three [EN] (Philippines).",
-        "Vendor Two [EN] recrute Pool [EN] (Kenya) ; Vendor One [EN] recrute Pool [EN].",
-        "Également dans la chaîne : Foule et Supporters (Allemagne).",
+        "Vendor Two [EN] recrute Pool [EN] (Kenya)\u00a0; Vendor One [EN] recrute Pool [EN].",
+        "Également dans la chaîne\u00a0: Foule et Supporters (Allemagne).",
     ]
 
 
@@ -87,7 +87,8 @@ def test_a_sector_map_says_so_first(case):
         "A sector map, not one company's supply chain: Speaker. It starts with Lonely lab "
         "and Brand (United States).")
     assert story(case, "fr", scope="sector")[0].caption.startswith(
-        "La carte d'un secteur, pas la chaîne d'approvisionnement d'une entreprise : Enceinte.")
+        "La carte d'un secteur, pas la chaîne d'approvisionnement d'une entreprise\u00a0: "
+        "Enceinte.")
     assert story(case, scope="sector")[1:] == story(case)[1:]
 
 
@@ -128,7 +129,8 @@ def test_a_subject_named_first_in_a_link_gets_its_country_in_the_language_asked(
     ("recruits", "Pool recruit Brand.", "Travailleurs recrutent Marque."),
     ("supervises", "Pool supervise Brand.", "Travailleurs supervisent Marque."),
     ("operates", "Pool operate Brand.", "Travailleurs exploitent Marque."),
-    ("supplies_data", "Pool supply data to Brand.", "Travailleurs fournissent des données à Marque.")])
+    ("supplies_data", "Pool supply data to Brand.",
+     "Travailleurs fournissent des données à Marque.")])
 def test_every_relation_agrees_with_a_group_and_with_one_actor(case, relation, en, fr):
     actors, _, sources = case
     two = actors[actors["actor_id"].isin(["brand", "pool"])].assign(country="")

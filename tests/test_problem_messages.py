@@ -75,13 +75,14 @@ def test_problem_api():
     assert problem.key == "problem.not_allowed"
     assert problem.params == (("allowed", ("client", "ai_company")),)
     assert problem.message == "not allowed; use one of: client, ai_company"
-    assert problem.text("fr") == "valeur non autorisée ; utilisez l'une de : client, ai_company"
+    assert problem.text("fr") == (
+        "valeur non autorisée\u00a0; utilisez l'une de\u00a0: client, ai_company")
     assert str(problem) == problem.describe("en") == (
         "actors.csv, line 2, column 'actor_type', value 'robot': "
         "not allowed; use one of: client, ai_company")
     assert problem.describe("fr") == (
-        "actors.csv, ligne 2, colonne « actor_type », valeur « robot » : "
-        "valeur non autorisée ; utilisez l'une de : client, ai_company")
+        "actors.csv, ligne 2, colonne «\u00a0actor_type\u00a0», valeur «\u00a0robot\u00a0»\u00a0: "
+        "valeur non autorisée\u00a0; utilisez l'une de\u00a0: client, ai_company")
     assert problem.as_row("fr") == {"file": "actors.csv", "line": 2, "column": "actor_type",
                                     "value": "robot", "message": problem.text("fr")}
     assert problem.as_row()["message"] == problem.message
@@ -94,8 +95,8 @@ def test_alternatives_are_joined_in_the_language():
     problem = Problem.of("tasks.csv", "problem.subfunction_needed", function="preparation",
                          allowed=OneOf(("generation", "annotation")))
     assert problem.message == "a preparation task needs a subfunction: generation or annotation"
-    assert problem.text("fr") == ("une tâche « preparation » doit avoir une sous-fonction : "
-                                  "generation ou annotation")
+    assert problem.text("fr") == ("une tâche «\u00a0preparation\u00a0» doit avoir une "
+                                  "sous-fonction\u00a0: generation ou annotation")
 
 
 def test_numbers_follow_the_language_but_lines_and_years_never_get_a_separator():
@@ -124,34 +125,39 @@ def test_errors_keep_an_english_str_and_speak_french():
     error = DataError("voice-assistant", [problem])
     assert str(error) == ("voice-assistant: 1 problem(s): voice-assistant: a case with this id "
                           "is already loaded; give the upload another name")
-    assert error.text("fr") == ("voice-assistant : 1 problème(s) : voice-assistant : un cas de "
-                                "même identifiant est déjà chargé ; donnez un autre nom à l'envoi")
+    assert error.text("fr") == ("voice-assistant\u00a0: 1 problème(s)\u00a0: "
+                                "voice-assistant\u00a0: un cas de même identifiant est déjà "
+                                "chargé\u00a0; donnez un autre nom à l'envoi")
     unknown = UnknownCase("ghost", ["tiny", "voice-assistant"])
     assert str(unknown) == "unknown case 'ghost'; known cases: tiny, voice-assistant"
-    assert unknown.text("fr") == "cas inconnu « ghost » ; cas connus : tiny, voice-assistant"
+    assert unknown.text("fr") == (
+        "cas inconnu «\u00a0ghost\u00a0»\u00a0; cas connus\u00a0: tiny, voice-assistant")
 
 
 # ---------------------------------------------------------------- French of real problems
 
 FRENCH = {
-    "bad-vocabulary": "actors.csv, ligne 2, colonne « actor_type », valeur « robot » : valeur non "
-                      "autorisée ; utilisez l'une de : client, ai_company, platform, vendor, "
-                      "subcontractor, supervisor, worker_pool, end_user",
-    "empty-required": "actors.csv, ligne 3, colonne « name », valeur «  » : obligatoire ; la "
-                      "cellule est vide",
-    "duplicate-id": "actors.csv, ligne 5, colonne « actor_id », valeur « firm » : actor_id en "
-                    "double ; déjà utilisé à la ligne 2",
-    "unknown-actor": "links.csv, ligne 3, colonne « to_actor », valeur « ghost » : aucun actor_id "
-                     "« ghost » dans actors.csv",
-    "missing-column": "actors.csv, ligne 1 : colonne « certainty » manquante ; l'en-tête doit "
-                      "contenir actor_id, name, actor_type, source_ids, certainty",
-    "missing-file": "tasks.csv : fichier manquant ; un dossier doit contenir actors.csv, "
+    "bad-vocabulary": "actors.csv, ligne 2, colonne «\u00a0actor_type\u00a0», valeur "
+                      "«\u00a0robot\u00a0»\u00a0: valeur non autorisée\u00a0; utilisez l'une "
+                      "de\u00a0: client, ai_company, platform, vendor, subcontractor, supervisor, "
+                      "worker_pool, end_user",
+    "empty-required": "actors.csv, ligne 3, colonne «\u00a0name\u00a0», valeur "
+                      "«\u00a0\u00a0»\u00a0: obligatoire\u00a0; la cellule est vide",
+    "duplicate-id": "actors.csv, ligne 5, colonne «\u00a0actor_id\u00a0», valeur "
+                    "«\u00a0firm\u00a0»\u00a0: actor_id en double\u00a0; déjà utilisé à la ligne 2",
+    "unknown-actor": "links.csv, ligne 3, colonne «\u00a0to_actor\u00a0», valeur "
+                     "«\u00a0ghost\u00a0»\u00a0: aucun actor_id «\u00a0ghost\u00a0» dans "
+                     "actors.csv",
+    "missing-column": "actors.csv, ligne 1\u00a0: colonne «\u00a0certainty\u00a0» "
+                      "manquante\u00a0; l'en-tête doit contenir actor_id, name, actor_type, "
+                      "source_ids, certainty",
+    "missing-file": "tasks.csv\u00a0: fichier manquant\u00a0; un dossier doit contenir actors.csv, "
                     "links.csv, tasks.csv, sources.csv",
-    "subfunction-missing": "tasks.csv, ligne 2, colonne « subfunction », valeur «  » : une tâche "
-                           "« preparation » doit avoir une sous-fonction : generation ou "
-                           "annotation",
-    "wrong-cell-count": "links.csv, ligne 3 : la ligne compte 8 cellules mais l'en-tête compte "
-                        "7 colonnes",
+    "subfunction-missing": "tasks.csv, ligne 2, colonne «\u00a0subfunction\u00a0», valeur "
+                           "«\u00a0\u00a0»\u00a0: une tâche «\u00a0preparation\u00a0» doit avoir "
+                           "une sous-fonction\u00a0: generation ou annotation",
+    "wrong-cell-count": "links.csv, ligne 3\u00a0: la ligne compte 8 cellules mais l'en-tête "
+                        "compte 7 colonnes",
 }
 
 # Words that would betray an untranslated message (codes, names and values are left out).
@@ -206,8 +212,8 @@ def test_upload_refusals_read_in_french():
     assert len(texts) >= 12
     for text in texts:
         assert english_leftovers(text) == [], text
-    assert "bomb.zip : refusé : une fois décompressé, le zip occuperait 100 Mo, plus que les " \
-           "20 Mo permis pour un cas" in texts
+    assert ("bomb.zip\u00a0: refusé\u00a0: une fois décompressé, le zip occuperait 100 Mo, "
+            "plus que les 20 Mo permis pour un cas") in texts
 
 
 def test_zip_member_problems_in_french(tmp_path: Path):
@@ -217,8 +223,8 @@ def test_zip_member_problems_in_french(tmp_path: Path):
     with pytest.raises(UploadError) as error:
         read_zip(archive.name, archive.read_bytes())
     assert error.value.problems[0].describe("fr") == (
-        "evil.zip, valeur « ../actors.csv » : refusé : le zip contient un chemin qui sort du "
-        "dossier (« .. »)")
+        "evil.zip, valeur «\u00a0../actors.csv\u00a0»\u00a0: refusé\u00a0: le zip contient un "
+        "chemin qui sort du dossier («\u00a0..\u00a0»)")
 
 
 # ---------------------------------------------------------------- no sentence in the code

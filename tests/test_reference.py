@@ -45,7 +45,7 @@ def test_counted_and_joined():
     assert rf.joined(["A"], "en") == "A"
     assert rf.joined(["A", "B", "C"], "en") == "A, B and C"
     assert rf.joined(["A", "B"], "fr") == "A et B"
-    assert rf.separator("en") == "; " and rf.separator("fr") == " ; "
+    assert rf.separator("en") == "; " and rf.separator("fr") == "\u00a0; "
 
 
 # --- platforms -----------------------------------------------------------------------------------
@@ -94,7 +94,8 @@ def test_country_labels_and_summary(reference):
         "Germany: 1.")
     french = rf.platform_points(reference.platforms, lang="fr")
     assert rf.headquarters_summary(french, "fr") == (
-        "Sièges par pays : États-Unis : 6, France : 2, Allemagne : 1, Australie : 1, Chine : 1.")
+        "Sièges par pays\u00a0: États-Unis\u00a0: 6, France\u00a0: 2, Allemagne\u00a0: 1, "
+        "Australie\u00a0: 1, Chine\u00a0: 1.")
 
 
 def test_map_countries(reference):
@@ -114,7 +115,7 @@ def test_founded_before_2000(reference):
         "(1996, Waltham)")
     # Years are years: no thousands separator in French.
     assert rf.founded_before_answer(platforms, 2000, "fr") == (
-        "Plateformes fondées avant 2000 : Pactera (1995, Dalian), Appen (1996, Chatswood) et "
+        "Plateformes fondées avant 2000\u00a0: Pactera (1995, Dalian), Appen (1996, Chatswood) et "
         "Lionbridge (1996, Waltham)")
     assert rf.founded_before_answer(platforms, 1990, "fr") == (
         "Aucune des plateformes affichées n'a été fondée avant 1990")
@@ -130,8 +131,8 @@ def test_offer_counts(reference):
         "Platforms by offer: Generalist: 3; Generalist with an AI offer: 4; Specialised in AI: 4.")
     french = rf.offer_counts(reference.platforms, list(vocab.OFFER_TYPES), "fr")
     assert rf.offer_summary(french, "fr") == (
-        "Plateformes par offre : Généraliste : 3 ; Généraliste avec une offre pour l'IA : 4 ; "
-        "Spécialisée dans l'IA : 4.")
+        "Plateformes par offre\u00a0: Généraliste\u00a0: 3\u00a0; Généraliste avec une offre pour "
+        "l'IA\u00a0: 4\u00a0; Spécialisée dans l'IA\u00a0: 4.")
     only = rf.offer_counts(reference.platforms.head(0), list(vocab.OFFER_TYPES), "en")
     assert only.empty
 
@@ -274,9 +275,9 @@ def test_figure_summaries(reference):
     rows = rf.figure_rows(reference.figures, reference.sources, "fr")
     pay = rows[rows["topic"] == "madagascar_pay"]
     assert rf.differing_figures(pay, "fr") == (
-        "P3 donne 96–126 EUR par mois ; P5 donne 90–120 EUR par mois")
+        "P3 donne 96–126 EUR par mois\u00a0; P5 donne 90–120 EUR par mois")
     assert rf.by_source_summary(pay, "fr") == (
-        "P3 : 96–126 EUR par mois ; P5 : 90–120 EUR par mois.")
+        "P3\u00a0: 96–126 EUR par mois\u00a0; P5\u00a0: 90–120 EUR par mois.")
     funnel = rf.funnel_rows(rows[rows["topic"] == "france_microworkers"], "fr")
     assert funnel["number"].tolist() == [f"266{NNBSP}126 (contesté)", f"52{NNBSP}337",
                                          f"14{NNBSP}903"]
@@ -300,7 +301,7 @@ def test_citations(reference):
     assert rf.cited_keys(["P7;P9"], leave_out={"P9"}) == ["P7"]
     text = rf.keyed_citations(lookup, ["P9"], "fr")
     # The title and date established for P9 (source-metadata: The Conversation, 25 March 2019).
-    assert text.startswith("P9 : Barraud de Lagerie, P., Gros, J. & Sigalo Santos, L. (2019, "
+    assert text.startswith("P9\u00a0: Barraud de Lagerie, P., Gros, J. & Sigalo Santos, L. (2019, "
                            "25 March). Pourquoi l'estimation de 250 000 micro-travailleurs")
     assert rf.keyed_citations(lookup, ["S2", "P0"], "en").endswith(
         " | P0: P0 (source not found)")
@@ -335,8 +336,9 @@ def test_source_table(overview):
     assert s2["Link"] == "https://doi.org/10.1007/s40812-019-00121-1"
     french = rf.source_table(rf.source_records(sources, counts, "fr"), "fr").set_index("Clé")
     assert french.loc["S2", "Citée dans"] == (
-        "automotive-micro-work : 19 acteurs, 23 liens, 12 tâches ; voice-assistant : 2 tâches ; "
-        "Tables de référence : 11 plateformes, 2 relations entre plateformes, 6 chiffres")
+        "automotive-micro-work\u00a0: 19 acteurs, 23 liens, 12 tâches\u00a0; "
+        "voice-assistant\u00a0: 2 tâches\u00a0; Tables de référence\u00a0: 11 plateformes, 2 "
+        "relations entre plateformes, 6 chiffres")
     # Source notes have no French in the data: shown in English, marked.
     assert french.loc["S2", "Note"].endswith(" [EN]")
     assert french.loc["S2", "Citation"] == s2["Citation"]
@@ -363,8 +365,8 @@ def test_source_entries_read_as_a_reference_list(overview):
     assert "Note" not in rf.source_entry(bare, "en")
     french = rf.source_records(sources, counts, "fr").set_index("key").loc["P9"].to_dict()
     assert rf.source_heading({**french, "key": "P9"}) == "P9 · Presse · 2019"
-    assert "**Citée dans** (1 ligne) : Tables de référence \\: 1 chiffre" in rf.source_entry(
-        french, "fr")
+    assert ("**Citée dans** (1 ligne)\u00a0: Tables de référence\u00a0\\: 1 chiffre"
+            in rf.source_entry(french, "fr"))
 
 
 def test_source_entry_keeps_hostile_text_inert():
@@ -411,7 +413,7 @@ def test_rows_citing_a_source(overview):
     p9 = rf.citing_rows(frames, "P9", [rf.REFERENCE], "fr")
     assert p9["Où"].tolist() == ["Tables de référence"]
     assert p9["Contenu"].iloc[0] == (
-        f"Micro-travailleurs occasionnels (inscrits sur des plateformes) : 266{NNBSP}126 "
+        f"Micro-travailleurs occasionnels (inscrits sur des plateformes)\u00a0: 266{NNBSP}126 "
         "personnes")
 
 

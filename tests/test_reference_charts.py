@@ -315,7 +315,7 @@ def test_small_chain_in_french(dataset):
     assert [t["title"] for t in dots["encoding"]["tooltip"]] == ["Acteur", "Type", "Pays",
                                                                  "Certitude"]
     legend = dots["encoding"]["color"]["legend"]
-    assert legend["title"] == "Acteurs :" and "Entreprise d'IA" in legend["labelExpr"]
+    assert legend["title"] == "Acteurs\u00a0:" and "Entreprise d'IA" in legend["labelExpr"]
 
 
 def test_platform_charts_in_french(reference):
@@ -323,8 +323,8 @@ def test_platform_charts_in_french(reference):
     spec = rc.platform_map_chart(points, lang="fr").to_dict()
     assert spec["title"]["text"] == "Où les plateformes ont leur siège"
     labels = sorted(r["text"] for layer in spec["layer"][3:] for r in values(spec, layer))
-    assert labels == ["Allemagne : 1", "Australie : 1", "Chine : 1", "France : 2",
-                      "États-Unis : 6"]
+    assert labels == ["Allemagne\u00a0: 1", "Australie\u00a0: 1", "Chine\u00a0: 1",
+                      "France\u00a0: 2", "États-Unis\u00a0: 6"]
     dots = spec["layer"][2]
     assert "Spécialisée dans l'IA" in dots["encoding"]["color"]["legend"]["labelExpr"]
     assert dots["encoding"]["tooltip"][4]["title"] == "Fondée en"
@@ -332,8 +332,8 @@ def test_platform_charts_in_french(reference):
     assert {"alpha2": "US", "country_name": "États-Unis"}.items() <= next(
         r for r in countries if r["alpha2"] == "US").items()
     timeline = rc.platform_timeline_chart(reference.platforms, lang="fr").to_dict()
-    assert timeline["title"]["subtitle"] == ("En grisé : fondées avant 2000 (3 : Pactera, Appen, "
-                                             "Lionbridge).")
+    assert timeline["title"]["subtitle"] == ("En grisé\u00a0: fondées avant 2000 (3\u00a0: "
+                                             "Pactera, Appen, Lionbridge).")
     relations = rc.platform_relations_chart(reference.platforms, reference.platform_links,
                                             lang="fr").to_dict()
     assert [r["verb"] for r in values(relations, relations["layer"][2])] == [

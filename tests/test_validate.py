@@ -166,5 +166,5 @@ def test_scope_and_phases_that_are_right(tmp_path):
     assert check_folder(folder).problems == []
     # French: the same problem worded in French, with the codes kept.
     bad = check_folder(_tiny_copy(tmp_path / "fr", {"scope": "région"})).problems[0]
-    assert bad.text("fr") == ("« scope » doit valoir product ou sector (la chaîne d'un produit, "
-                              "ou la carte d'un secteur)")
+    assert bad.text("fr") == ("«\u00a0scope\u00a0» doit valoir product ou sector (la chaîne d'un "
+                              "produit, ou la carte d'un secteur)")
