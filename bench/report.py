@@ -181,8 +181,8 @@ def render_rows(section: str, results: dict[str, dict], pages: list[tuple[str, s
 
 def round_by_round(runs: list[float], baseline_runs: list[float] | None) -> str:
     """How steady a verdict is: the page's ratio to its baseline loaded in the same round
-    (loads go in rounds, one of each, so round i of each list ran at the same time), as the median and
-    the range over rounds. Empty when a failed load leaves the rounds unpaired."""
+    (loads go in rounds, one of each, so round i of each list ran at the same time), as the
+    median and the range over rounds. Empty when a failed load leaves the rounds unpaired."""
     if not baseline_runs or len(runs) != len(baseline_runs) or len(runs) < 2:
         return ""
     ratios = sorted(run / base for run, base in zip(runs, baseline_runs))
