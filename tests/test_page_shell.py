@@ -89,8 +89,8 @@ def test_shell_preloads_only_what_streamlits_shell_does_not():
     links = [line.strip() for line in shell.splitlines() if line not in original.splitlines()]
     added = [name for name in vega if f'"./static/js/{name}"' not in original]
     assert 10 < len(added) < len(vega)  # Streamlit already preloads the modules all share
-    assert links[1:-1] == [f'<link rel="modulepreload" crossorigin href="./static/js/{name}">'
-                           for name in added]
+    assert links[1:-1] == [f'<link rel="modulepreload" fetchpriority="low" crossorigin '
+                           f'href="./static/js/{name}">' for name in added]
     assert links[-1] == ('<link rel="preload" href="./static/media/SourceSansVF-Italic.ttf.X.'
                          'woff2" as="font" type="font/woff2" crossorigin>')
     assert shell.index(links[-1]) < shell.index("</head>")
