@@ -16,6 +16,7 @@ import vl_convert as vlc
 from app.charts import palette
 from app.charts.flow_map import COUNTRY_PARAM, flow_map_chart, od_matrix_chart
 from app.charts.function_charts import (
+    COLUMN,
     FUNCTION_PARAM,
     data_type_chart,
     fit_text_to_width,
@@ -206,6 +207,33 @@ def test_function_diagram(frames):
     pick = all_params(function_diagram_chart(counts, selectable=True).to_dict())
     assert [p["name"] for p in pick] == [FUNCTION_PARAM]
     svg = vlc.vegalite_to_svg(function_diagram_chart(counts, width=600).to_json())
+    assert "Impersonation" in svg
+
+
+def test_function_diagram_in_a_column_puts_the_boxes_one_under_the_other(frames):
+    # A phone's diagram: Data on top, arrows running down, each box's lines in the same order
+    # and at the same distances under its top as in Figure 1's row.
+    counts = function_counts(frames[2])
+    row = function_diagram_chart(counts, subcounts={"generation": 1, "annotation": 1}).to_dict()
+    column = function_diagram_chart(counts, subcounts={"generation": 1, "annotation": 1},
+                                    layout=COLUMN).to_dict()
+    assert marks(column) == marks(row)
+    boxes = column["datasets"][column["layer"][0]["data"]["name"]]
+    assert [b["function"] for b in boxes] == ["preparation", "impersonation", "verification"]
+    assert all((b["x"], b["x2"]) == (2, 98) for b in boxes)
+    assert boxes[0]["y"] > boxes[1]["y2"] and boxes[1]["y"] > boxes[2]["y2"]  # top to bottom
+    assert column["layer"][2]["mark"]["shape"] == "triangle-down"
+    arrows = column["datasets"][column["layer"][1]["data"]["name"]]
+    assert all(a["x"] == a["x2"] and a["y"] > a["y2"] for a in arrows)
+
+    def under_top(spec):
+        top = {b["function"]: b["y2"] for b in spec["datasets"][spec["layer"][0]["data"]["name"]]}
+        texts = spec["datasets"][spec["layer"][3]["data"]["name"]]
+        return [(t["text"], top[t["function"]] - t["y"]) for t in texts]
+
+    assert under_top(column) == under_top(row)
+    svg = vlc.vegalite_to_svg(function_diagram_chart(counts, width=340, height=600,
+                                                     layout=COLUMN).to_json())
     assert "Impersonation" in svg
 
 

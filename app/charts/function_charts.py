@@ -3,10 +3,12 @@
 Pure Altair builders over the frames of `app.core.functions`. The diagram follows Figure 1 of
 Tubaro, Casilli & Coville (2020, "The trainer, the verifier, the imitator"): preparation of the
 data (generation, annotation) on the left, the model in the centre with impersonation inside
-it, verification of the outputs on the right.
+it, verification of the outputs on the right; on a phone, the same boxes one under the other.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import altair as alt
 import pandas as pd
@@ -23,9 +25,40 @@ BOX_TEXTS = ("heading", "detail")
 # What the diagram's boxes hold, in Figure 1's order: the data, the model, its outputs.
 DIAGRAM_ORDER = ("preparation", "impersonation", "verification")
 
-# Figure 1's layout in a fixed 100 x 40 space: left, centre, right panels.
-BOX_X = {"preparation": (2, 30), "impersonation": (36, 64), "verification": (70, 98)}
-BOX_Y = (2, 35)
+
+@dataclass(frozen=True)
+class DiagramLayout:
+    """Where the diagram's boxes and arrows go, in a space 100 wide and `height` high (no
+    axes): each box as (x, x2, y, y2), each arrow as a shaft from (x, y) to its head at
+    (x2, y2). A box's lines sit at the same distances under its top in every layout."""
+
+    height: float
+    boxes: dict[str, tuple[float, float, float, float]]
+    arrows: tuple[dict[str, float], ...]
+    head: str  # the arrow head's shape
+
+
+# Figure 1's layout: left, centre, right panels, the arrows running right.
+ROW = DiagramLayout(
+    height=40,
+    boxes={"preparation": (2, 30, 2, 35), "impersonation": (36, 64, 2, 35),
+           "verification": (70, 98, 2, 35)},
+    arrows=({"x": 30, "x2": 35.2, "y": 18.5, "y2": 18.5},
+            {"x": 64, "x2": 69.2, "y": 18.5, "y2": 18.5}),
+    head="triangle-right")
+# The same boxes one under the other, the arrows running down: on a phone's 340 px, three
+# boxes side by side leave each about 100 px, and their type would shrink to 7 px.
+COLUMN = DiagramLayout(
+    height=120,
+    boxes={"preparation": (2, 98, 85, 118), "impersonation": (2, 98, 44, 77),
+           "verification": (2, 98, 3, 36)},
+    arrows=({"x": 50, "x2": 50, "y": 85, "y2": 78.2},
+            {"x": 50, "x2": 50, "y": 44, "y2": 37.2}),
+    head="triangle-down")
+# Each line of a box, in units under its top, and its kind (which sets its type).
+BOX_LINES = (("heading", 5), ("name", 12), ("detail", 17.5), ("count", 24))
+SPLIT_LINE = 28.5  # preparation's generation/annotation split, under its count
+
 SUBFUNCTION_OPACITY = {"": 1.0, "generation": 1.0, "annotation": 0.55}
 # The groupings a breakdown chart has words for (`functions.chart.axis.*` and `.by.*`).
 AXIS_TITLES = ("case_id", "country", "actor_type", "paid", "data_type")
@@ -67,6 +100,7 @@ def function_diagram_chart(
     lang: str = "en",
     width: int | str = "container",
     height: int = 190,
+    layout: DiagramLayout = ROW,
 ) -> alt.LayerChart:
     """The three functions as Figure 1 draws them: Data -> Model -> Outputs, with task counts.
 
@@ -74,36 +108,35 @@ def function_diagram_chart(
     `app.core.functions.function_counts`; `subcounts` optionally maps "generation" and
     "annotation" to their counts, shown under preparation. Boxes are `mark_rect` in the
     palette's function colours, labels `mark_text`, arrows `mark_rule` with a triangle head, all
-    in a fixed 100 x 40 coordinate space without axes. With `selectable`, a click on a box sets
-    the point selection `function` (fields ["function"]).
+    in a coordinate space without axes, side by side (`ROW`) or one under the other
+    (`COLUMN`). With `selectable`, a click on a box sets the point selection `function`
+    (fields ["function"]).
     """
-    y0, y1 = BOX_Y
     labels = _function_labels(lang)
     boxes = pd.DataFrame([
-        {"function": f, "function_label": labels[f], "x": BOX_X[f][0], "x2": BOX_X[f][1],
-         "y": y0, "y2": y1, "n_tasks": int(counts.get(f, 0))}
-        for f in DIAGRAM_ORDER
+        {"function": f, "function_label": labels[f], "x": x0, "x2": x1, "y": y0, "y2": y1,
+         "n_tasks": int(counts.get(f, 0))}
+        for f in DIAGRAM_ORDER for x0, x1, y0, y1 in [layout.boxes[f]]
     ])
     texts = []
-    for f, (x_start, x_end) in BOX_X.items():
+    for f in DIAGRAM_ORDER:
+        x_start, x_end, _, top = layout.boxes[f]
         heading, detail = (_w(f"box.{f}.{part}", lang) for part in BOX_TEXTS)
-        name = labels[f]
-        n = int(counts.get(f, 0))
+        words = {"heading": heading, "name": labels[f], "detail": detail,
+                 "count": _n_tasks(int(counts.get(f, 0)), lang)}
         middle = (x_start + x_end) / 2
-        texts += [
-            {"function": f, "x": middle, "y": 30, "text": heading, "kind": "heading"},
-            {"function": f, "x": middle, "y": 23, "text": name, "kind": "name"},
-            {"function": f, "x": middle, "y": 17.5, "text": detail, "kind": "detail"},
-            {"function": f, "x": middle, "y": 11, "text": _n_tasks(n, lang), "kind": "count"},
-        ]
+        texts += [{"function": f, "x": middle, "y": top - below, "text": words[kind],
+                   "kind": kind} for kind, below in BOX_LINES]
         if f == "preparation" and subcounts:
-            split = subfunction_split(subcounts, lang)
-            texts.append({"function": f, "x": middle, "y": 6.5, "text": split, "kind": "detail"})
+            texts.append({"function": f, "x": middle, "y": top - SPLIT_LINE,
+                          "text": subfunction_split(subcounts, lang), "kind": "detail"})
     texts = pd.DataFrame(texts)
-    arrows = pd.DataFrame([{"x": 30, "x2": 35.2, "y": 18.5}, {"x": 64, "x2": 69.2, "y": 18.5}])
+    arrows = pd.DataFrame(layout.arrows)
 
-    x = alt.X("x:Q", scale=alt.Scale(domain=[0, 100], nice=False), axis=None)
-    y = alt.Y("y:Q", scale=alt.Scale(domain=[0, 40], nice=False), axis=None)
+    x_scale = alt.Scale(domain=[0, 100], nice=False)
+    y_scale = alt.Scale(domain=[0, layout.height], nice=False)
+    x = alt.X("x:Q", scale=x_scale, axis=None)
+    y = alt.Y("y:Q", scale=y_scale, axis=None)
     colour = alt.Color("function:N", scale=_function_scale(), legend=None)
     tooltip = [alt.Tooltip("function_label:N", title=_w("function", lang)),
                alt.Tooltip("n_tasks:Q", title=_w("n_tasks", lang))]
@@ -129,11 +162,12 @@ def function_diagram_chart(
     detail = label("detail", fontSize=11, color=palette.TEXT, fontStyle="italic")
     count = label("count", fontSize=12, fontWeight="bold", color=palette.TEXT)
     shafts = alt.Chart(arrows).mark_rule(strokeWidth=2, color=palette.TEXT).encode(
-        x=x, x2="x2:Q", y=y,
+        x=x, x2="x2:Q", y=y, y2="y2:Q",
     )
     heads = alt.Chart(arrows).mark_point(
-        shape="triangle-right", filled=True, size=90, color=palette.TEXT, opacity=1
-    ).encode(x=alt.X("x2:Q", scale=alt.Scale(domain=[0, 100], nice=False), axis=None), y=y)
+        shape=layout.head, filled=True, size=90, color=palette.TEXT, opacity=1
+    ).encode(x=alt.X("x2:Q", scale=x_scale, axis=None),
+             y=alt.Y("y2:Q", scale=y_scale, axis=None))
 
     return alt.layer(rects, shafts, heads, heading, name, detail, count).properties(
         width=width, height=height,

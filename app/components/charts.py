@@ -14,10 +14,10 @@ from app.charts.export import chart_png, chart_svg
 from app.charts.spec import vega_lite_spec
 from app.charts.style import titles_wrapped
 from app.components.downloads import render_csv_download
+from app.components.frame import on_phone
 from app.components.i18n import t
 from app.components.state import render_notices, synced_choice
 from app.components.tables import render_table
-from app.core.devices import is_phone
 from app.core.text import escape_markdown
 
 
@@ -58,7 +58,7 @@ def chart_view(chart: alt.TopLevelMixin, summary: str, table: pd.DataFrame) -> C
 
 def for_this_screen(spec: dict) -> dict:
     """A chart's JSON as this reader's screen needs it: on a phone, its title in lines."""
-    return titles_wrapped(spec) if is_phone(st.context.headers) else spec
+    return titles_wrapped(spec) if on_phone() else spec
 
 
 def render_chart(view: ChartView, *, key: str, file_stem: str, on_select: str = "ignore",

@@ -10,13 +10,14 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from app.charts.function_charts import (FUNCTION_PARAM, data_type_chart, fit_text_to_width,
-                                        function_bar_chart, function_diagram_chart,
-                                        function_share_chart, paid_chart)
+from app.charts.function_charts import (COLUMN, FUNCTION_PARAM, ROW, data_type_chart,
+                                        fit_text_to_width, function_bar_chart,
+                                        function_diagram_chart, function_share_chart, paid_chart)
 from app.charts.style import for_screen
 from app.components.charts import ChartView, chart_view, render_chart
 from app.components.data import cached_view, data_version_key, get_dataset
 from app.components.flows import ALL, case_titles, preselect, take_pick
+from app.components.frame import on_phone
 from app.components.i18n import current_language, t
 from app.core import vocab
 from app.core.functions import function_breakdown, function_counts, function_shares
@@ -41,6 +42,7 @@ MAX_GROUPS_NAMED = 6
 BAR_STEP = 36
 DIAGRAM_HEIGHT = 250
 DIAGRAM_FULL_WIDTH = 640  # the diagram's texts, 1.3 times the builder's, fit its boxes from here
+STACKED_DIAGRAM_HEIGHT = 600  # a phone's diagram, its boxes one under the other
 
 
 def by_label(by: str, lang: str) -> str:
@@ -183,11 +185,16 @@ class FunctionsView:
     tasks: pd.DataFrame  # the task list under the charts
 
 
-def _diagram_view(counts: dict[str, int], subcounts: dict[str, int], function: str,
-                  lang: str) -> ChartView:
-    chart = _larger_text(function_diagram_chart(counts, subcounts=subcounts, selectable=True,
-                                                height=DIAGRAM_HEIGHT, lang=lang), 1.3)
-    chart = fit_text_to_width(chart, DIAGRAM_FULL_WIDTH)
+def diagram_view(counts: dict[str, int], subcounts: dict[str, int], function: str,
+                 lang: str, stacked: bool) -> ChartView:
+    """The diagram as Figure 1 draws it, or on a phone (`stacked`) its boxes one under the
+    other, where its type keeps its size."""
+    chart = _larger_text(function_diagram_chart(
+        counts, subcounts=subcounts, selectable=True, lang=lang,
+        height=STACKED_DIAGRAM_HEIGHT if stacked else DIAGRAM_HEIGHT,
+        layout=COLUMN if stacked else ROW), 1.3)
+    if not stacked:
+        chart = fit_text_to_width(chart, DIAGRAM_FULL_WIDTH)
     table = pd.DataFrame({
         translate("functions.table.function", lang): [vocab_label("function", f, lang)
                                                       for f in counts],
@@ -213,7 +220,7 @@ def _shares_view(shares: pd.DataFrame, function: str, lang: str) -> ChartView:
 
 @cached_view(max_entries=256)
 def _functions_view(version: tuple, cases: tuple[str, ...], function: str,
-                    lang: str) -> FunctionsView:
+                    lang: str, stacked: bool) -> FunctionsView:
     dataset = get_dataset()
     titles = case_titles(dataset, lang)
     everything = _tasks(dataset, cases)
@@ -224,15 +231,16 @@ def _functions_view(version: tuple, cases: tuple[str, ...], function: str,
     return FunctionsView(
         n_tasks=sum(counts.values()),
         n_chosen=len(_tasks(dataset, cases, function)),
-        diagram=_diagram_view(counts, {s: int(prep.get(s, 0)) for s in vocab.SUBFUNCTIONS},
-                              function, lang),
+        diagram=diagram_view(counts, {s: int(prep.get(s, 0)) for s in vocab.SUBFUNCTIONS},
+                             function, lang, stacked),
         shares=_shares_view(shares, function, lang),
         tasks=task_list(dataset, cases, function, lang))
 
 
 def functions_view(cases: Sequence[str], function: str) -> FunctionsView:
-    """The page's view of `cases` and `function` in the current language."""
-    return _functions_view(data_version_key(), tuple(cases), function, current_language())
+    """The page's view of `cases` and `function` in the current language, for this screen."""
+    return _functions_view(data_version_key(), tuple(cases), function, current_language(),
+                           on_phone())
 
 
 @cached_view(max_entries=512)

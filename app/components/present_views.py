@@ -22,7 +22,8 @@ from app.components.charts import ChartView, chart_view, for_this_screen
 from app.components.compare import compare_view
 from app.components.data import cached_view, data_version_key, get_cases_or_stop, get_dataset
 from app.components.flows import preselect
-from app.components.functions import diagram_summary
+from app.components.frame import on_phone
+from app.components.functions import diagram_summary, diagram_view
 from app.components.i18n import current_language, t
 from app.components.present import (PRESENT_CHART_HEIGHT, apply_presentation_style,
                                     chain_steps, render_chain_step, render_step_controls,
@@ -41,8 +42,12 @@ CASES_PARAM = "cases"
 # The comparison's measures drawn as a chart (the others as one number per case).
 # The presented functions diagram fills the slide between the buttons and the caption; its
 # type grows with its width, up to twice the page's (the smallest label, 11 px, is 22 px on a
-# 1920-wide projector); under 480 px (a phone in the audience) it shrinks to stay in its boxes.
+# 1920-wide projector); under 480 px (a narrow window; a phone gets the page's diagram, its
+# boxes one under the other) it shrinks to stay in its boxes.
 PRESENT_DIAGRAM_HEIGHT = 510
+# A phone's slide map: the world is 170 px tall at 340 px wide; the rest is its title (up to
+# seven lines) and its legend.
+PHONE_MAP_HEIGHT = 500
 DIAGRAM_GROWTH = "(width < 480 ? width / 480 : clamp(width / 900, 1, 2.2))"
 COMPARE_CHARTS = {"chain_length": "length", "documented_chain_length": "length",
                   "function_shares": "functions", "unpaid_share": "unpaid",
@@ -69,14 +74,16 @@ def presented_cases(dataset: Dataset) -> list[str]:
     return [c for c in dataset.case_ids if c in asked] or list(dataset.case_ids)
 
 
-def on_slide(view: ChartView) -> ChartView:
-    """The chart with the slide's type (`for_slide`): read from the back of a room."""
-    return ChartView(view.spec, for_slide(view.screen), view.summary, view.table)
+def slide_spec(view: ChartView) -> dict:
+    """A slide's chart as this screen needs it: the slide's type (`for_slide`) on a screen that
+    a room reads from afar; on a phone, held in the hand, the page's type, which leaves a
+    chart of 340 px room for its marks."""
+    return for_this_screen(view.screen) if on_phone() else for_slide(view.screen)
 
 
-def _draw_chart(view: ChartView, key: str) -> None:
-    st.vega_lite_chart(for_this_screen(on_slide(view).screen), key=key, theme=None,
-                       width="stretch", alt=view.summary)
+def _draw_chart(view: ChartView, key: str, alt_text: str | None = None) -> None:
+    st.vega_lite_chart(slide_spec(view), key=key, theme=None, width="stretch",
+                       alt=alt_text or view.summary)
 
 
 # --- country flows ---------------------------------------------------------------------------
@@ -90,15 +97,15 @@ def _flow_slides(version: tuple, cases: tuple[str, ...], lang: str) -> list[Slid
 
 @cached_view(max_entries=256)
 def _flow_step_map(version: tuple, cases: tuple[str, ...], shown: tuple[str, ...],
-                   lang: str) -> ChartView:
+                   lang: str, height: int) -> ChartView:
     """The map with the country pairs told so far, coloured by function."""
     dataset = get_dataset()
     flows = aggregate_country_flows(dataset.actors, dataset.links, dataset.tasks,
                                     cases=list(cases), by="function", lang=lang)
     pairs = [pair_key(a, b) for a, b in zip(flows["from_country"], flows["to_country"])]
     drawn = flows[[pair in shown for pair in pairs]]
-    chart = flow_map_chart(drawn, colour_by="function", selectable=False,
-                           height=PRESENT_CHART_HEIGHT, lang=lang)
+    chart = flow_map_chart(drawn, colour_by="function", selectable=False, height=height,
+                           lang=lang)
     return chart_view(for_screen(chart, lang), "", drawn)
 
 
@@ -109,9 +116,9 @@ def flows_deck(cases: list[str], title: str) -> Deck:
     def draw(number: int) -> None:
         slide = slides[number - 1]
         st.markdown(f"### {escape_markdown(slide.heading)}")
-        view = _flow_step_map(version, tuple(cases), slide.shown, lang)
-        st.vega_lite_chart(for_this_screen(on_slide(view).screen), key=f"present-flows-{number}",
-                           theme=None, width="stretch", alt=slide.caption)
+        view = _flow_step_map(version, tuple(cases), slide.shown, lang,
+                              PHONE_MAP_HEIGHT if on_phone() else PRESENT_CHART_HEIGHT)
+        _draw_chart(view, f"present-flows-{number}", slide.caption)
         render_step_text(slide.caption, slide.sources, slide.certainties)
 
     return Deck(title, len(slides), draw)
@@ -147,13 +154,16 @@ def _for_the_room(chart: alt.LayerChart) -> alt.LayerChart:
 
 @cached_view(max_entries=64)
 def _function_step_diagram(version: tuple, cases: tuple[str, ...], focus: str,
-                           lang: str) -> ChartView:
-    """The diagram as tall as the slide allows, the step's function picked in it."""
+                           lang: str, stacked: bool) -> ChartView:
+    """The diagram as tall as the slide allows, the step's function picked in it; on a phone
+    (`stacked`), the page's diagram, its boxes one under the other."""
     tasks = get_dataset().tasks
     tasks = tasks[tasks["case_id"].isin(cases)]
     counts = function_counts(tasks)
     prepared = tasks.loc[tasks["function"] == "preparation", "subfunction"].value_counts()
     subcounts = {s: int(prepared.get(s, 0)) for s in vocab.SUBFUNCTIONS}
+    if stacked:
+        return diagram_view(counts, subcounts, focus, lang, stacked=True)
     chart = _for_the_room(function_diagram_chart(counts, subcounts=subcounts, selectable=True,
                                                  height=PRESENT_DIAGRAM_HEIGHT, lang=lang))
     chart = preselect(chart, FUNCTION_PARAM, "function", focus or None)
@@ -171,7 +181,8 @@ def functions_deck(cases: list[str], title: str) -> Deck:
         st.markdown(f"### {escape_markdown(slide.heading)}")
         # The diagram, the step's function picked in it (none at the overview).
         view = _function_step_diagram(version, tuple(cases),
-                                      "" if slide.focus == WHOLE else slide.focus, lang)
+                                      "" if slide.focus == WHOLE else slide.focus, lang,
+                                      on_phone())
         _draw_chart(view, f"present-functions-{number}")
         render_step_text(slide.caption, slide.sources, slide.certainties)
 

@@ -156,3 +156,58 @@ def test_a_phones_chart_titles_come_whole_in_lines_that_fit(server, phone, path)
         assert "…" not in line["text"], line
         assert line["left"] >= -2 and line["right"] <= line["width"] + 1, line
     assert_clean(phone)
+
+
+# The diagram's boxes and texts, and every text of a chart, in px within the chart's box.
+DIAGRAM = """() => {
+  const svg = document.querySelector('.vega-embed svg'), box = svg.getBoundingClientRect();
+  const place = e => { const r = e.getBoundingClientRect();
+    return {left: r.left - box.left, right: r.right - box.left, top: r.top - box.top,
+            bottom: r.bottom - box.top}; };
+  return {
+    width: box.width,
+    boxes: [...svg.querySelectorAll('.mark-rect path')].map(place),
+    texts: [...svg.querySelectorAll('.mark-text text')].filter(t => t.textContent.trim())
+      .map(t => ({text: t.textContent, size: parseFloat(getComputedStyle(t).fontSize),
+                  ...place(t)})),
+    all: [...svg.querySelectorAll('text')].filter(t => t.textContent.trim())
+      .map(t => ({text: t.textContent, ...place(t)})),
+  };
+}"""
+
+
+@pytest.mark.parametrize("path", ["functions", "functions?present=1&step=2&lang=fr"])
+def test_a_phones_functions_diagram_stands_in_a_column_in_readable_type(server, phone, path):
+    """Three boxes side by side leave each 100 px of a phone's width, and their type shrank to
+    7 px: on a phone they go one under the other, in the page's type, no line on another."""
+    page = phone.page
+    page.goto(f"{server}/{path}")
+    settled(page)
+    page.wait_for_function("() => document.querySelectorAll('.vega-embed svg .mark-rect path')"
+                           ".length === 3")
+    drawn = page.evaluate(DIAGRAM)
+    boxes = drawn["boxes"]
+    assert all(b["right"] - b["left"] >= 0.8 * drawn["width"] for b in boxes), boxes
+    assert all(upper["bottom"] < lower["top"] for upper, lower in zip(boxes, boxes[1:])), boxes
+    texts = sorted(drawn["texts"], key=lambda t: t["top"])
+    assert len(texts) >= 13 and min(t["size"] for t in texts) >= 13, texts
+    for upper, lower in zip(texts, texts[1:]):
+        assert upper["bottom"] <= lower["top"] + 1, (upper, lower)
+    assert_clean(phone)
+
+
+@pytest.mark.parametrize("path", ["compare?present=1&step=2", "flows?present=1&step=9&lang=fr"])
+def test_a_phones_slide_chart_keeps_its_text_inside_and_room_for_its_marks(server, phone, path):
+    """A slide's type is for a room's screen: on a phone it took the bars' room and ran out of
+    the chart. There the slide's chart keeps the page's type."""
+    page = phone.page
+    page.goto(f"{server}/{path}")
+    settled(page)
+    page.wait_for_function("() => !!document.querySelector('.vega-embed svg text')")
+    drawn = page.evaluate(DIAGRAM)
+    for text in drawn["all"]:
+        assert text["left"] >= -1 and text["right"] <= drawn["width"] + 1, text
+    if path.startswith("compare"):
+        bars = drawn["boxes"]
+        assert bars and max(b["right"] for b in bars) - min(b["left"] for b in bars) >= 120, bars
+    assert_clean(phone)
