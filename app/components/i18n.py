@@ -65,13 +65,17 @@ def render_language_switch(where, *, folded: bool = True) -> str:
 
     Folded (in the sidebar) into a pop-over whose button names the language: its buttons are
     drawn, and their code loaded, only when it is opened, so a page opens without them
-    (bench/RESULTS.md). The phone's menu is itself a pop-over."""
+    (bench/RESULTS.md); its key carries the language, so that a choice closes it. The phone's
+    menu is itself a pop-over."""
     lang = choose_language()
     if folded:
         where = where.popover(translate("choice.shown", lang, label=SWITCH_LABEL,
                                         shown=LANGUAGES[lang]),
-                              icon=":material/translate:", key=f"{LANG_KEY}-choice",
+                              icon=":material/translate:", key=f"{LANG_KEY}-choice-{lang}",
                               width="stretch")
+    # Sent with the switch on every run, as `state.keep_drawn_value` does for every choice in
+    # a pop-over: else the switch, first drawn after another choice, showed neither language.
+    st.session_state[LANG_KEY] = lang
     lang = where.segmented_control(
         SWITCH_LABEL, list(LANGUAGES), key=LANG_KEY, format_func=LANGUAGES.get,
         selection_mode="single", required=True)

@@ -7,6 +7,7 @@ path or rendered as HTML.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 import streamlit as st
@@ -44,9 +45,12 @@ def _not_one_of(param: str, raw: str, options: Sequence[str], first: int = 8) ->
         notice(param, raw, "state.reason.not_one_of", allowed=allowed)
 
 
-def choice_popover(label: str, shown: str, *, key: str):
+def choice_popover(label: str, shown: str, *, key: str, closes_with: str | None = None):
     """A pop-over whose button says what is chosen ("Case studies: all 5"), holding a row of
-    buttons or pills, as the flows filters are.
+    buttons or pills, as the flows filters are. A single choice gives its value as
+    `closes_with`: a choice then closes the pop-over, as it closes a select box (the pop-over
+    after it is a new one, its key carrying the value); a multiple choice stays open for the
+    next pick.
 
     The code that draws buttons and pills was the one piece a chart page loaded beyond the
     chart's own (one row of pills: 6 % of a phone's first render of a chart, and on a desktop
@@ -56,8 +60,28 @@ def choice_popover(label: str, shown: str, *, key: str):
     by the same `format_func`)."""
     text = translate("choice.shown", current_language(), label=escape_markdown(label),
                      shown=shown)
+    keep_drawn_value(key)
     # A long choice (a case's title) wraps onto a second line on a phone, rather than being cut.
-    return st.popover(text, key=f"{key}-choice", wrap=True)
+    return st.popover(text, key=_popover_key(key, closes_with), wrap=True)
+
+
+def keep_drawn_value(key: str) -> None:
+    """Send the value of the widget `key` with it on this run, as if just set.
+
+    A browser draws a pop-over's content only when it is opened, and a widget it has never
+    drawn takes the value its message carries: its default (nothing chosen), unless the
+    session state was set in this very run. So after any other choice, the pop-over opened
+    next showed nothing chosen, and a click on one of all five cases chose that case alone."""
+    if key in st.session_state:
+        st.session_state[key] = st.session_state[key]
+
+
+def _popover_key(key: str, closes_with: str | None = None) -> str:
+    """The key of a choice's pop-over: the choice's own, and with `closes_with` the value
+    chosen, in the letters a key's CSS class keeps."""
+    if closes_with is None:
+        return f"{key}-choice"
+    return f"{key}-choice-{re.sub(r'[^0-9A-Za-z_-]+', '-', closes_with)[:40]}"
 
 
 def chosen_summary(chosen: Sequence[str], options: Sequence[str],
@@ -120,7 +144,8 @@ def synced_selectbox(label: str, options: Sequence[str], *, key: str, param: str
         default = options[0]
     synced_value(options, key=key, param=param, default=default, aliases=aliases)
     if buttons:
-        with choice_popover(label, format_func(st.session_state[key]), key=key):
+        with choice_popover(label, format_func(st.session_state[key]), key=key,
+                            closes_with=st.session_state[key]):
             value = st.segmented_control(label, options, key=key, format_func=format_func,
                                          selection_mode="single", required=True, **kwargs)
     else:
@@ -195,7 +220,7 @@ def synced_choice(label: str, options: Sequence[str], *, key: str, param: str,
         st.session_state[key] = value
     current = st.session_state[key]
     shown = chosen_summary([] if current is None else [current], options, format_func)
-    with choice_popover(label, shown, key=key):
+    with choice_popover(label, shown, key=key, closes_with=current or ""):
         value = st.segmented_control(label, options, key=key, format_func=format_func,
                                      selection_mode="single", **kwargs)
     _set_param(param, value or None)

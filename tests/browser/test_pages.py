@@ -4,7 +4,8 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from conftest import bundled_case_ids
-from tests.browser.conftest import assert_clean, choose, next_frames, screenshot, wait_for_app
+from tests.browser.conftest import (POPOVER_BODY, assert_clean, choose, next_frames, open_choice,
+                                    screenshot, wait_for_app)
 
 pytestmark = pytest.mark.browser
 CASE_IDS = bundled_case_ids()
@@ -42,6 +43,40 @@ def test_choices_wait_in_pop_overs_that_name_them_and_their_code_with_them(serve
     sidebar.get_by_role("button", name="Language / Langue: English").wait_for()
     assert page.locator("[data-testid=stButtonGroup]").count() == 0
     assert not any("/ButtonGroup." in url for url in watched.requests), watched.requests
+    assert_clean(watched)
+
+
+def test_a_single_choice_closes_its_pop_over_and_a_multiple_one_stays_open(server, watched):
+    # As a select box closes once a value is picked; cases are picked several at a time. A
+    # pop-over first opened after another choice shows what is chosen, and a click in it
+    # changes that, not the widget's default (all five cases unpicked, then Julie Desk alone).
+    page = watched.page
+    page.goto(f"{server}/functions")
+    wait_for_app(page)
+    body = page.locator(POPOVER_BODY)
+    open_choice(page, "Function: All functions").get_by_role(
+        "radio", name="Verification", exact=True).click()
+    page.get_by_role("button", name="Function: Verification").wait_for()
+    body.wait_for(state="detached")
+    open_choice(page, "Case studies: all 5").get_by_role(
+        "button", name="Julie Desk scheduling assistant").click()
+    page.get_by_role("button", name="Case studies: 4 of 5").wait_for()
+    assert body.is_visible()
+    page.keyboard.press("Escape")
+    body.wait_for(state="detached")
+    functions = open_choice(page, "Function: Verification")
+    assert functions.get_by_role("radio", checked=True).all_inner_texts() == ["Verification"]
+    page.keyboard.press("Escape")
+    body.wait_for(state="detached")
+    sidebar = page.locator("[data-testid=stSidebar]")
+    languages = open_choice(page, "Language / Langue: English", sidebar)
+    assert languages.get_by_role("radio", checked=True).all_inner_texts() == ["English"]
+    languages.get_by_role("radio", name="Français", exact=True).click()
+    sidebar.get_by_role("button", name="Language / Langue\u00a0: Français").wait_for()
+    body.wait_for(state="detached")
+    assert "function=verification" in page.url and "lang=fr" in page.url
+    assert "julie-desk" not in page.url and "voice-assistant" in page.url
+    assert page.locator("[data-testid=stAlert]").count() == 0
     assert_clean(watched)
 
 
