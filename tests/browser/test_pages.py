@@ -2,6 +2,7 @@
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from playwright.sync_api import expect
 
 from conftest import bundled_case_ids
 from tests.browser.conftest import (POPOVER_BODY, assert_clean, choose, next_frames, open_choice,
@@ -65,12 +66,12 @@ def test_a_single_choice_closes_its_pop_over_and_a_multiple_one_stays_open(serve
     page.keyboard.press("Escape")
     body.wait_for(state="detached")
     functions = open_choice(page, "Function: Verification")
-    assert functions.get_by_role("radio", checked=True).all_inner_texts() == ["Verification"]
+    expect(functions.get_by_role("radio", checked=True)).to_have_text(["Verification"])
     page.keyboard.press("Escape")
     body.wait_for(state="detached")
     sidebar = page.locator("[data-testid=stSidebar]")
     languages = open_choice(page, "Language / Langue: English", sidebar)
-    assert languages.get_by_role("radio", checked=True).all_inner_texts() == ["English"]
+    expect(languages.get_by_role("radio", checked=True)).to_have_text(["English"])
     languages.get_by_role("radio", name="Français", exact=True).click()
     sidebar.get_by_role("button", name="Language / Langue\u00a0: Français").wait_for()
     body.wait_for(state="detached")
